@@ -1,0 +1,195 @@
+package io.m365vault.testkit;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Azurite 3.35.0 as a child process on free loopback ports, in-memory. The npm package is
+ * installed on first use from the committed package-lock into tools/azurite/node_modules,
+ * so a fresh checkout needs nothing started or installed by hand.
+ */
+public final class AzuriteProcess implements AutoCloseable {
+    /** Azurite's well-known development account key (public, documented by Microsoft). */
+    private static final String ACCOUNT = "devstoreaccount1";
+    private static final String KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final Path workDir;
+    private final String connectionString;
+
+    private AzuriteProcess(Process process, Path workDir, int blob, int queue, int table) {
+        this.process = process;
+        this.workDir = workDir;
+        this.connectionString = connectionString(blob, queue, table);
+    }
+
+    /** Starts Azurite, installing it first when the checkout has not got it yet. */
+    public static AzuriteProcess start() {
+        Path home = installDir();
+        ensureInstalled(home);
+        int blob = freePort(), queue = freePort(), table = freePort();
+        try {
+            Path workDir = Files.createTempDirectory("azurite");
+            List<String> cmd = new ArrayList<>(List.of(
+                    home.resolve("node_modules/.bin/azurite").toString(),
+                    "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                    "--location", workDir.toString(),
+                    "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(blob),
+                    "--queueHost", "127.0.0.1", "--queuePort", Integer.toString(queue),
+                    "--tableHost", "127.0.0.1", "--tablePort", Integer.toString(table)));
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("azurite.log").toFile())
+                    .start();
+            AzuriteProcess azurite = new AzuriteProcess(p, workDir, blob, queue, table);
+            Runtime.getRuntime().addShutdownHook(new Thread(azurite::close));
+            azurite.awaitPorts(blob, queue, table);
+            return azurite;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Azurite from " + home, e);
+        }
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitPorts(int... ports) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        for (int port : ports) {
+            while (!accepts(port)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Azurite exited with " + process.exitValue()
+                            + "; its log: " + readLog());
+                }
+                if (System.nanoTime() > deadline) {
+                    close();
+                    throw new IllegalStateException("Azurite did not open port " + port + " within "
+                            + START_TIMEOUT.toSeconds() + " s; its log: " + readLog());
+                }
+                sleep(50);
+            }
+        }
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(workDir.resolve("azurite.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String connectionString(int blob, int queue, int table) {
+        String base = "http://127.0.0.1:";
+        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
+                + ";BlobEndpoint=" + base + blob + "/" + ACCOUNT
+                + ";QueueEndpoint=" + base + queue + "/" + ACCOUNT
+                + ";TableEndpoint=" + base + table + "/" + ACCOUNT + ";";
+    }
+
+    /** tools/azurite of the checkout: found by walking up from the working directory. */
+    static Path installDir() {
+        String configured = System.getProperty("m365vault.azurite.dir", System.getenv("M365VAULT_AZURITE_DIR"));
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("tools/azurite");
+            if (Files.isRegularFile(candidate.resolve("package.json"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("tools/azurite/package.json not found above "
+                + Path.of("").toAbsolutePath() + "; run from the m365vault checkout or set M365VAULT_AZURITE_DIR");
+    }
+
+    /** npm ci under a file lock, so parallel test JVMs install once. */
+    static void ensureInstalled(Path home) {
+        Path bin = home.resolve("node_modules/.bin/azurite");
+        if (Files.isExecutable(bin)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(home.resolve(".install.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            if (Files.isExecutable(bin)) {
+                return;
+            }
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            if (npm.waitFor() != 0 || !Files.isExecutable(bin)) {
+                throw new IllegalStateException("npm ci in " + home + " failed (exit " + npm.exitValue()
+                        + "); Node 20 and npm must be on the PATH");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not install Azurite into " + home, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing Azurite", e);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Azurite", e);
+        }
+    }
+
+    /** For a log line; the data lives in memory and dies with the process. */
+    public File logFile() {
+        return workDir.resolve("azurite.log").toFile();
+    }
+}
