@@ -1,0 +1,265 @@
+// The backup storage account: the repository container (config, keys, packs), the export
+// container, the chunks/catalog/state tables and the work queues. Entra ID only (no shared
+// key), TLS 1.2, no anonymous access, versioning and soft delete on, packs tiered down with age.
+import { builtInRoles } from 'roles.bicep'
+
+param name string
+param location string
+param tags object
+@description('Principal (object) id of the managed identity the Function App runs as.')
+param appPrincipalId string
+@description('Object id of the administrator who runs the vault CLI against this account; empty for none.')
+param operatorPrincipalId string = ''
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'User'
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param skuName string = 'Standard_LRS'
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Enabled'
+@description('Days a deleted blob or container can be restored.')
+@minValue(1)
+@maxValue(365)
+param softDeleteDays int = 14
+@description('Days a previous blob version (left by a prune or an overwrite) is kept before lifecycle deletes it.')
+@minValue(1)
+param versionRetentionDays int = 14
+@description('Days of version-level immutability (WORM) on the repository container; 0 leaves it off. Can only be switched on when the container is first created.')
+@minValue(0)
+param immutabilityDays int = 0
+@description('Days after its last write that a pack moves to the Cool tier.')
+@minValue(1)
+param packsCoolAfterDays int = 30
+@description('Days after its last write that a pack moves to the Cold tier; keep it above packsCoolAfterDays.')
+@minValue(1)
+param packsColdAfterDays int = 90
+@description('Days an export stays downloadable before lifecycle deletes it.')
+@minValue(1)
+param exportRetentionDays int = 7
+
+// Names the code uses; see the README section "Deploy to Azure".
+var repositoryContainerName = 'vault'
+var exportContainerName = 'exports'
+var tableNames = [
+  'chunks'
+  'catalog'
+  'state'
+]
+// The Functions host creates the <name>-poison queues itself.
+var queueNames = [
+  'backup-items'
+  'restore-jobs'
+]
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    publicNetworkAccess: publicNetworkAccess
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteDays
+    }
+  }
+}
+
+resource repositoryContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: repositoryContainerName
+  properties: {
+    publicAccess: 'None'
+    immutableStorageWithVersioning: {
+      enabled: immutabilityDays > 0
+    }
+  }
+}
+
+// The container's default version-level policy: every blob version written is kept unchanged
+// for immutabilityDays. Unlocked, so the period can still be shortened or removed; lock it by
+// hand once the period is settled (a locked policy can only be lengthened).
+resource repositoryRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = if (immutabilityDays > 0) {
+  parent: repositoryContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: immutabilityDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource exportContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: exportContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'packs-to-cool-and-cold'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${repositoryContainerName}/packs/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                tierToCool: {
+                  daysAfterModificationGreaterThan: packsCoolAfterDays
+                }
+                tierToCold: {
+                  daysAfterModificationGreaterThan: packsColdAfterDays
+                }
+              }
+            }
+          }
+        }
+        {
+          // Without this, a pruned pack would still be billed forever as a previous version.
+          name: 'previous-versions-expire'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: max(versionRetentionDays, immutabilityDays + 1)
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'exports-expire'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${exportContainerName}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: exportRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in tableNames: {
+  parent: tableService
+  name: table
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in queueNames: {
+  parent: queueService
+  name: queue
+}]
+
+// Data roles only, at account scope: the app creates the containers and tables of a new
+// repository (`vault init`), which a container- or table-scoped role would not allow.
+// Contributor, not Owner: blob ACLs (Owner's extra) do not exist without a hierarchical namespace.
+var appRoles = [
+  'Storage Blob Data Contributor'
+  'Storage Queue Data Contributor'
+  'Storage Table Data Contributor'
+]
+
+resource appRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in appRoles: {
+  name: guid(account.id, appPrincipalId, builtInRoles[role])
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles[role])
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
+resource operatorRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in appRoles: if (!empty(operatorPrincipalId)) {
+  name: guid(account.id, operatorPrincipalId, builtInRoles[role])
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles[role])
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+  }
+}]
+
+output name string = account.name
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue
