@@ -1,0 +1,197 @@
+package io.m365vault.repo;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.prf.PrfSet;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The repository's data keys: three Tink keysets, kept together and sealed under a {@link Kek}.
+ * <ul>
+ *   <li>an AEAD for chunks, pack headers and catalog fields;
+ *   <li>a PRF (HMAC-SHA256) for chunk ids, so that the storage owner cannot confirm a guess at
+ *       content by hashing it;
+ *   <li>a second PRF key that only derives the chunker's gear table. It is separate so that no
+ *       chunk id, which the storage holds in clear, is an output of the key that shapes the cuts.
+ * </ul>
+ */
+public final class RepoKeys {
+    /** See the report in bench/: the AEAD that stays fast when the JVM runs C1 only. */
+    public static final Parameters DEFAULT_AEAD = PredefinedAeadParameters.AES256_GCM;
+
+    private static final byte[] MAGIC = "m365vault-keys\0\1".getBytes(StandardCharsets.US_ASCII);
+    private static final String INNER_FORMAT = "m365vault keysets v1";
+    private static final byte[] GEAR_LABEL = "m365vault gear table ".getBytes(StandardCharsets.US_ASCII);
+    private static final HexFormat HEX = HexFormat.of();
+
+    static {
+        try {
+            AeadConfig.register();
+            PrfConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String id;
+    private final KeysetHandle aeadKeys;
+    private final KeysetHandle idKeys;
+    private final KeysetHandle gearKeys;
+    private final Aead aead;
+    private final PrfSet idPrf;
+    private final long[] gear;
+
+    private RepoKeys(String id, KeysetHandle aeadKeys, KeysetHandle idKeys, KeysetHandle gearKeys)
+            throws GeneralSecurityException {
+        this.id = id;
+        this.aeadKeys = aeadKeys;
+        this.idKeys = idKeys;
+        this.gearKeys = gearKeys;
+        this.aead = aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.idPrf = idKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+        this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
+    }
+
+    public static RepoKeys generate() {
+        return generate(DEFAULT_AEAD);
+    }
+
+    /** New keys with another AEAD (Tink parameters); benchmarks compare them this way. */
+    public static RepoKeys generate(Parameters aeadParameters) {
+        byte[] idBytes = new byte[8];
+        new SecureRandom().nextBytes(idBytes);
+        try {
+            return new RepoKeys(HEX.formatHex(idBytes),
+                    KeysetHandle.generateNew(aeadParameters),
+                    KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF),
+                    KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot generate keys: " + e.getMessage(), e);
+        }
+    }
+
+    private static long[] deriveGear(PrfSet prf) throws GeneralSecurityException {
+        long[] g = new long[Chunker.GEAR_SIZE];
+        byte[] input = Arrays.copyOf(GEAR_LABEL, GEAR_LABEL.length + 1);
+        for (int block = 0; block < Chunker.GEAR_SIZE / 4; block++) {
+            input[GEAR_LABEL.length] = (byte) block;
+            ByteBuffer out = ByteBuffer.wrap(prf.computePrimary(input, 32));
+            for (int j = 0; j < 4; j++) {
+                g[block * 4 + j] = out.getLong();
+            }
+        }
+        return g;
+    }
+
+    /** A short random id naming these keys (16 hex digits); the key blob is stored under it. */
+    public String id() {
+        return id;
+    }
+
+    /** The keyed HMAC-SHA256 of the bytes. */
+    public ChunkId chunkId(byte[] buf, int off, int len) {
+        try {
+            return ChunkId.of(idPrf.computePrimary(slice(buf, off, len), ChunkId.LENGTH));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Encrypts and authenticates; {@code aad} is bound to the result but not stored in it. */
+    public byte[] seal(byte[] plain, int off, int len, byte[] aad) {
+        try {
+            return aead.encrypt(slice(plain, off, len), aad);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD encryption failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws GeneralSecurityException when the bytes were altered or {@code aad} differs */
+    public byte[] open(byte[] sealed, int off, int len, byte[] aad) throws GeneralSecurityException {
+        return aead.decrypt(slice(sealed, off, len), aad);
+    }
+
+    /** The chunker's gear table (a copy). */
+    public long[] gearTable() {
+        return gear.clone();
+    }
+
+    private static byte[] slice(byte[] buf, int off, int len) {
+        // Tink takes whole arrays; skip the copy when the caller passes one.
+        return off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len);
+    }
+
+    /**
+     * The blob to store under {@code keys/<id>}: magic, id and KEK kind in clear (no secret),
+     * then the three keysets sealed by the KEK.
+     */
+    public byte[] wrap(Kek kek) {
+        byte[] inner = new KeyBlobFields.Writer().text(INNER_FORMAT).text(id)
+                .bytes(serialize(aeadKeys)).bytes(serialize(idKeys)).bytes(serialize(gearKeys)).toBytes();
+        byte[] sealed = kek.wrap(inner);
+        Arrays.fill(inner, (byte) 0);
+        return new KeyBlobFields.Writer().raw(MAGIC).text(id).text(kek.kind()).bytes(sealed).toBytes();
+    }
+
+    /**
+     * @throws WrongKeyException when {@code kek} is not the key that sealed the blob
+     * @throws CorruptKeysException when the blob is not a key blob, or is truncated or altered
+     */
+    public static RepoKeys unwrap(byte[] blob, Kek kek) {
+        KeyBlobFields.Reader outer = new KeyBlobFields.Reader(blob);
+        if (blob.length < MAGIC.length || !Arrays.equals(outer.raw(MAGIC.length), MAGIC)) {
+            throw new CorruptKeysException("it does not start as an m365vault key blob does");
+        }
+        String id = outer.text();
+        String kind = outer.text();
+        byte[] sealed = outer.bytes();
+        outer.end();
+        if (!kind.equals(kek.kind())) {
+            throw new WrongKeyException(kek.describe(), id, "they were sealed under a " + kind + " key");
+        }
+        byte[] inner;
+        try {
+            inner = kek.unwrap(sealed);
+        } catch (KekMismatchException e) {
+            throw new WrongKeyException(kek.describe(), id, e.getMessage());
+        }
+        KeyBlobFields.Reader r = new KeyBlobFields.Reader(inner);
+        if (!INNER_FORMAT.equals(r.text()) || !id.equals(r.text())) {
+            throw new CorruptKeysException("the sealed keyset is not the one its header names (" + id + ")");
+        }
+        try {
+            RepoKeys keys = new RepoKeys(id, parse(r.bytes()), parse(r.bytes()), parse(r.bytes()));
+            r.end();
+            return keys;
+        } catch (GeneralSecurityException e) {
+            throw new CorruptKeysException("a keyset inside cannot be read: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(inner, (byte) 0);
+        }
+    }
+
+    private static byte[] serialize(KeysetHandle h) {
+        try {
+            return TinkProtoKeysetFormat.serializeKeyset(h, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot serialise a keyset: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeysetHandle parse(byte[] b) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.parseKeyset(b, InsecureSecretKeyAccess.get());
+    }
+}
