@@ -48,11 +48,12 @@ public final class AzuriteProcess implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(
                     home.resolve("node_modules/.bin/azurite").toString(),
                     "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-                    "--location", workDir.toString(),
                     "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(blob),
                     "--queueHost", "127.0.0.1", "--queuePort", Integer.toString(queue),
                     "--tableHost", "127.0.0.1", "--tablePort", Integer.toString(table)));
+            // In-memory persistence refuses --location; the working directory takes its stray files.
             Process p = new ProcessBuilder(cmd)
+                    .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("azurite.log").toFile())
                     .start();

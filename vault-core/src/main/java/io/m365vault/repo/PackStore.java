@@ -1,0 +1,20 @@
+package io.m365vault.repo;
+
+import java.util.List;
+
+/** Where pack bytes live: the repository's blob container, or a local folder for benchmarks. */
+public interface PackStore {
+    /** Stores the pack; durable when this returns. Same id, same bytes: a repeat is harmless. */
+    void put(Pack pack);
+
+    byte[] read(String packId, long offset, int length);
+
+    byte[] readAll(String packId);
+
+    /** The pack's size in bytes; {@link MissingPackException} when there is no such pack. */
+    long size(String packId);
+
+    List<String> list();
+
+    void delete(String packId);
+}

@@ -1,0 +1,69 @@
+package io.m365vault.repo;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Collects sealed chunks into one pack in memory until it reaches its target size. */
+public final class PackWriter {
+    private final RepoKeys keys;
+    private final int targetSize;
+    private final List<PackEntry> entries = new ArrayList<>();
+    private byte[] buf;
+    private int size;
+
+    public PackWriter(RepoKeys keys, int targetSize) {
+        this.keys = keys;
+        this.targetSize = targetSize;
+        this.buf = new byte[Math.min(targetSize, 1 << 20)];
+    }
+
+    public void add(SealedChunk chunk) {
+        byte[] record = chunk.record();
+        ensure(size + record.length);
+        System.arraycopy(record, 0, buf, size, record.length);
+        entries.add(new PackEntry(chunk.id(), size, record.length, chunk.rawLength(), chunk.flags()));
+        size += record.length;
+    }
+
+    public boolean full() {
+        return size >= targetSize;
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Seals the header, names the pack by its hash, and starts this writer afresh. */
+    public Pack finish() {
+        byte[] header = PackHeader.seal(keys, entries);
+        ensure(size + header.length);
+        System.arraycopy(header, 0, buf, size, header.length);
+        byte[] bytes = Arrays.copyOf(buf, size + header.length);
+        Pack pack = new Pack(sha256(bytes), bytes, List.copyOf(entries));
+        entries.clear();
+        size = 0;
+        return pack;
+    }
+
+    private void ensure(int needed) {
+        if (needed > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(needed, Math.min(buf.length * 2, Math.max(needed, targetSize + (1 << 20)))));
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

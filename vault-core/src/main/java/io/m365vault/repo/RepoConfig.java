@@ -1,0 +1,77 @@
+package io.m365vault.repo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * The {@code config} blob: format version, repository id, the key blob's id, pack target size and
+ * the chunker parameters (kept here so a later release with other defaults still deduplicates
+ * against what is stored). No secrets.
+ */
+public record RepoConfig(int version, String repositoryId, String keyId, int packSize,
+                         ChunkerParams small, ChunkerParams files) {
+    public static final int VERSION = 1;
+    public static final int DEFAULT_PACK_SIZE = 16 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static RepoConfig create(String keyId) {
+        return new RepoConfig(VERSION, UUID.randomUUID().toString(), keyId, DEFAULT_PACK_SIZE,
+                ChunkerParams.SMALL, ChunkerParams.FILES);
+    }
+
+    /** The chunker parameters of a workload, as this repository fixed them. */
+    public ChunkerParams chunker(String workload) {
+        return ChunkerParams.forWorkload(workload).equals(ChunkerParams.FILES) ? files : small;
+    }
+
+    public byte[] toJson() {
+        ObjectNode n = JSON.createObjectNode()
+                .put("version", version).put("repositoryId", repositoryId).put("keyId", keyId).put("packSize", packSize);
+        n.set("chunkerSmall", params(small));
+        n.set("chunkerFiles", params(files));
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RepoConfig fromJson(String where, byte[] bytes) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new RepositoryException("the config blob of " + where + " is not valid JSON (corrupt): " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (n == null || !n.isObject()) {
+            throw new RepositoryException("the config blob of " + where + " is not a JSON object (corrupt)");
+        }
+        int version = required(where, n, "version").asInt();
+        if (version != VERSION) {
+            throw new RepositoryException("repository " + where + " has format version " + version
+                    + "; this release reads version " + VERSION);
+        }
+        return new RepoConfig(version, required(where, n, "repositoryId").asText(), required(where, n, "keyId").asText(),
+                required(where, n, "packSize").asInt(),
+                params(where, required(where, n, "chunkerSmall")), params(where, required(where, n, "chunkerFiles")));
+    }
+
+    private static JsonNode required(String where, JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new RepositoryException("the config blob of " + where + " lacks \"" + field + "\" (corrupt)");
+        }
+        return v;
+    }
+
+    private static ObjectNode params(ChunkerParams p) {
+        return JSON.createObjectNode().put("min", p.min()).put("avg", p.avg()).put("max", p.max());
+    }
+
+    private static ChunkerParams params(String where, JsonNode n) {
+        return new ChunkerParams(required(where, n, "min").asInt(), required(where, n, "avg").asInt(), required(where, n, "max").asInt());
+    }
+}

@@ -1,0 +1,159 @@
+package io.m365vault.repo;
+
+import com.azure.core.util.BinaryData;
+import com.azure.data.tables.TableClient;
+import com.azure.data.tables.TableServiceClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobStorageException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * One repository: a blob container (config, keys/&lt;id&gt;, packs/) and three tables named after
+ * it (chunks, catalog, state). {@link #init} creates one, {@link #open} opens one with its KEK.
+ */
+public final class Repository implements AutoCloseable {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,40}");
+    private static final String CONFIG = "config";
+    private static final int IO_THREADS = 16;
+
+    private final String name;
+    private final RepoConfig config;
+    private final RepoKeys keys;
+    private final PackStore packs;
+    private final ChunkIndex index;
+    private final Catalog catalog;
+    private final StateStore state;
+    private final Parallel io;
+    private final ExecutorService cpu;
+
+    private Repository(String name, RepoConfig config, RepoKeys keys, BlobContainerClient container, TableServiceClient tables) {
+        this.name = name;
+        this.config = config;
+        this.keys = keys;
+        this.io = new Parallel(IO_THREADS);
+        AtomicInteger n = new AtomicInteger();
+        this.cpu = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "vault-seal-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.packs = new BlobPackStore(container);
+        this.index = new TableChunkIndex(table(tables, name, "chunks"), io);
+        this.catalog = new Catalog(table(tables, name, "catalog"), keys, io);
+        this.state = new StateStore(table(tables, name, "state"));
+    }
+
+    /** Creates the repository; refuses when one is already there. */
+    public static Repository init(StorageAccount account, String name, Kek kek) {
+        BlobContainerClient container = container(account, name);
+        container.createIfNotExists();
+        if (container.getBlobClient(CONFIG).exists()) {
+            throw new RepositoryException("a repository already exists in container " + name + "; refusing to overwrite it");
+        }
+        TableServiceClient tables = account.tables();
+        for (String t : new String[] {"chunks", "catalog", "state"}) {
+            tables.createTableIfNotExists(tableName(name, t));
+        }
+        RepoKeys keys = RepoKeys.generate();
+        RepoConfig config = RepoConfig.create(keys.id());
+        try {
+            container.getBlobClient("keys/" + keys.id()).upload(BinaryData.fromBytes(keys.wrap(kek)), false);
+            // The config is written last: its presence is what makes a repository.
+            container.getBlobClient(CONFIG).upload(BinaryData.fromBytes(config.toJson()), false);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 409) {
+                throw new RepositoryException("a repository was created in container " + name + " at the same time; refusing to overwrite it");
+            }
+            throw e;
+        }
+        return new Repository(name, config, keys, container, tables);
+    }
+
+    /** Opens the repository with its KEK: a wrong key, a missing key blob or a corrupt config is one clear error. */
+    public static Repository open(StorageAccount account, String name, Kek kek) {
+        BlobContainerClient container = container(account, name);
+        byte[] configBytes = download(container, CONFIG,
+                "no repository in container " + name + " (no config blob); create one with `vault init`");
+        RepoConfig config = RepoConfig.fromJson(name, configBytes);
+        byte[] wrapped = download(container, "keys/" + config.keyId(),
+                "the key blob keys/" + config.keyId() + " named by the config of " + name + " is missing");
+        RepoKeys keys = RepoKeys.unwrap(wrapped, kek);
+        return new Repository(name, config, keys, container, account.tables());
+    }
+
+    public WriterSession newSession() {
+        return new WriterSession(keys, index, packs, catalog, state, cpu, config.packSize());
+    }
+
+    public ContentReader reader() {
+        return new ContentReader(index, packReader());
+    }
+
+    public PackReader packReader() {
+        return new PackReader(packs, keys);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RepoConfig config() {
+        return config;
+    }
+
+    public RepoKeys keys() {
+        return keys;
+    }
+
+    public PackStore packs() {
+        return packs;
+    }
+
+    public ChunkIndex index() {
+        return index;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public StateStore state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        io.close();
+        cpu.shutdownNow();
+    }
+
+    private static BlobContainerClient container(StorageAccount account, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("repository name '" + name
+                    + "' must be 3-41 lowercase letters, digits or single hyphens, starting and ending with a letter or digit");
+        }
+        return account.blobs().getBlobContainerClient(name);
+    }
+
+    private static byte[] download(BlobContainerClient container, String blob, String ifMissing) {
+        try {
+            return container.getBlobClient(blob).downloadContent().toBytes();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                throw new RepositoryException(ifMissing);
+            }
+            throw e;
+        }
+    }
+
+    static String tableName(String repo, String table) {
+        return "v" + repo.replace("-", "") + table;
+    }
+
+    private static TableClient table(TableServiceClient tables, String repo, String table) {
+        return tables.getTableClient(tableName(repo, table));
+    }
+}

@@ -1,0 +1,57 @@
+package io.m365vault.repo;
+
+import com.azure.data.tables.TableClient;
+import com.azure.data.tables.models.ListEntitiesOptions;
+import com.azure.data.tables.models.TableEntity;
+import com.azure.data.tables.models.TableServiceException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state table: delta links and page checkpoints per (protected item, workload, folder),
+ * runs and their per-item status, restore jobs. Partition = encoded scope, row = encoded key.
+ */
+public final class StateStore {
+    private final TableClient table;
+
+    public StateStore(TableClient table) {
+        this.table = table;
+    }
+
+    public void put(Checkpoint c) {
+        TableEntity e = new TableEntity(TableKeys.encode(c.scope()), TableKeys.encode(c.key()));
+        c.values().forEach(e::addProperty);
+        table.upsertEntity(e);
+    }
+
+    public Optional<Map<String, Object>> get(String scope, String key) {
+        try {
+            return Optional.of(values(table.getEntity(TableKeys.encode(scope), TableKeys.encode(key))));
+        } catch (TableServiceException e) {
+            if (e.getResponse().getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Every row of a scope as (key, values), in key order. */
+    public List<Map.Entry<String, Map<String, Object>>> list(String scope) {
+        String filter = "PartitionKey eq '" + TableKeys.encode(scope) + "'";
+        return table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).stream()
+                .map(e -> Map.entry(TableKeys.decode(e.getRowKey()), values(e)))
+                .toList();
+    }
+
+    public void delete(String scope, String key) {
+        table.deleteEntity(TableKeys.encode(scope), TableKeys.encode(key));
+    }
+
+    private static Map<String, Object> values(TableEntity e) {
+        Map<String, Object> values = new HashMap<>(e.getProperties());
+        values.keySet().removeAll(List.of("PartitionKey", "RowKey", "Timestamp", "odata.etag"));
+        return values;
+    }
+}

@@ -1,0 +1,112 @@
+package io.m365vault.repo;
+
+import com.azure.data.tables.TableClient;
+import com.azure.data.tables.models.ListEntitiesOptions;
+import com.azure.data.tables.models.TableEntity;
+import com.azure.data.tables.models.TableTransactionAction;
+import com.azure.data.tables.models.TableTransactionActionType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The chunks table. Partition = first hex digit of the id: 16 partitions, so the rows of one
+ * pack (a few hundred random ids) batch into transactions of many rows and lookups of many ids
+ * share one query (a filter may hold at most 15 comparisons).
+ */
+public final class TableChunkIndex implements ChunkIndex {
+    private static final int IDS_PER_QUERY = 15;
+    private static final int ROWS_PER_TRANSACTION = 100;
+    private static final List<String> COLUMNS = List.of("RowKey", "pack", "off", "len", "raw", "flags", "state");
+
+    private final TableClient table;
+    private final Parallel parallel;
+
+    public TableChunkIndex(TableClient table, Parallel parallel) {
+        this.table = table;
+        this.parallel = parallel;
+    }
+
+    static String partition(ChunkId id) {
+        return id.hex().substring(0, 1);
+    }
+
+    @Override
+    public Map<ChunkId, ChunkLocation> find(Collection<ChunkId> ids) {
+        Map<ChunkId, ChunkLocation> found = new ConcurrentHashMap<>();
+        List<Runnable> queries = new ArrayList<>();
+        for (List<ChunkId> group : byPartition(ids).values()) {
+            for (int i = 0; i < group.size(); i += IDS_PER_QUERY) {
+                List<ChunkId> slice = group.subList(i, Math.min(group.size(), i + IDS_PER_QUERY));
+                queries.add(() -> query(slice, found));
+            }
+        }
+        parallel.runAll(queries);
+        return found;
+    }
+
+    private void query(List<ChunkId> ids, Map<ChunkId, ChunkLocation> found) {
+        String filter = "PartitionKey eq '" + partition(ids.get(0)) + "' and ("
+                + ids.stream().map(id -> "RowKey eq '" + id.hex() + "'").collect(Collectors.joining(" or ")) + ")";
+        table.listEntities(new ListEntitiesOptions().setFilter(filter).setSelect(COLUMNS), null, null)
+                .forEach(e -> {
+                    ChunkLocation loc = location(e);
+                    found.put(loc.entry().id(), loc);
+                });
+    }
+
+    @Override
+    public void add(String packId, List<PackEntry> entries) {
+        List<Runnable> transactions = new ArrayList<>();
+        Map<String, List<PackEntry>> groups = new TreeMap<>();
+        for (PackEntry e : entries) {
+            groups.computeIfAbsent(partition(e.id()), k -> new ArrayList<>()).add(e);
+        }
+        for (List<PackEntry> group : groups.values()) {
+            for (int i = 0; i < group.size(); i += ROWS_PER_TRANSACTION) {
+                List<TableTransactionAction> actions = group.subList(i, Math.min(group.size(), i + ROWS_PER_TRANSACTION))
+                        .stream()
+                        .map(e -> new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE, entity(packId, e)))
+                        .toList();
+                transactions.add(() -> table.submitTransaction(actions));
+            }
+        }
+        parallel.runAll(transactions);
+    }
+
+    @Override
+    public void forEach(Consumer<ChunkLocation> action) {
+        table.listEntities(new ListEntitiesOptions().setSelect(COLUMNS), null, null)
+                .forEach(e -> action.accept(location(e)));
+    }
+
+    private static TableEntity entity(String packId, PackEntry e) {
+        return new TableEntity(partition(e.id()), e.id().hex())
+                .addProperty("pack", packId)
+                .addProperty("off", e.offset())
+                .addProperty("len", e.length())
+                .addProperty("raw", e.rawLength())
+                .addProperty("flags", e.flags())
+                .addProperty("state", "live");
+    }
+
+    private static ChunkLocation location(TableEntity e) {
+        PackEntry entry = new PackEntry(ChunkId.parse(e.getRowKey()),
+                (Integer) e.getProperty("off"), (Integer) e.getProperty("len"),
+                (Integer) e.getProperty("raw"), (Integer) e.getProperty("flags"));
+        return new ChunkLocation((String) e.getProperty("pack"), entry, "condemned".equals(e.getProperty("state")));
+    }
+
+    private static Map<String, List<ChunkId>> byPartition(Collection<ChunkId> ids) {
+        Map<String, List<ChunkId>> groups = new TreeMap<>();
+        for (ChunkId id : ids) {
+            groups.computeIfAbsent(partition(id), k -> new ArrayList<>()).add(id);
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,230 @@
+package io.m365vault.repo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One writer's work between commits: content is chunked, deduplicated against what this session
+ * and the index know, compressed and sealed into packs. {@link #commit} makes it durable in the
+ * order crash safety needs: pack blob, index rows, catalog rows, then checkpoints. A crash before
+ * commit leaves at most packs nothing references yet; a re-run writes the same rows again.
+ * Not thread-safe: one session per worker.
+ */
+public final class WriterSession implements AutoCloseable {
+    /** Chunks are looked up and encoded a batch at a time: one index round trip per batch. */
+    private static final int BATCH_BYTES = 8 << 20;
+
+    private final RepoKeys keys;
+    private final ChunkIndex index;
+    private final PackStore packs;
+    private final Catalog catalog;
+    private final StateStore state;
+    private final ExecutorService cpu;
+    private final ChunkCodec codec;
+    private final PackWriter writer;
+    private final ExecutorService uploader;
+    private final Set<ChunkId> known = new HashSet<>();
+    private final List<CatalogEntry> pendingCatalog = new ArrayList<>();
+    private final WriteStats stats = new WriteStats();
+    private Future<?> upload;
+
+    WriterSession(RepoKeys keys, ChunkIndex index, PackStore packs, Catalog catalog, StateStore state,
+                  ExecutorService cpu, int packSize) {
+        this.keys = keys;
+        this.index = index;
+        this.packs = packs;
+        this.catalog = catalog;
+        this.state = state;
+        this.cpu = cpu;
+        this.codec = new ChunkCodec(keys);
+        this.writer = new PackWriter(keys, packSize);
+        this.uploader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vault-pack-upload");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ContentRef store(byte[] data, ChunkerParams params) {
+        try {
+            return store(new ByteArrayInputStream(data), params);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores the stream's bytes; the content is readable by others once {@link #commit} returns. */
+    public ContentRef store(InputStream in, ChunkerParams params) throws IOException {
+        Chunker chunker = new Chunker(params, keys.gearTable());
+        List<ChunkId> ids = new ArrayList<>();
+        Batch batch = new Batch();
+        long[] size = {0};
+        chunker.split(in, (buf, off, len) -> {
+            batch.add(keys.chunkId(buf, off, len), Arrays.copyOfRange(buf, off, off + len));
+            size[0] += len;
+            if (batch.bytes >= BATCH_BYTES) {
+                ids.addAll(storeBatch(batch));
+            }
+        });
+        ids.addAll(storeBatch(batch));
+        stats.bytesIn.addAndGet(size[0]);
+        return ids.size() <= ContentRef.MAX_INLINE
+                ? new ContentRef(size[0], ContentRef.Kind.DIRECT, ids)
+                : new ContentRef(size[0], ContentRef.Kind.LISTED, storeLists(ids));
+    }
+
+    /** Queues a catalog row; it is written by the next commit, after the chunks it names. */
+    public void record(CatalogEntry entry) {
+        pendingCatalog.add(entry);
+    }
+
+    /** Makes everything so far durable, then writes the checkpoints. */
+    public void commit(Checkpoint... checkpoints) {
+        if (!writer.isEmpty()) {
+            flushPack();
+        }
+        awaitUpload();
+        if (!pendingCatalog.isEmpty()) {
+            catalog.put(pendingCatalog);
+            pendingCatalog.clear();
+        }
+        for (Checkpoint c : checkpoints) {
+            state.put(c);
+        }
+    }
+
+    public WriteStats stats() {
+        return stats;
+    }
+
+    /** Ends the session; what was not committed is left for a re-run (packs become garbage). */
+    @Override
+    public void close() {
+        uploader.shutdown();
+    }
+
+    private List<ChunkId> storeBatch(Batch batch) {
+        if (batch.ids.isEmpty()) {
+            return List.of();
+        }
+        List<ChunkId> ids = new ArrayList<>(batch.ids);
+        stats.chunks.addAndGet(ids.size());
+        Set<ChunkId> unknown = new HashSet<>();
+        for (ChunkId id : ids) {
+            if (!known.contains(id)) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            for (Map.Entry<ChunkId, ChunkLocation> found : index.find(unknown).entrySet()) {
+                // A condemned chunk may be deleted by prune at any time: store it again.
+                if (!found.getValue().condemned()) {
+                    known.add(found.getKey());
+                }
+            }
+        }
+        List<Future<SealedChunk>> sealing = new ArrayList<>();
+        Set<ChunkId> queued = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ChunkId id = ids.get(i);
+            if (!known.contains(id) && queued.add(id)) {
+                byte[] plain = batch.data.get(i);
+                sealing.add(cpu.submit(() -> codec.encode(id, plain, 0, plain.length)));
+            }
+        }
+        for (Future<SealedChunk> f : sealing) {
+            SealedChunk sealed = get(f);
+            writer.add(sealed);
+            known.add(sealed.id());
+            stats.newChunks.incrementAndGet();
+            stats.newBytes.addAndGet(sealed.rawLength());
+            stats.storedBytes.addAndGet(sealed.record().length);
+            if (writer.full()) {
+                flushPack();
+            }
+        }
+        batch.clear();
+        return ids;
+    }
+
+    /** Long id lists go into list chunks of their own; the reference names those. */
+    private List<ChunkId> storeLists(List<ChunkId> ids) {
+        List<ChunkId> lists = new ArrayList<>();
+        Batch batch = new Batch();
+        for (int i = 0; i < ids.size(); i += ContentRef.IDS_PER_LIST) {
+            List<ChunkId> slice = ids.subList(i, Math.min(ids.size(), i + ContentRef.IDS_PER_LIST));
+            byte[] list = new byte[slice.size() * ChunkId.LENGTH];
+            for (int j = 0; j < slice.size(); j++) {
+                slice.get(j).copyTo(list, j * ChunkId.LENGTH);
+            }
+            batch.add(keys.chunkId(list, 0, list.length), list);
+        }
+        lists.addAll(storeBatch(batch));
+        if (lists.size() > ContentRef.MAX_INLINE) {
+            throw new RepositoryException("content of " + ids.size() + " chunks is beyond the largest a reference can name");
+        }
+        return lists;
+    }
+
+    private void flushPack() {
+        Pack pack = writer.finish();
+        awaitUpload();
+        upload = uploader.submit(() -> {
+            packs.put(pack);
+            index.add(pack.id(), pack.entries());
+            stats.packs.incrementAndGet();
+        });
+    }
+
+    private void awaitUpload() {
+        if (upload != null) {
+            get(upload);
+            upload = null;
+        }
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new RepositoryException("storing failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepositoryException("interrupted while storing", e);
+        }
+    }
+
+    /** Chunks waiting for one index lookup. */
+    private static final class Batch {
+        final List<ChunkId> ids = new ArrayList<>();
+        final List<byte[]> data = new ArrayList<>();
+        long bytes;
+
+        void add(ChunkId id, byte[] plain) {
+            ids.add(id);
+            data.add(plain);
+            bytes += plain.length;
+        }
+
+        void clear() {
+            ids.clear();
+            data.clear();
+            bytes = 0;
+        }
+    }
+}
