@@ -15,6 +15,8 @@ import java.util.Objects;
  *
  * <p>The gear table comes from the repository key, so chunk sizes do not reveal content to
  * someone who knows the plaintext but not the key.
+ *
+ * <p>Not thread-safe: {@link #split} reuses one read buffer.
  */
 public final class Chunker {
     public static final int GEAR_SIZE = 256;
@@ -23,6 +25,8 @@ public final class Chunker {
     private final long[] gear;
     private final long maskSmall;
     private final long maskLarge;
+
+    private byte[] buf;
 
     public Chunker(ChunkerParams params, long[] gear) {
         this.params = Objects.requireNonNull(params, "params");
@@ -81,7 +85,11 @@ public final class Chunker {
     public void split(InputStream in, ChunkConsumer sink) throws IOException {
         int max = params.max();
         // At least one max chunk of look-ahead; the slack above it bounds how often the tail moves.
-        byte[] buf = new byte[max + Math.max(max, 1 << 20)];
+        // Kept across calls: allocating (and zeroing) it per small file cost more than chunking.
+        if (buf == null) {
+            buf = new byte[max + Math.max(max, 1 << 20)];
+        }
+        byte[] buf = this.buf;
         int start = 0;
         int end = 0;
         boolean eof = false;

@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.concurrent.Future;
 public final class WriterSession implements AutoCloseable {
     /** Chunks are looked up and encoded a batch at a time: one index round trip per batch. */
     private static final int BATCH_BYTES = 8 << 20;
+    /** Plaintext handed to the sealing threads and not yet packed: lets chunking run ahead. */
+    private static final long MAX_SEALING_BYTES = 32 << 20;
 
     private final RepoKeys keys;
     private final ChunkIndex index;
@@ -38,6 +42,9 @@ public final class WriterSession implements AutoCloseable {
     private final Set<ChunkId> known = new HashSet<>();
     private final List<CatalogEntry> pendingCatalog = new ArrayList<>();
     private final WriteStats stats = new WriteStats();
+    private final Map<ChunkerParams, Chunker> chunkers = new HashMap<>();
+    private final ArrayDeque<Future<SealedChunk>> sealing = new ArrayDeque<>();
+    private long sealingBytes;
     private Future<?> upload;
 
     WriterSession(RepoKeys keys, ChunkIndex index, PackStore packs, Catalog catalog, StateStore state,
@@ -57,6 +64,11 @@ public final class WriterSession implements AutoCloseable {
         });
     }
 
+    /** A session with no catalog or state: content into packs and an index only (benchmarks). */
+    public static WriterSession local(RepoKeys keys, ChunkIndex index, PackStore packs, ExecutorService cpu, int packSize) {
+        return new WriterSession(keys, index, packs, null, null, cpu, packSize);
+    }
+
     public ContentRef store(byte[] data, ChunkerParams params) {
         try {
             return store(new ByteArrayInputStream(data), params);
@@ -67,7 +79,7 @@ public final class WriterSession implements AutoCloseable {
 
     /** Stores the stream's bytes; the content is readable by others once {@link #commit} returns. */
     public ContentRef store(InputStream in, ChunkerParams params) throws IOException {
-        Chunker chunker = new Chunker(params, keys.gearTable());
+        Chunker chunker = chunkers.computeIfAbsent(params, p -> new Chunker(p, keys.gearTable()));
         List<ChunkId> ids = new ArrayList<>();
         Batch batch = new Batch();
         long[] size = {0};
@@ -87,11 +99,17 @@ public final class WriterSession implements AutoCloseable {
 
     /** Queues a catalog row; it is written by the next commit, after the chunks it names. */
     public void record(CatalogEntry entry) {
+        if (catalog == null) {
+            throw new IllegalStateException("a local session has no catalog");
+        }
         pendingCatalog.add(entry);
     }
 
     /** Makes everything so far durable, then writes the checkpoints. */
     public void commit(Checkpoint... checkpoints) {
+        while (!sealing.isEmpty()) {
+            packNext();
+        }
         if (!writer.isEmpty()) {
             flushPack();
         }
@@ -99,6 +117,9 @@ public final class WriterSession implements AutoCloseable {
         if (!pendingCatalog.isEmpty()) {
             catalog.put(pendingCatalog);
             pendingCatalog.clear();
+        }
+        if (checkpoints.length > 0 && state == null) {
+            throw new IllegalStateException("a local session has no state table");
         }
         for (Checkpoint c : checkpoints) {
             state.put(c);
@@ -135,28 +156,33 @@ public final class WriterSession implements AutoCloseable {
                 }
             }
         }
-        List<Future<SealedChunk>> sealing = new ArrayList<>();
-        Set<ChunkId> queued = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             ChunkId id = ids.get(i);
-            if (!known.contains(id) && queued.add(id)) {
+            // Known from here on: it will be in a pack before the commit that could name it.
+            if (known.add(id)) {
                 byte[] plain = batch.data.get(i);
                 sealing.add(cpu.submit(() -> codec.encode(id, plain, 0, plain.length)));
-            }
-        }
-        for (Future<SealedChunk> f : sealing) {
-            SealedChunk sealed = get(f);
-            writer.add(sealed);
-            known.add(sealed.id());
-            stats.newChunks.incrementAndGet();
-            stats.newBytes.addAndGet(sealed.rawLength());
-            stats.storedBytes.addAndGet(sealed.record().length);
-            if (writer.full()) {
-                flushPack();
+                sealingBytes += plain.length;
+                while (sealingBytes > MAX_SEALING_BYTES) {
+                    packNext();
+                }
             }
         }
         batch.clear();
         return ids;
+    }
+
+    /** Moves the oldest sealed chunk into the pack, keeping the order chunks were stored in. */
+    private void packNext() {
+        SealedChunk sealed = get(sealing.remove());
+        sealingBytes -= sealed.rawLength();
+        writer.add(sealed);
+        stats.newChunks.incrementAndGet();
+        stats.newBytes.addAndGet(sealed.rawLength());
+        stats.storedBytes.addAndGet(sealed.record().length);
+        if (writer.full()) {
+            flushPack();
+        }
     }
 
     /** Long id lists go into list chunks of their own; the reference names those. */
