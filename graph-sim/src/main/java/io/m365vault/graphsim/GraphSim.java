@@ -1,0 +1,180 @@
+package io.m365vault.graphsim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.control.Mutator;
+import io.m365vault.graphsim.control.SnapshotSource;
+import io.m365vault.graphsim.handlers.DirectoryHandler;
+import io.m365vault.graphsim.handlers.MailHandler;
+import io.m365vault.graphsim.handlers.SimControlHandler;
+import io.m365vault.graphsim.http.Json;
+import io.m365vault.graphsim.mail.MailMutator;
+import io.m365vault.graphsim.mail.MailSnapshot;
+import io.m365vault.graphsim.model.TenantModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A Microsoft Graph simulator on 127.0.0.1. Embedded use:
+ * <pre>
+ * try (GraphSim sim = GraphSim.builder().seed(7).users(10).build().start()) {
+ *     requestAdapter.setBaseUrl(sim.baseUrl());   // http://127.0.0.1:PORT/v1.0
+ * }
+ * </pre>
+ */
+public final class GraphSim implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphSim.class);
+    private final SimContext ctx;
+    private final SimServer server;
+    private final SimControlHandler control;
+    private final List<AutoCloseable> extras = new ArrayList<>();
+
+    private GraphSim(SimConfig config) {
+        config.validate();
+        this.ctx = new SimContext(config);
+        this.server = new SimServer(ctx);
+        Mutator mutator = new Mutator();
+        List<SnapshotSource> snapshots = new ArrayList<>();
+        new DirectoryHandler(ctx).register(server.graphRoutes());
+        new MailHandler(ctx).register(server.graphRoutes());
+        server.addRewrite(Rewrites::childFolders);
+        mutator.add(new MailMutator(ctx.tenant));
+        snapshots.add(new MailSnapshot(ctx.tenant));
+        this.control = new SimControlHandler(ctx, mutator, snapshots);
+        control.register(server.controlRoutes());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public GraphSim start() throws IOException {
+        server.start(ctx.config.port);
+        LOG.info("graph-sim started baseUrl={} seed={} users={}", baseUrl(), ctx.config.seed, ctx.config.users);
+        return this;
+    }
+
+    /** The Graph base URL, {@code http://127.0.0.1:PORT/v1.0}. */
+    public String baseUrl() {
+        return ctx.origin + "/v1.0";
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SimConfig config() {
+        return ctx.config;
+    }
+
+    public TenantModel tenant() {
+        return ctx.tenant;
+    }
+
+    /** Same as GET /_sim/stats. */
+    public ObjectNode stats() {
+        return control.stats();
+    }
+
+    /** Same as POST /_sim/faults: set any of the fault fields, {@code expireDeltaTokens}, {@code inject}. */
+    public ObjectNode faults(JsonNode update) {
+        return control.faults(update);
+    }
+
+    /** Every delta and next link handed out so far answers 410 from now on. */
+    public void expireDeltaTokens() {
+        ctx.tokens.expireAll();
+    }
+
+    /** Same as POST /_sim/mutate; no kinds: all kinds. */
+    public ObjectNode mutate(long seed, double fraction, String... kinds) {
+        ObjectNode body = Json.obj().put("seed", seed).put("fraction", fraction);
+        var k = body.putArray("kinds");
+        for (String s : kinds) {
+            k.add(s);
+        }
+        return control.mutate(body);
+    }
+
+    /** Same as GET /_sim/snapshot?owner=: items with content hashes per workload. */
+    public ObjectNode snapshot(String owner) {
+        return control.snapshot(owner);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        for (AutoCloseable c : extras) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", c, e);
+            }
+        }
+    }
+
+    /** Knobs as methods; {@link #set} takes any knob by its command-line name. */
+    public static final class Builder {
+        private final SimConfig config = new SimConfig();
+
+        public Builder seed(long seed) {
+            config.seed = seed;
+            return this;
+        }
+
+        public Builder users(int n) {
+            config.users = n;
+            return this;
+        }
+
+        public Builder groups(int n) {
+            config.groups = n;
+            return this;
+        }
+
+        public Builder messagesPerFolder(int n) {
+            config.messagesPerFolder = n;
+            return this;
+        }
+
+        public Builder filesPerDrive(int n) {
+            config.filesPerDrive = n;
+            return this;
+        }
+
+        public Builder port(int port) {
+            config.port = port;
+            return this;
+        }
+
+        public Builder latencyMs(int ms) {
+            config.latencyMs = ms;
+            return this;
+        }
+
+        /** Any knob by its command-line name, e.g. {@code set("large-file-mb", "120")}. */
+        public Builder set(String knob, String value) {
+            SimConfig.knob(knob).apply().accept(config, value);
+            return this;
+        }
+
+        public Builder config(Consumer<SimConfig> change) {
+            change.accept(config);
+            return this;
+        }
+
+        public GraphSim build() {
+            return new GraphSim(config);
+        }
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

@@ -1,0 +1,176 @@
+package io.m365vault.graphsim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.m365vault.graphsim.control.Faults;
+import io.m365vault.graphsim.http.Exchanges;
+import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.http.Req;
+import io.m365vault.graphsim.http.Res;
+import io.m365vault.graphsim.http.Router;
+import io.m365vault.graphsim.model.SimUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+
+/**
+ * The Graph endpoint: {@code /v1.0/...} through rewrites, faults and the router; {@code /_sim/...}
+ * for control; anything else 404. Every request, $batch parts included, goes through {@link #dispatch}.
+ */
+public final class SimServer {
+    private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
+    private final SimContext ctx;
+    private final Router graph = new Router();
+    private final Router control = new Router();
+    private final List<UnaryOperator<List<String>>> rewrites = new ArrayList<>();
+    private HttpServer server;
+    private ExecutorService pool;
+
+    public SimServer(SimContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Router graphRoutes() {
+        return graph;
+    }
+
+    public Router controlRoutes() {
+        return control;
+    }
+
+    /** A rewrite of normalized segments applied before routing (aliases such as users/{u}/drive). */
+    public void addRewrite(UnaryOperator<List<String>> r) {
+        rewrites.add(r);
+    }
+
+    public void start(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        pool = Executors.newFixedThreadPool(64, r -> {
+            Thread t = new Thread(r, "graph-sim");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", this::serve);
+        server.start();
+        ctx.origin = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            pool.shutdownNow();
+        }
+    }
+
+    private void serve(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getRawPath();
+        String requestId = UUID.randomUUID().toString();
+        byte[] body = Exchanges.body(ex);
+        Res res;
+        if (path.startsWith("/v1.0/") || path.equals("/v1.0")) {
+            Req req = new Req(ex.getRequestMethod(), path.substring(5), ex.getRequestURI().getRawQuery(),
+                    Exchanges.headers(ex), body, ctx.origin + "/v1.0", requestId);
+            res = dispatch(req);
+        } else if (path.startsWith("/_sim/")) {
+            Req req = new Req(ex.getRequestMethod(), path.substring(5), ex.getRequestURI().getRawQuery(),
+                    Exchanges.headers(ex), body, ctx.origin + "/_sim", requestId);
+            res = route(control, req, false);
+        } else {
+            res = error(GraphError.notFound("NotFound", "No such endpoint: " + path + " (Graph lives under /v1.0)"), requestId);
+        }
+        res.headers.putIfAbsent("request-id", requestId);
+        res.headers.putIfAbsent("client-request-id", requestId);
+        try {
+            long n = Exchanges.write(ex, res, 0, res.body == null ? 0 : res.body.length());
+            ctx.stats.bytesServed.add(n);
+        } catch (IOException e) {
+            if (res.resetMidway) {
+                ctx.stats.resets.increment();
+            }
+            throw e;
+        }
+    }
+
+    /** Runs one Graph request through rewrites, latency, faults and its handler. */
+    public Res dispatch(Req original) {
+        Req req = original;
+        try {
+            List<String> segs = req.segments;
+            for (UnaryOperator<List<String>> r : rewrites) {
+                segs = r.apply(segs);
+            }
+            if (segs != req.segments) {
+                req = req.withSegments(segs);
+            }
+        } catch (GraphError e) {
+            ctx.stats.status(e.status);
+            return error(e, req.requestId);
+        }
+        return route(graph, req, true);
+    }
+
+    private Res route(Router router, Req req, boolean limited) {
+        Router.Match m = router.match(req.method, req.segments);
+        ctx.stats.request(m == null ? "unmatched" : m.route().method() + " " + m.route().pattern());
+        if (limited && ctx.faults.latencyMs() > 0) {
+            try {
+                Thread.sleep(ctx.faults.latencyMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Res res;
+        if (m == null) {
+            res = error(GraphError.noRoute(req.method, req.path()), req.requestId);
+        } else {
+            try (Faults.Permit permit = limited ? ctx.faults.admit(req.method, req.path(), throttleKey(req)) : () -> { }) {
+                res = m.route().handler().handle(req, m.params());
+            } catch (GraphError e) {
+                res = error(e, req.requestId);
+            } catch (RuntimeException e) {
+                LOG.warn("handler failed method={} path={}", req.method, req.path(), e);
+                res = error(new GraphError(500, "generalException", "The simulator failed: " + e), req.requestId);
+            }
+        }
+        ctx.stats.status(res.status);
+        res.headers.putIfAbsent("OData-Version", "4.0");
+        return res;
+    }
+
+    /** Limits apply per mailbox or drive, as Graph's do: the resource's owner key. */
+    private String throttleKey(Req req) {
+        List<String> s = req.segments;
+        if (s.size() < 2) {
+            return null;
+        }
+        String kind = s.get(0).toLowerCase();
+        if (kind.equals("users")) {
+            SimUser u = ctx.tenant.directory().user(s.get(1));
+            return "users/" + (u == null ? s.get(1) : u.id);
+        }
+        if (kind.equals("drives") || kind.equals("groups") || kind.equals("sites")) {
+            return kind + "/" + s.get(1);
+        }
+        return null;
+    }
+
+    public static Res error(GraphError e, String requestId) {
+        Res r = Res.json(e.status, e.body(requestId));
+        e.headers.forEach(r::header);
+        return r;
+    }
+}

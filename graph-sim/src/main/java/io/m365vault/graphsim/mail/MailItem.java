@@ -1,0 +1,50 @@
+package io.m365vault.graphsim.mail;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.m365vault.graphsim.model.TrackedBase;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One message of a mailbox, or its tombstone once deleted or moved away (Outlook ids change on a
+ * move, so the old id is reported removed and the message comes back under a new one).
+ */
+public final class MailItem extends TrackedBase {
+    public final String folderId;
+    public final MimeSource source;
+    public final Instant created;
+    public Instant modified;
+    public boolean isRead;
+    public boolean isDraft;
+    public String flagStatus = "notFlagged";
+    public List<String> categories = new ArrayList<>();
+    /** singleValueExtendedProperties written by a client, as given. */
+    public ArrayNode extendedProperties;
+
+    public MailItem(String id, String folderId, MimeSource source, Instant created, long seq) {
+        super(id, seq);
+        this.folderId = folderId;
+        this.source = source;
+        this.created = created;
+        this.modified = created;
+    }
+
+    public void touch(long newSeq, Instant when) {
+        touch(newSeq);
+        this.modified = when;
+    }
+
+    /** A copy under a new id in another folder, keeping content and state. */
+    public MailItem movedTo(String newId, String newFolderId, long newSeq, Instant when) {
+        MailItem m = new MailItem(newId, newFolderId, source, created, newSeq);
+        m.modified = when;
+        m.isRead = isRead;
+        m.isDraft = isDraft;
+        m.flagStatus = flagStatus;
+        m.categories = new ArrayList<>(categories);
+        m.extendedProperties = extendedProperties;
+        return m;
+    }
+}

@@ -1,0 +1,59 @@
+package io.m365vault.graphsim.mail;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.control.SnapshotSource;
+import io.m365vault.graphsim.http.Json;
+import io.m365vault.graphsim.model.Hashes;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.graphsim.model.TenantModel;
+
+/** Every live message of a mailbox: folder path, subject, SHA-256 of its MIME. */
+public final class MailSnapshot implements SnapshotSource {
+    private final TenantModel tenant;
+
+    public MailSnapshot(TenantModel tenant) {
+        this.tenant = tenant;
+    }
+
+    @Override
+    public String workload() {
+        return "mail";
+    }
+
+    @Override
+    public ArrayNode items(String owner) {
+        ArrayNode out = Json.arr();
+        SimUser u = tenant.directory().user(owner);
+        if (u == null || !u.hasMailbox()) {
+            return out;
+        }
+        Mailbox box = tenant.mailbox(owner);
+        synchronized (box) {
+            for (MailItem m : box.messages()) {
+                byte[] mime = m.source.mime();
+                MessageView v = MessageView.of(mime);
+                ObjectNode j = out.addObject();
+                j.put("id", m.id());
+                j.put("folder", path(box, box.folder(m.folderId)));
+                j.put("subject", v.subject());
+                j.put("internetMessageId", v.messageId());
+                j.put("isRead", m.isRead);
+                j.put("isDraft", m.isDraft);
+                j.put("size", mime.length);
+                j.put("sha256", Hashes.sha256(mime));
+            }
+        }
+        return out;
+    }
+
+    private static String path(Mailbox box, MailFolder f) {
+        StringBuilder b = new StringBuilder(f.displayName);
+        MailFolder cur = f;
+        while (cur.parentId != null && !cur.parentId.equals(box.root().id())) {
+            cur = box.folders.get(cur.parentId);
+            b.insert(0, cur.displayName + "/");
+        }
+        return b.toString();
+    }
+}
