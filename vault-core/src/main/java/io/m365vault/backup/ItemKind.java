@@ -1,0 +1,30 @@
+package io.m365vault.backup;
+
+/**
+ * The kinds of catalog rows the Exchange workloads write, and what each row holds. Metadata is
+ * always the item's Graph JSON as Graph returned it (UTF-8), so exporters and restorers read the
+ * documented shapes; content is the item's bytes where it has any.
+ * <ul>
+ *   <li>mail: {@link #MAIL_FOLDER} (parent = parentFolderId; metadata = mailFolder JSON; no content),
+ *       {@link #MESSAGE} (parent = folder id; metadata = message JSON without body; content = the
+ *       exact MIME of {@code $value}).
+ *   <li>calendar: {@link #CALENDAR} (metadata = calendar JSON), {@link #EVENT} (parent = calendar
+ *       id; metadata = event JSON including body, recurrence and, for a series master, its
+ *       exceptions in {@code exceptionOccurrences}), {@link #EVENT_ATTACHMENT} (parent = event id;
+ *       metadata = attachment JSON without contentBytes; content = the attachment's bytes).
+ *   <li>contacts: {@link #CONTACT_FOLDER} (metadata = contactFolder JSON), {@link #CONTACT}
+ *       (parent = folder id; metadata = contact JSON; content = the photo's bytes, or none).
+ * </ul>
+ */
+public final class ItemKind {
+    public static final String MAIL_FOLDER = "mailFolder";
+    public static final String MESSAGE = "message";
+    public static final String CALENDAR = "calendar";
+    public static final String EVENT = "event";
+    public static final String EVENT_ATTACHMENT = "eventAttachment";
+    public static final String CONTACT_FOLDER = "contactFolder";
+    public static final String CONTACT = "contact";
+
+    private ItemKind() {
+    }
+}
