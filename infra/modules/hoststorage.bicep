@@ -2,8 +2,6 @@
 // and the Flex Consumption deployment package container. Kept apart from the backup account
 // because the host rewrites and deletes its blobs constantly, which the backup account's
 // versioning, immutability and lifecycle rules are not meant for; it holds no backup data.
-import { builtInRoles } from 'roles.bicep'
-
 param name string
 param location string
 param tags object
@@ -57,15 +55,15 @@ var hostRoles = [
   'Storage Table Data Contributor'
 ]
 
-resource hostRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in hostRoles: {
-  name: guid(account.id, appPrincipalId, builtInRoles[role])
-  scope: account
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles[role])
+module hostRoleAssignments 'storage-roles.bicep' = {
+  name: 'host-storage-app-roles'
+  params: {
+    accountName: account.name
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
+    roleNames: hostRoles
   }
-}]
+}
 
 output name string = account.name
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'

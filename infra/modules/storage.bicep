@@ -1,8 +1,6 @@
 // The backup storage account: the repository container (config, keys, packs), the export
 // container, the chunks/catalog/state tables and the work queues. Entra ID only (no shared
 // key), TLS 1.2, no anonymous access, versioning and soft delete on, packs tiered down with age.
-import { builtInRoles } from 'roles.bicep'
-
 param name string
 param location string
 param tags object
@@ -240,25 +238,25 @@ var appRoles = [
   'Storage Table Data Contributor'
 ]
 
-resource appRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in appRoles: {
-  name: guid(account.id, appPrincipalId, builtInRoles[role])
-  scope: account
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles[role])
+module appRoleAssignments 'storage-roles.bicep' = {
+  name: 'backup-storage-app-roles'
+  params: {
+    accountName: account.name
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
+    roleNames: appRoles
   }
-}]
+}
 
-resource operatorRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in appRoles: if (!empty(operatorPrincipalId)) {
-  name: guid(account.id, operatorPrincipalId, builtInRoles[role])
-  scope: account
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles[role])
+module operatorRoleAssignments 'storage-roles.bicep' = if (!empty(operatorPrincipalId)) {
+  name: 'backup-storage-operator-roles'
+  params: {
+    accountName: account.name
     principalId: operatorPrincipalId
     principalType: operatorPrincipalType
+    roleNames: appRoles
   }
-}]
+}
 
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob

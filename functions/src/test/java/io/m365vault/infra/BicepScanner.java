@@ -70,7 +70,7 @@ final class BicepScanner {
             } else if (c == '\'') {
                 return i + 1;
             } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
-                i = skipInterpolation(i + 2);
+                i = matching(i + 1) + 1;
             } else if (c == '\n') {
                 break;
             } else {
@@ -78,26 +78,6 @@ final class BicepScanner {
             }
         }
         throw new IllegalArgumentException("unterminated string at line " + lineOf(start));
-    }
-
-    /** Index just past the '}' closing an interpolation whose expression starts at {@code from}. */
-    private int skipInterpolation(int from) {
-        int depth = 1;
-        int i = from;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                i = skipString(i);
-                continue;
-            }
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i + 1;
-            }
-            i++;
-        }
-        throw new IllegalArgumentException("unterminated ${ at line " + lineOf(from));
     }
 
     /** Index of the bracket closing the one ({, [ or () at {@code open}. */

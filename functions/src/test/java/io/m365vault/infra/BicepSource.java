@@ -30,6 +30,7 @@ final class BicepSource {
     private static final Pattern OUTPUT = Pattern.compile("(?m)^output\\s+([A-Za-z_]\\w*)\\s");
     private static final Pattern MODULE = Pattern.compile("(?m)^module\\s+([A-Za-z_]\\w*)\\s+'([^']*)'\\s*=\\s*");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+[^\\n]*?\\sfrom\\s+'([^']*)'");
+    private static final Pattern ROLE_LIST = Pattern.compile("(?m)^var\\s+\\w*Roles\\s*=\\s*\\[");
     private static final Pattern OUTPUT_REFERENCE = Pattern.compile("\\b([A-Za-z_]\\w*)\\.outputs\\.([A-Za-z_]\\w*)");
 
     private final Path path;
@@ -71,12 +72,7 @@ final class BicepSource {
     }
 
     Set<String> outputs() {
-        Set<String> outputs = new LinkedHashSet<>();
-        Matcher m = OUTPUT.matcher(code());
-        while (m.find()) {
-            outputs.add(m.group(1));
-        }
-        return outputs;
+        return new LinkedHashSet<>(groups(OUTPUT));
     }
 
     List<ModuleCall> modules() {
@@ -91,12 +87,34 @@ final class BicepSource {
     }
 
     List<String> imports() {
-        List<String> imports = new ArrayList<>();
-        Matcher m = IMPORT.matcher(code());
+        return groups(IMPORT);
+    }
+
+    /** Every string literal in the arrays assigned to variables named *Roles (role names by roles.bicep key). */
+    List<String> roleNameLists() {
+        List<String> names = new ArrayList<>();
+        Matcher m = ROLE_LIST.matcher(code());
         while (m.find()) {
-            imports.add(m.group(1));
+            int open = m.end() - 1;
+            int close = scanner.matching(open);
+            for (int i = open + 1; i < close; i++) {
+                if (code().charAt(i) == '\'') {
+                    int end = scanner.skipString(i);
+                    names.add(code().substring(i + 1, end - 1));
+                    i = end - 1;
+                }
+            }
         }
-        return imports;
+        return names;
+    }
+
+    private List<String> groups(Pattern pattern) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(code());
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     List<OutputReference> outputReferences() {

@@ -80,6 +80,20 @@ class BicepSourceTest {
     }
 
     @Test
+    void readsRoleNameListsButNotOtherArrays() {
+        BicepSource roles = BicepSource.of(Path.of("roles.bicep"), String.join("\n",
+                "var appRoles = [",
+                "  'Storage Blob Data Contributor' // why",
+                "  'Storage Queue Data Contributor'",
+                "]",
+                "var names = [",
+                "  'not a role'",
+                "]",
+                ""));
+        assertEquals(List.of("Storage Blob Data Contributor", "Storage Queue Data Contributor"), roles.roleNameLists());
+    }
+
+    @Test
     void commentsAreBlankedButStringsAreKept() {
         assertFalse(source.code().contains("a comment with"));
         assertFalse(source.code().contains("trailing"));

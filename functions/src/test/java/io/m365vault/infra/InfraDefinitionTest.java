@@ -192,14 +192,21 @@ class InfraDefinitionTest {
                 assertTrue(documentedIds.contains(guid.group().toLowerCase()),
                         root.relativize(file) + " uses " + guid.group() + ", not a documented built-in role id");
             }
+            List<String> assigned = new ArrayList<>(BicepSource.read(file).roleNameLists());
             Matcher use = roleUse.matcher(code);
             while (use.find()) {
-                assertTrue(table.keys().contains(use.group(1)),
-                        root.relativize(file) + " assigns role '" + use.group(1) + "', absent from roles.bicep");
+                assigned.add(use.group(1));
+            }
+            for (String role : assigned) {
+                assertTrue(table.keys().contains(role),
+                        root.relativize(file) + " assigns role '" + role + "', absent from roles.bicep");
             }
             assertFalse(code.contains("roleDefinitions', '"),
                     root.relativize(file) + " writes a role id inline instead of using roles.bicep");
         }
+        List<String> backupRoles = source("modules/storage.bicep").roleNameLists();
+        assertTrue(backupRoles.contains("Storage Blob Data Contributor"), "backup account roles: " + backupRoles);
+        assertFalse(backupRoles.contains("Storage Blob Data Owner"), "Owner on the backup account is more than the app needs");
     }
 
     @Test
