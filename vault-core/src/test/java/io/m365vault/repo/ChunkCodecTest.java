@@ -1,0 +1,58 @@
+package io.m365vault.repo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ChunkCodecTest {
+    private final RepoKeys keys = RepoKeys.generate();
+    private final ChunkCodec codec = new ChunkCodec(keys);
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, ChunkCodec.SEGMENT - 1, ChunkCodec.SEGMENT, ChunkCodec.SEGMENT + 1,
+            3 * ChunkCodec.SEGMENT, 3 * ChunkCodec.SEGMENT + 7, 4 << 20})
+    void roundTripsAroundSegmentBoundaries(int size) {
+        for (byte[] plain : new byte[][] {TestRepos.random(size, size), new byte[size]}) {
+            ChunkId id = keys.chunkId(plain, 0, plain.length);
+            SealedChunk sealed = codec.encode(id, plain, 0, plain.length);
+            PackEntry entry = new PackEntry(id, 0, sealed.record().length, plain.length, sealed.flags());
+            assertArrayEquals(plain, codec.decode(entry, "p", sealed.record(), 0));
+        }
+    }
+
+    @Test
+    void droppedOrSwappedSegmentsDoNotOpen() {
+        byte[] plain = TestRepos.random(1, 3 * ChunkCodec.SEGMENT);
+        ChunkId id = keys.chunkId(plain, 0, plain.length);
+        byte[] record = codec.encode(id, plain, 0, plain.length).record();
+        int seg = record.length / 3;
+        assertEquals(0, record.length % 3);
+
+        byte[] truncated = Arrays.copyOf(record, 2 * seg);
+        assertThrows(CorruptChunkException.class, () -> codec.decode(
+                new PackEntry(id, 0, truncated.length, 2 * ChunkCodec.SEGMENT, 0), "p", truncated, 0));
+
+        byte[] swapped = record.clone();
+        System.arraycopy(record, 0, swapped, seg, seg);
+        System.arraycopy(record, seg, swapped, 0, seg);
+        assertThrows(CorruptChunkException.class, () -> codec.decode(
+                new PackEntry(id, 0, swapped.length, plain.length, 0), "p", swapped, 0));
+    }
+
+    @Test
+    void aRecordCannotPassAsAnotherChunk() {
+        byte[] a = TestRepos.random(2, 1000);
+        byte[] b = TestRepos.random(3, 1000);
+        ChunkId idA = keys.chunkId(a, 0, a.length);
+        ChunkId idB = keys.chunkId(b, 0, b.length);
+        byte[] record = codec.encode(idA, a, 0, a.length).record();
+        CorruptChunkException e = assertThrows(CorruptChunkException.class, () -> codec.decode(
+                new PackEntry(idB, 0, record.length, 1000, 0), "p", record, 0));
+        assertEquals(idB, e.chunkId());
+    }
+}
