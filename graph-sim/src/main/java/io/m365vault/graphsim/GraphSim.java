@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.control.Mutator;
 import io.m365vault.graphsim.control.SnapshotSource;
+import io.m365vault.graphsim.control.UploadSessions;
+import io.m365vault.graphsim.drive.DownloadHost;
+import io.m365vault.graphsim.drive.DriveMutator;
+import io.m365vault.graphsim.drive.DriveSnapshot;
+import io.m365vault.graphsim.drive.DownloadUrls;
+import io.m365vault.graphsim.handlers.DriveHandler;
 import io.m365vault.graphsim.handlers.DirectoryHandler;
 import io.m365vault.graphsim.handlers.MailHandler;
 import io.m365vault.graphsim.handlers.SimControlHandler;
@@ -16,6 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,7 +41,9 @@ public final class GraphSim implements AutoCloseable {
     private final SimContext ctx;
     private final SimServer server;
     private final SimControlHandler control;
-    private final List<AutoCloseable> extras = new ArrayList<>();
+    private final Path tempDir;
+    private final UploadSessions uploads;
+    private final DownloadHost downloads;
 
     private GraphSim(SimConfig config) {
         config.validate();
@@ -44,8 +54,22 @@ public final class GraphSim implements AutoCloseable {
         new DirectoryHandler(ctx).register(server.graphRoutes());
         new MailHandler(ctx).register(server.graphRoutes());
         server.addRewrite(Rewrites::childFolders);
+        try {
+            tempDir = Files.createTempDirectory("graph-sim-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        uploads = new UploadSessions(tempDir);
+        uploads.register(server.uploadRoutes());
+        DownloadUrls urls = new DownloadUrls();
+        downloads = new DownloadHost(ctx, urls);
+        DriveHandler drives = new DriveHandler(ctx, urls, uploads, tempDir);
+        server.addRewrite(drives::rewrite);
+        drives.register(server.graphRoutes());
         mutator.add(new MailMutator(ctx.tenant));
         snapshots.add(new MailSnapshot(ctx.tenant));
+        mutator.add(new DriveMutator(ctx.tenant));
+        snapshots.add(new DriveSnapshot(ctx.tenant));
         this.control = new SimControlHandler(ctx, mutator, snapshots);
         control.register(server.controlRoutes());
     }
@@ -56,6 +80,8 @@ public final class GraphSim implements AutoCloseable {
 
     public GraphSim start() throws IOException {
         server.start(ctx.config.port);
+        uploads.setOrigin(ctx.origin);
+        downloads.start(ctx.config.downloadPort);
         LOG.info("graph-sim started baseUrl={} seed={} users={}", baseUrl(), ctx.config.seed, ctx.config.users);
         return this;
     }
@@ -110,12 +136,11 @@ public final class GraphSim implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        for (AutoCloseable c : extras) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed", c, e);
-            }
+        downloads.close();
+        try (var files = Files.walk(tempDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not remove {}", tempDir, e);
         }
     }
 
@@ -174,7 +199,4 @@ public final class GraphSim implements AutoCloseable {
         }
     }
 
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
-    }
 }

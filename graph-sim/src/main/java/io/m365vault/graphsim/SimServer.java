@@ -31,6 +31,7 @@ public final class SimServer {
     private final SimContext ctx;
     private final Router graph = new Router();
     private final Router control = new Router();
+    private final Router uploads = new Router();
     private final List<UnaryOperator<List<String>>> rewrites = new ArrayList<>();
     private HttpServer server;
     private ExecutorService pool;
@@ -45,6 +46,11 @@ public final class SimServer {
 
     public Router controlRoutes() {
         return control;
+    }
+
+    /** Upload session URLs, under /_upload: pre-authenticated like Graph's, so no limits apply. */
+    public Router uploadRoutes() {
+        return uploads;
     }
 
     /** A rewrite of normalized segments applied before routing (aliases such as users/{u}/drive). */
@@ -89,6 +95,10 @@ public final class SimServer {
             Req req = new Req(ex.getRequestMethod(), path.substring(5), ex.getRequestURI().getRawQuery(),
                     Exchanges.headers(ex), body, ctx.origin + "/_sim", requestId);
             res = route(control, req, false);
+        } else if (path.startsWith("/_upload/")) {
+            Req req = new Req(ex.getRequestMethod(), path.substring(8), ex.getRequestURI().getRawQuery(),
+                    Exchanges.headers(ex), body, ctx.origin + "/_upload", requestId);
+            res = route(uploads, req, false);
         } else {
             res = error(GraphError.notFound("NotFound", "No such endpoint: " + path + " (Graph lives under /v1.0)"), requestId);
         }

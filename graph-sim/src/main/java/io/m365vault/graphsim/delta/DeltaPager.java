@@ -8,7 +8,7 @@ import java.util.NavigableMap;
 import java.util.function.Predicate;
 
 /**
- * One page of a delta round over items sorted by id. Paging by id cursor (not offset) keeps a
+ * One page of a delta round over items in key order (the cursor is the last key sent). Paging by id cursor (not offset) keeps a
  * round correct while items change under it: a changed item is either sent now or in the next
  * round, possibly twice, which Graph allows too.
  */
@@ -23,7 +23,8 @@ public final class DeltaPager {
         NavigableMap<String, T> rest = st.after() == null ? all : all.tailMap(st.after(), false);
         List<T> out = new ArrayList<>();
         String last = st.after();
-        for (T item : rest.values()) {
+        for (var e : rest.entrySet()) {
+            T item = e.getValue();
             if (st.initial() ? item.deleted() : item.seq() <= st.since()) {
                 continue;
             }
@@ -34,7 +35,7 @@ public final class DeltaPager {
                 return new Page<>(out, true, last);
             }
             out.add(item);
-            last = item.id();
+            last = e.getKey();
         }
         return new Page<>(out, false, last);
     }

@@ -1,6 +1,8 @@
 package io.m365vault.graphsim.model;
 
 import io.m365vault.graphsim.SimConfig;
+import io.m365vault.graphsim.drive.Drive;
+import io.m365vault.graphsim.site.SiteDirectory;
 import io.m365vault.graphsim.http.GraphError;
 import io.m365vault.graphsim.mail.MailGenerator;
 import io.m365vault.graphsim.mail.Mailbox;
@@ -19,11 +21,14 @@ public final class TenantModel {
     private final AtomicLong changes = new AtomicLong();
     private final MailGenerator mailGenerator;
     private final ConcurrentHashMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final SiteDirectory sites;
+    private final ConcurrentHashMap<String, Drive> drives = new ConcurrentHashMap<>();
 
     public TenantModel(SimConfig config) {
         this.config = config;
         this.directory = new Directory(config.seed, config.users, config.groupCount(), config.domain);
         this.mailGenerator = new MailGenerator(config.seed, directory, config.dedupFraction);
+        this.sites = new SiteDirectory(config, directory);
     }
 
     public SimConfig config() {
@@ -66,6 +71,33 @@ public final class TenantModel {
             throw GraphError.notFound("MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
         }
         return mailboxes.computeIfAbsent(u.id, id -> new Mailbox(this, u));
+    }
+
+    public SiteDirectory sites() {
+        return sites;
+    }
+
+    /** A drive by id, generated on first use, or Graph's 404. */
+    public Drive drive(String driveId) {
+        Drive.Spec spec = sites.driveSpec(driveId);
+        if (spec == null) {
+            throw GraphError.notFound("itemNotFound", "The provided drive id appears to be malformed, or does not represent a valid drive.");
+        }
+        return drives.computeIfAbsent(driveId, id -> new Drive(this, spec));
+    }
+
+    /** The id of a user's OneDrive, or the 404 Graph gives when it was never provisioned. */
+    public String userDriveId(String userKey) {
+        SimUser u = user(userKey);
+        String id = sites.userDriveId(u.id);
+        if (id == null) {
+            throw GraphError.notFound("ResourceNotFound", "User's mysite not found.");
+        }
+        return id;
+    }
+
+    public java.util.Collection<Drive> touchedDrives() {
+        return drives.values();
     }
 
     /** Mailboxes generated so far (for mutate and stats: untouched ones are still as generated). */
