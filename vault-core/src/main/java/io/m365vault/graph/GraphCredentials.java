@@ -1,0 +1,53 @@
+package io.m365vault.graph;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
+import com.microsoft.kiota.authentication.AuthenticationProvider;
+
+/** The SDK's authentication provider for {@link GraphSettings}. */
+final class GraphCredentials {
+    private GraphCredentials() {
+    }
+
+    static AuthenticationProvider provider(GraphSettings s) {
+        TokenCredential credential = credential(s);
+        if (credential == null) {
+            return new AnonymousAuthenticationProvider();
+        }
+        // Tokens only for the configured Graph host: never for redirect targets or other hosts.
+        return new AzureIdentityAuthenticationProvider(credential, new String[] {s.host()}, s.scope());
+    }
+
+    /** Null when the settings ask for no credential (plain http, the simulator). */
+    static TokenCredential credential(GraphSettings s) {
+        return switch (s.auth()) {
+            case NONE -> null;
+            case CLIENT_SECRET -> new ClientSecretCredentialBuilder()
+                    .tenantId(s.tenantId()).clientId(s.clientId()).clientSecret(s.clientSecret()).build();
+            case CERTIFICATE -> {
+                ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().tenantId(s.tenantId()).clientId(s.clientId());
+                String path = s.clientCert().toString();
+                if ("pem".equals(GraphSettings.certKind(s.clientCert()))) {
+                    b.pemCertificate(path);
+                } else {
+                    b.pfxCertificate(path);
+                    if (s.certPassword() != null) {
+                        b.clientCertificatePassword(s.certPassword());
+                    }
+                }
+                yield b.build();
+            }
+            case MANAGED_IDENTITY -> {
+                ManagedIdentityCredentialBuilder b = new ManagedIdentityCredentialBuilder();
+                if (s.clientId() != null && !s.clientId().isBlank()) {
+                    b.clientId(s.clientId());
+                }
+                yield b.build();
+            }
+        };
+    }
+}

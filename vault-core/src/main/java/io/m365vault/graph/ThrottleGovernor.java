@@ -1,0 +1,154 @@
+package io.m365vault.graph;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Graph's throttling, kept on our side per mailbox/drive (see {@link ThrottleKeys}): at most
+ * {@link ThrottleConfig#maxInFlight()} requests in flight, at most
+ * {@link ThrottleConfig#requestsPerWindow()} per window, and a pause of the key after a 429
+ * that every later request of that key waits out. Other keys are never held up. One governor
+ * per tenant, shared by every client of that tenant; {@link ThrottleInterceptor} applies it.
+ */
+public final class ThrottleGovernor {
+    private final ThrottleConfig config;
+    private final GovernorListener listener;
+    private final ConcurrentHashMap<String, KeyState> keys = new ConcurrentHashMap<>();
+
+    public ThrottleGovernor(ThrottleConfig config) {
+        this(config, GovernorListener.NONE);
+    }
+
+    public ThrottleGovernor(ThrottleConfig config, GovernorListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public ThrottleConfig config() {
+        return config;
+    }
+
+    GovernorListener listener() {
+        return listener;
+    }
+
+    /** A slot of one key; release it exactly once, when the response (body included) is done. */
+    interface Permit {
+        void release();
+    }
+
+    /** Counters of one key; {@link KeyStats#ZERO} for a key never used. */
+    public KeyStats stats(String key) {
+        KeyState s = keys.get(key);
+        return s == null ? KeyStats.ZERO : s.snapshot();
+    }
+
+    /** Counters of every key used so far, by key. */
+    public Map<String, KeyStats> statsByKey() {
+        Map<String, KeyStats> out = new TreeMap<>();
+        keys.forEach((k, s) -> out.put(k, s.snapshot()));
+        return out;
+    }
+
+    public KeyStats totals() {
+        KeyStats t = KeyStats.ZERO;
+        for (KeyState s : keys.values()) {
+            t = t.plus(s.snapshot());
+        }
+        return t;
+    }
+
+    /** Requests of {@code key} in flight right now. */
+    public int inFlight(String key) {
+        KeyState s = keys.get(key);
+        return s == null ? 0 : config.maxInFlight() - s.slots.availablePermits();
+    }
+
+    /**
+     * Waits for a slot of {@code key}, the end of its pause and room in its budget, then counts
+     * the request as sent. Holding the slot while paused is harmless: the whole key waits anyway.
+     */
+    Permit acquire(String key) throws InterruptedIOException {
+        KeyState s = state(key);
+        try {
+            s.slots.acquire();
+        } catch (InterruptedException e) {
+            throw interrupted(key);
+        }
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long pause = s.pausedUntil.get() - now;
+                long wait = pause > 0 ? pause : s.budget.tryTake(now);
+                if (wait <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        } catch (InterruptedException e) {
+            s.slots.release();
+            throw interrupted(key);
+        }
+        s.requests.increment();
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                s.slots.release();
+            }
+        };
+    }
+
+    /** A 429 on {@code key}: no request of the key starts before {@code pause} has passed. */
+    void throttled(String key, Duration pause) {
+        KeyState s = state(key);
+        s.throttled.increment();
+        if (!pause.isZero()) {
+            long until = System.nanoTime() + pause.toNanos();
+            s.pausedUntil.accumulateAndGet(until, (a, b) -> a - b >= 0 ? a : b);
+        }
+    }
+
+    void retried(String key) {
+        state(key).retries.increment();
+    }
+
+    void failed(String key) {
+        state(key).failed.increment();
+    }
+
+    private KeyState state(String key) {
+        return keys.computeIfAbsent(key, k -> new KeyState(config));
+    }
+
+    private static InterruptedIOException interrupted(String key) {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("interrupted while waiting for Graph throttle key " + key);
+    }
+
+    private static final class KeyState {
+        final Semaphore slots;
+        final RequestBudget budget;
+        final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+        final LongAdder requests = new LongAdder();
+        final LongAdder throttled = new LongAdder();
+        final LongAdder retries = new LongAdder();
+        final LongAdder failed = new LongAdder();
+
+        KeyState(ThrottleConfig c) {
+            slots = new Semaphore(c.maxInFlight(), true);
+            budget = new RequestBudget(c.requestsPerWindow(), c.window().toNanos());
+        }
+
+        KeyStats snapshot() {
+            return new KeyStats(requests.sum(), throttled.sum(), retries.sum(), failed.sum());
+        }
+    }
+}
