@@ -9,6 +9,7 @@ import io.m365vault.graphsim.drive.DownloadHost;
 import io.m365vault.graphsim.drive.DriveMutator;
 import io.m365vault.graphsim.drive.DriveSnapshot;
 import io.m365vault.graphsim.drive.DownloadUrls;
+import io.m365vault.graphsim.handlers.BatchHandler;
 import io.m365vault.graphsim.handlers.DriveHandler;
 import io.m365vault.graphsim.handlers.DirectoryHandler;
 import io.m365vault.graphsim.handlers.MailHandler;
@@ -66,6 +67,7 @@ public final class GraphSim implements AutoCloseable {
         DriveHandler drives = new DriveHandler(ctx, urls, uploads, tempDir);
         server.addRewrite(drives::rewrite);
         drives.register(server.graphRoutes());
+        new BatchHandler(server::dispatch).register(server.graphRoutes());
         mutator.add(new MailMutator(ctx.tenant));
         snapshots.add(new MailSnapshot(ctx.tenant));
         mutator.add(new DriveMutator(ctx.tenant));
