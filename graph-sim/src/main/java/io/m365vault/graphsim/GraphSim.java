@@ -2,6 +2,7 @@ package io.m365vault.graphsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.control.DirImporter;
 import io.m365vault.graphsim.control.Mutator;
 import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.control.UploadSessions;
@@ -72,6 +73,7 @@ public final class GraphSim implements AutoCloseable {
         snapshots.add(new MailSnapshot(ctx.tenant));
         mutator.add(new DriveMutator(ctx.tenant));
         snapshots.add(new DriveSnapshot(ctx.tenant));
+        DirImporter.run(ctx.tenant, config);
         this.control = new SimControlHandler(ctx, mutator, snapshots);
         control.register(server.controlRoutes());
     }
