@@ -2,7 +2,10 @@ package io.m365vault.graphsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.contacts.ContactMutator;
+import io.m365vault.graphsim.contacts.ContactSnapshot;
 import io.m365vault.graphsim.control.DirImporter;
+import io.m365vault.graphsim.handlers.ContactHandler;
 import io.m365vault.graphsim.control.Mutator;
 import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.control.UploadSessions;
@@ -73,6 +76,9 @@ public final class GraphSim implements AutoCloseable {
         snapshots.add(new MailSnapshot(ctx.tenant));
         mutator.add(new DriveMutator(ctx.tenant));
         snapshots.add(new DriveSnapshot(ctx.tenant));
+        new ContactHandler(ctx).register(server.graphRoutes());
+        mutator.add(new ContactMutator(ctx.tenant));
+        snapshots.add(new ContactSnapshot(ctx.tenant));
         DirImporter.run(ctx.tenant, config);
         this.control = new SimControlHandler(ctx, mutator, snapshots);
         control.register(server.controlRoutes());

@@ -1,6 +1,7 @@
 package io.m365vault.graphsim.model;
 
 import io.m365vault.graphsim.SimConfig;
+import io.m365vault.graphsim.contacts.ContactBook;
 import io.m365vault.graphsim.drive.Drive;
 import io.m365vault.graphsim.site.SiteDirectory;
 import io.m365vault.graphsim.http.GraphError;
@@ -22,6 +23,7 @@ public final class TenantModel {
     private final MailGenerator mailGenerator;
     private final ConcurrentHashMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final SiteDirectory sites;
+    private final ConcurrentHashMap<String, ContactBook> contactBooks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Drive> drives = new ConcurrentHashMap<>();
 
     public TenantModel(SimConfig config) {
@@ -71,6 +73,12 @@ public final class TenantModel {
             throw GraphError.notFound("MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
         }
         return mailboxes.computeIfAbsent(u.id, id -> new Mailbox(this, u));
+    }
+
+    /** The user's contacts (a mailbox feature: users without a mailbox get its error). */
+    public ContactBook contacts(String userKey) {
+        Mailbox box = mailbox(userKey);
+        return contactBooks.computeIfAbsent(box.owner.id, id -> new ContactBook(this, box.owner));
     }
 
     public SiteDirectory sites() {
