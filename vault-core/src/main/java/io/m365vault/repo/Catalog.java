@@ -74,7 +74,13 @@ public final class Catalog {
 
     /** The point-in-time view: every item version valid at {@code t}. */
     public void at(String partition, Instant t, Consumer<CatalogEntry> action) {
-        String filter = "PartitionKey eq '" + TableKeys.encode(partition) + "' and validFrom le " + t.toEpochMilli() + "L";
+        at(partition, t, null, action);
+    }
+
+    /** The point-in-time view of one kind of item (all kinds when {@code kind} is null). */
+    public void at(String partition, Instant t, String kind, Consumer<CatalogEntry> action) {
+        String filter = "PartitionKey eq '" + TableKeys.encode(partition) + "' and validFrom le " + t.toEpochMilli() + "L"
+                + (kind == null ? "" : " and kind eq '" + kind.replace("'", "''") + "'");
         String[] lastItem = {null};
         table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).forEach(row -> {
             String item = row.getRowKey().substring(0, row.getRowKey().indexOf('!'));

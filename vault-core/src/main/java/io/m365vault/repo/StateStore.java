@@ -3,6 +3,7 @@ package io.m365vault.repo;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
+import com.azure.data.tables.models.TableEntityUpdateMode;
 import com.azure.data.tables.models.TableServiceException;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class StateStore {
     public void put(Checkpoint c) {
         TableEntity e = new TableEntity(TableKeys.encode(c.scope()), TableKeys.encode(c.key()));
         c.values().forEach(e::addProperty);
-        table.upsertEntity(e);
+        // Replace, not merge: a checkpoint's absent fields (a finished page link) must go.
+        table.upsertEntityWithResponse(e, TableEntityUpdateMode.REPLACE, null, null);
     }
 
     public Optional<Map<String, Object>> get(String scope, String key) {

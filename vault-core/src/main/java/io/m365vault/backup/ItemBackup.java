@@ -1,0 +1,81 @@
+package io.m365vault.backup;
+
+import io.m365vault.backup.ItemResult.WorkloadResult;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.WriterSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backs up one protected item: each requested workload in turn through one writer session.
+ * A workload that fails is recorded with its reason and the others still run; what it committed
+ * before failing stays, and the next run resumes from its checkpoint.
+ */
+public final class ItemBackup {
+    private static final Logger LOG = LoggerFactory.getLogger(ItemBackup.class);
+    /** Graph allows 4 concurrent requests per mailbox: content is fetched at most that wide. */
+    private static final int FETCHERS = 4;
+
+    private final Repository repo;
+    private final GraphReader graph;
+    private final BackupOptions options;
+
+    public ItemBackup(Repository repo, GraphReader graph, BackupOptions options) {
+        this.repo = repo;
+        this.graph = graph;
+        this.options = options;
+    }
+
+    public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads) {
+        Map<Workload, WorkloadResult> results = new EnumMap<>(Workload.class);
+        ExecutorService fetchers = Executors.newFixedThreadPool(FETCHERS, r -> {
+            Thread t = new Thread(r, "graph-fetch-" + item);
+            t.setDaemon(true);
+            return t;
+        });
+        try (WriterSession session = repo.newSession()) {
+            for (Workload w : workloads) {
+                SyncStats stats = new SyncStats();
+                SyncContext ctx = new SyncContext(runId, runTime, item, w, repo, session, graph, fetchers, stats);
+                results.put(w, runWorkload(ctx));
+            }
+        } finally {
+            fetchers.shutdownNow();
+        }
+        return new ItemResult(item, results);
+    }
+
+    private WorkloadResult runWorkload(SyncContext ctx) {
+        Workload w = ctx.workload();
+        try {
+            switch (w) {
+                case MAIL -> new MailSync(ctx, options.includeHiddenFolders()).run();
+                default -> {
+                    return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, "workload " + w.id() + " is not supported yet", ctx.stats());
+                }
+            }
+            LOG.info("synced run={} item={} workload={} {}", ctx.runId(), ctx.item(), w.id(), ctx.stats());
+            return new WorkloadResult(WorkloadResult.Outcome.DONE, null, ctx.stats());
+        } catch (GraphNotFoundException e) {
+            if ("MailboxNotEnabledForRESTAPI".equals(e.code()) || "ResourceNotFound".equals(e.code())) {
+                LOG.info("skipped run={} item={} workload={}: {}", ctx.runId(), ctx.item(), w.id(), e.getMessage());
+                return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, e.getMessage(), ctx.stats());
+            }
+            return failed(ctx, e);
+        } catch (IOException | RuntimeException e) {
+            return failed(ctx, e);
+        }
+    }
+
+    private static WorkloadResult failed(SyncContext ctx, Exception e) {
+        LOG.error("failed run={} item={} workload={}: {}", ctx.runId(), ctx.item(), ctx.workload().id(), e.toString(), e);
+        return new WorkloadResult(WorkloadResult.Outcome.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), ctx.stats());
+    }
+}

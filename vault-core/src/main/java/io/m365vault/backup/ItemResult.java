@@ -1,0 +1,15 @@
+package io.m365vault.backup;
+
+import java.util.Map;
+
+/** The outcome of one protected item's backup in one run, per workload. */
+public record ItemResult(ProtectedItem item, Map<Workload, WorkloadResult> workloads) {
+    public boolean ok() {
+        return workloads.values().stream().allMatch(w -> w.outcome() != WorkloadResult.Outcome.FAILED);
+    }
+
+    /** One workload: done, skipped (e.g. no mailbox) with why, or failed with the error. */
+    public record WorkloadResult(Outcome outcome, String reason, SyncStats stats) {
+        public enum Outcome { DONE, SKIPPED, FAILED }
+    }
+}

@@ -1,0 +1,65 @@
+package io.m365vault.backup;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What a sync did to the catalog, and the content bytes it fetched from Graph. */
+public final class SyncStats {
+    final AtomicLong added = new AtomicLong();
+    final AtomicLong changed = new AtomicLong();
+    final AtomicLong moved = new AtomicLong();
+    final AtomicLong removed = new AtomicLong();
+    final AtomicLong unchanged = new AtomicLong();
+    final AtomicLong contentFetched = new AtomicLong();
+    final AtomicLong bytesFetched = new AtomicLong();
+    final AtomicLong pages = new AtomicLong();
+    final AtomicLong resyncs = new AtomicLong();
+
+    public long added() {
+        return added.get();
+    }
+
+    public long changed() {
+        return changed.get();
+    }
+
+    public long moved() {
+        return moved.get();
+    }
+
+    public long removed() {
+        return removed.get();
+    }
+
+    public long unchanged() {
+        return unchanged.get();
+    }
+
+    /** Items whose content (MIME, attachment, photo) was downloaded. */
+    public long contentFetched() {
+        return contentFetched.get();
+    }
+
+    public long bytesFetched() {
+        return bytesFetched.get();
+    }
+
+    public long pages() {
+        return pages.get();
+    }
+
+    /** Collections re-enumerated after Graph said their delta token expired. */
+    public long resyncs() {
+        return resyncs.get();
+    }
+
+    /** Items the run saw and handled (added, changed, moved, removed, unchanged). */
+    public long items() {
+        return added() + changed() + moved() + removed() + unchanged();
+    }
+
+    @Override
+    public String toString() {
+        return String.format("added=%d changed=%d moved=%d removed=%d unchanged=%d contentFetched=%d bytesFetched=%d pages=%d resyncs=%d",
+                added(), changed(), moved(), removed(), unchanged(), contentFetched(), bytesFetched(), pages(), resyncs());
+    }
+}

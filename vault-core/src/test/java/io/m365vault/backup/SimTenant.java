@@ -1,0 +1,94 @@
+package io.m365vault.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
+import io.m365vault.graphsim.GraphSim;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.repo.CatalogEntry;
+import io.m365vault.repo.Repository;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A graph-sim tenant and the ways the backup tests look at it and at what the repository holds of it. */
+final class SimTenant {
+    private SimTenant() {
+    }
+
+    static GraphServiceClient client(GraphSim sim) {
+        GraphServiceClient client = new GraphServiceClient(new AnonymousAuthenticationProvider());
+        client.getRequestAdapter().setBaseUrl(sim.baseUrl());
+        return client;
+    }
+
+    static String mailUser(GraphSim sim) {
+        for (int i = 0; ; i++) {
+            SimUser u = sim.tenant().directory().user(i);
+            if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox()) {
+                return u.id;
+            }
+        }
+    }
+
+    /** The simulator's mailbox outside hidden folders: message id -> "folder path|sha256 of MIME". */
+    static Map<String, String> simMail(GraphSim sim, String user) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode m : sim.snapshot(user).path("mail")) {
+            if (m.get("folder").asText().startsWith("Hidden")) {
+                continue;
+            }
+            out.put(m.get("id").asText(), m.get("folder").asText() + "|" + m.get("sha256").asText());
+        }
+        return out;
+    }
+
+    /** The same view of the repository's catalog at {@code t}. */
+    static Map<String, String> backedUpMail(Repository repo, String user, Instant t) throws Exception {
+        String partition = new ProtectedItem("user", user).partition(Workload.MAIL);
+        Map<String, CatalogEntry> folders = new HashMap<>();
+        repo.catalog().at(partition, t, ItemKind.MAIL_FOLDER, f -> folders.put(f.itemId(), f));
+        Map<String, String> out = new TreeMap<>();
+        for (CatalogEntry m : repo.catalog().at(partition, t)) {
+            if (m.kind().equals(ItemKind.MESSAGE)) {
+                out.put(m.itemId(), path(folders, m.parent()) + "|" + sha256(repo.reader().readAll(m.content())));
+            }
+        }
+        return out;
+    }
+
+    private static String path(Map<String, CatalogEntry> folders, String id) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (CatalogEntry f = folders.get(id); f != null; f = folders.get(f.parent())) {
+            String name = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.metadata()).get("displayName").asText();
+            b.insert(0, b.length() == 0 ? name : name + "/");
+        }
+        return b.toString();
+    }
+
+    /** Equal maps, or a failure that lists only the differing entries. */
+    static void assertSame(Map<String, String> expected, Map<String, String> actual) {
+        java.util.List<String> diff = new java.util.ArrayList<>();
+        expected.forEach((k, v) -> {
+            if (!v.equals(actual.get(k))) {
+                diff.add("expected " + k + " = " + v + ", got " + actual.get(k));
+            }
+        });
+        actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> diff.add("unexpected " + k + " = " + actual.get(k)));
+        if (!diff.isEmpty()) {
+            throw new AssertionError(diff.size() + " of " + expected.size() + " differ: " + String.join("\n", diff.subList(0, Math.min(5, diff.size()))));
+        }
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
