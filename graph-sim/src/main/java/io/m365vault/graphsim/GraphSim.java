@@ -6,6 +6,7 @@ import io.m365vault.graphsim.contacts.ContactMutator;
 import io.m365vault.graphsim.contacts.ContactSnapshot;
 import io.m365vault.graphsim.control.DirImporter;
 import io.m365vault.graphsim.handlers.ContactHandler;
+import io.m365vault.graphsim.handlers.SiteHandler;
 import io.m365vault.graphsim.control.Mutator;
 import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.control.UploadSessions;
@@ -77,6 +78,7 @@ public final class GraphSim implements AutoCloseable {
         mutator.add(new DriveMutator(ctx.tenant));
         snapshots.add(new DriveSnapshot(ctx.tenant));
         new ContactHandler(ctx).register(server.graphRoutes());
+        new SiteHandler(ctx).register(server.graphRoutes());
         mutator.add(new ContactMutator(ctx.tenant));
         snapshots.add(new ContactSnapshot(ctx.tenant));
         DirImporter.run(ctx.tenant, config);

@@ -18,12 +18,10 @@ public final class SimConfig {
     public int communicationSites = 2;
     public String domain = "contoso.onmicrosoft.com";
     public int messagesPerFolder = 5;
-    public int eventsPerUser = 6;
     public int contactsPerFolder = 4;
     public int filesPerDrive = 10;
     public int largeFileMb = 0;
     public int largeMessageMb = 3;
-    public int listItems = 8;
     public double dedupFraction = 0.1;
     public Path mailDir;
     public String mailDirUser;
@@ -52,12 +50,10 @@ public final class SimConfig {
             new Knob("communication-sites", "N", "SharePoint sites besides the root and the group sites", (c, v) -> c.communicationSites = Integer.parseInt(v)),
             new Knob("domain", "NAME", "tenant domain of user names", (c, v) -> c.domain = v),
             new Knob("messages-per-folder", "N", "messages in each non-empty mail folder", (c, v) -> c.messagesPerFolder = Integer.parseInt(v)),
-            new Knob("events-per-user", "N", "single events per calendar (plus one recurring series)", (c, v) -> c.eventsPerUser = Integer.parseInt(v)),
             new Knob("contacts-per-folder", "N", "contacts in each contact folder", (c, v) -> c.contactsPerFolder = Integer.parseInt(v)),
             new Knob("files-per-drive", "N", "files in each drive (spread over a folder tree)", (c, v) -> c.filesPerDrive = Integer.parseInt(v)),
             new Knob("large-file-mb", "N", "size of one extra large file in the first user's OneDrive (0: none)", (c, v) -> c.largeFileMb = Integer.parseInt(v)),
             new Knob("large-message-mb", "N", "attachment size of one large message in the first user's Inbox (0: none)", (c, v) -> c.largeMessageMb = Integer.parseInt(v)),
-            new Knob("list-items", "N", "items in each custom SharePoint list", (c, v) -> c.listItems = Integer.parseInt(v)),
             new Knob("dedup-fraction", "F", "share of messages carrying one tenant-wide attachment and of files with one tenant-wide content", (c, v) -> c.dedupFraction = Double.parseDouble(v)),
             new Knob("mail-dir", "DIR", "every file of DIR becomes, unchanged, the MIME of a message in folder 'Imported' of --mail-dir-user", (c, v) -> c.mailDir = Path.of(v)),
             new Knob("mail-dir-user", "UPN|ID", "mailbox for --mail-dir (default: the first user)", (c, v) -> c.mailDirUser = v),
@@ -97,7 +93,7 @@ public final class SimConfig {
                 throw new IllegalArgumentException("fractions and rates must be between 0 and 1, got " + f);
             }
         }
-        if (messagesPerFolder < 0 || filesPerDrive < 0 || eventsPerUser < 0 || contactsPerFolder < 0 || listItems < 0) {
+        if (messagesPerFolder < 0 || filesPerDrive < 0 || contactsPerFolder < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }

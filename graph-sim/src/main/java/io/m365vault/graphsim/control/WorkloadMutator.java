@@ -4,10 +4,10 @@ import java.util.SplittableRandom;
 
 /** Changes one kind of content of one owner the way a working day would. */
 public interface WorkloadMutator {
-    /** "messages", "events", "contacts", "files", "listItems". */
+    /** "messages", "contacts", "files". */
     String kind();
 
-    /** Owners this kind lives in: user ids, or site ids for list items. */
+    /** Owners this kind lives in: user ids, or drive ids for files. */
     java.util.List<String> owners();
 
     /** Mutates about {@code fraction} of the owner's items; adds to {@code counts} (added, edited, moved, deleted). */
