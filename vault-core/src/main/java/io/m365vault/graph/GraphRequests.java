@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.kiota.HttpMethod;
 import com.microsoft.kiota.RequestAdapter;
+import com.microsoft.kiota.RequestInformation;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -11,6 +12,7 @@ import okhttp3.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
@@ -42,6 +44,20 @@ public final class GraphRequests {
         return adapter.getBaseUrl() + pathOrUrl;
     }
 
+    /**
+     * The absolute URL of a request the typed SDK built, e.g.
+     * {@code sdk.users().byUserId(u).mailFolders().byMailFolderId(f).messages().delta().toGetRequestInformation(rc -> ...)}:
+     * the URL form Kiota sends ({@code .../messages/delta()} with its query), for {@link DeltaPager#run}.
+     */
+    public String url(RequestInformation built) {
+        built.pathParameters.put("baseurl", adapter.getBaseUrl());
+        try {
+            return built.getUri().toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("the SDK built an invalid URL: " + e.getMessage(), e);
+        }
+    }
+
     /** GET as JSON; an error status gives a {@link GraphStatusException} with Graph's error code. */
     public JsonNode getJson(String pathOrUrl, Map<String, String> headers) throws IOException {
         try (Response r = get(pathOrUrl, headers)) {
@@ -68,7 +84,7 @@ public final class GraphRequests {
 
     /** A GET as it comes back, any status; the caller closes it. */
     Response get(String pathOrUrl, Map<String, String> headers) throws IOException {
-        com.microsoft.kiota.RequestInformation info = new com.microsoft.kiota.RequestInformation();
+        RequestInformation info = new RequestInformation();
         info.httpMethod = HttpMethod.GET;
         info.setUri(URI.create(url(pathOrUrl)));
         headers.forEach((k, v) -> info.headers.add(k, v));
