@@ -29,8 +29,12 @@ import java.util.HexFormat;
  * </ul>
  */
 public final class RepoKeys {
-    /** See the report in bench/: the AEAD that stays fast when the JVM runs C1 only. */
-    public static final Parameters DEFAULT_AEAD = PredefinedAeadParameters.AES256_GCM;
+    /**
+     * ChaCha20-Poly1305 rather than AES-256-GCM: the Azure Functions worker runs the JVM with C1
+     * only, where the JDK's AES-GCM has no intrinsic and ran 4-5x slower than its ChaCha20-Poly1305
+     * (and AES-GCM stays slow under C2 for calls of 1 MiB and more). Figures: bench/README.md.
+     */
+    public static final Parameters DEFAULT_AEAD = PredefinedAeadParameters.CHACHA20_POLY1305;
 
     private static final byte[] MAGIC = "m365vault-keys\0\1".getBytes(StandardCharsets.US_ASCII);
     private static final String INNER_FORMAT = "m365vault keysets v1";
@@ -60,7 +64,8 @@ public final class RepoKeys {
         this.aeadKeys = aeadKeys;
         this.idKeys = idKeys;
         this.gearKeys = gearKeys;
-        this.aead = aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        Aead jdk = JceChaCha20Poly1305.forKeyset(aeadKeys);
+        this.aead = jdk != null ? jdk : aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
         this.idPrf = idKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
         this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
