@@ -49,10 +49,11 @@ param exportRetentionDays int = 7
 // Names the code uses; see the README section "Deploy to Azure".
 var repositoryContainerName = 'vault'
 var exportContainerName = 'exports'
+// A repository's tables are its name (hyphens dropped) followed by chunks, catalog and state.
 var tableNames = [
-  'chunks'
-  'catalog'
-  'state'
+  '${repositoryContainerName}chunks'
+  '${repositoryContainerName}catalog'
+  '${repositoryContainerName}state'
 ]
 // The Functions host creates the <name>-poison queues itself.
 var queueNames = [

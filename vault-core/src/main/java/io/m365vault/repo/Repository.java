@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * it (chunks, catalog, state). {@link #init} creates one, {@link #open} opens one with its KEK.
  */
 public final class Repository implements AutoCloseable {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,40}");
+    /** A container name that, hyphens dropped, also starts valid table names. */
+    private static final Pattern NAME = Pattern.compile("[a-z](?:[a-z0-9]|-(?=[a-z0-9])){2,40}");
+    /** The repository's name in a deployment: the container infra/ creates. */
+    public static final String DEFAULT_NAME = "vault";
     private static final String CONFIG = "config";
     private static final int IO_THREADS = 16;
 
@@ -133,7 +136,7 @@ public final class Repository implements AutoCloseable {
     private static BlobContainerClient container(StorageAccount account, String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("repository name '" + name
-                    + "' must be 3-41 lowercase letters, digits or single hyphens, starting and ending with a letter or digit");
+                    + "' must be 3-41 lowercase letters, digits or single hyphens, starting with a letter and ending with a letter or digit");
         }
         return account.blobs().getBlobContainerClient(name);
     }
@@ -150,7 +153,7 @@ public final class Repository implements AutoCloseable {
     }
 
     static String tableName(String repo, String table) {
-        return "v" + repo.replace("-", "") + table;
+        return repo.replace("-", "") + table;
     }
 
     private static TableClient table(TableServiceClient tables, String repo, String table) {
