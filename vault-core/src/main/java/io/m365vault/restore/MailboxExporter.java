@@ -1,0 +1,122 @@
+package io.m365vault.restore;
+
+import io.m365vault.backup.ItemKind;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.repo.CatalogEntry;
+import io.m365vault.repo.ContentReader;
+import io.m365vault.repo.Repository;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A protected mailbox as it was at one point in time, exported to a directory:
+ * <pre>
+ * mail/&lt;folder&gt;/&lt;subfolder&gt;/&lt;subject&gt; ~&lt;tag&gt;.eml   (or mail/&lt;folder&gt;.mbox, mboxrd)
+ * calendar/&lt;calendar&gt;.ics                          (+ calendar/&lt;calendar&gt;.attachments/...)
+ * contacts/&lt;folder&gt;.vcf
+ * manifest.json                                     (written last)
+ * </pre>
+ * Items that cannot be read are named in the result and the manifest; the others are exported.
+ */
+public final class MailboxExporter {
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxExporter.class);
+
+    private final Clock clock;
+
+    public MailboxExporter() {
+        this(Clock.systemUTC());
+    }
+
+    public MailboxExporter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ExportResult export(Repository repo, ProtectedItem user, Instant at, Path dir, ExportOptions options) {
+        if (!user.kind().equals("user")) {
+            throw new ExportException("only a user's mailbox can be exported this way, not " + user);
+        }
+        Map<Workload, Rows> rows = new EnumMap<>(Workload.class);
+        for (Workload w : ExportOptions.MAILBOX) {
+            if (options.workloads().contains(w)) {
+                rows.put(w, Rows.list(repo, user.partition(w), at));
+            }
+        }
+        if (rows.values().stream().allMatch(Rows::isEmpty)) {
+            throw new ExportException("nothing of " + user + " is in repository " + repo.name() + " at " + at + " (no "
+                    + options.workloads().stream().map(Workload::id).sorted().collect(Collectors.joining(", "))
+                    + "): check the protected item and the time");
+        }
+        ExportTarget target = ExportTarget.prepare(dir, options.overwrite());
+        ExportLedger ledger = new ExportLedger(options.progress());
+        rows.values().forEach(r -> ledger.expect(r.itemCount()));
+        LOG.info("export start item={} at={} dir={} format={}", user, at, target.root(), options.mailFormat());
+        ContentReader reader = repo.reader();
+        try {
+            Rows mail = rows.get(Workload.MAIL);
+            if (mail != null && !mail.isEmpty()) {
+                List<CatalogEntry> folders = mail.of(ItemKind.MAIL_FOLDER);
+                MailFolderTree tree = new MailFolderTree(folders);
+                folders.forEach(f -> ledger.exported(ItemKind.MAIL_FOLDER));
+                new MailExport(reader, target, ledger).export(tree, mail.messages, options.mailFormat());
+            }
+            Rows cal = rows.get(Workload.CALENDAR);
+            if (cal != null && !cal.isEmpty()) {
+                new CalendarExport(reader, target, ledger, at)
+                        .export(cal.of(ItemKind.CALENDAR), cal.of(ItemKind.EVENT), cal.of(ItemKind.EVENT_ATTACHMENT));
+            }
+            Rows contacts = rows.get(Workload.CONTACTS);
+            if (contacts != null && !contacts.isEmpty()) {
+                new ContactsExport(reader, target, ledger).export(contacts.of(ItemKind.CONTACT_FOLDER), contacts.of(ItemKind.CONTACT));
+            }
+            target.cleanUp();
+            ExportResult result = new ExportResult(user, at, target.root(), ledger.items(), ledger.files(), ledger.bytes(),
+                    ledger.failures());
+            Manifest.write(target.root().resolve(ExportTarget.MANIFEST), result, options.mailFormat(), clock.instant());
+            LOG.info("export done item={} at={} files={} bytes={} failures={}", user, at, result.files().size(),
+                    result.bytes(), result.failures().size());
+            return result;
+        } catch (IOException e) {
+            throw new ExportException("export of " + user + " to " + target.root() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The catalog rows of one workload at the point in time; messages kept slim. */
+    private static final class Rows {
+        final List<MessageRow> messages = new ArrayList<>();
+        final List<CatalogEntry> others = new ArrayList<>();
+
+        static Rows list(Repository repo, String partition, Instant at) {
+            Rows r = new Rows();
+            repo.catalog().at(partition, at, e -> {
+                if (ItemKind.MESSAGE.equals(e.kind())) {
+                    r.messages.add(MessageRow.of(e));
+                } else {
+                    r.others.add(e);
+                }
+            });
+            return r;
+        }
+
+        List<CatalogEntry> of(String kind) {
+            return others.stream().filter(e -> kind.equals(e.kind())).toList();
+        }
+
+        boolean isEmpty() {
+            return messages.isEmpty() && others.isEmpty();
+        }
+
+        long itemCount() {
+            return messages.size() + others.size();
+        }
+    }
+}
