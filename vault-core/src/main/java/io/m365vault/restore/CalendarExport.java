@@ -155,7 +155,7 @@ final class CalendarExport {
         files.attach(master, id, GraphJson.text(ev, "subject"), attachmentsByEvent);
         out.add(master);
         for (JsonNode x : kept) {
-            VEvent ve = make.exception(x, times, EventTimes.instant(GraphJson.text(x, "originalStart")));
+            VEvent ve = make.exception(x, master, times, EventTimes.instant(GraphJson.text(x, "originalStart")));
             files.attach(ve, GraphJson.text(x, "id"), GraphJson.text(x, "subject"), attachmentsByEvent);
             out.add(ve);
         }

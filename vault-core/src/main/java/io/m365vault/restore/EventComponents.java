@@ -63,9 +63,13 @@ final class EventComponents {
         return v;
     }
 
-    /** An exception of a series: its own details, keyed to the occurrence it replaces. */
-    VEvent exception(JsonNode ex, EventTimes series, Instant originalStart) {
+    /**
+     * An exception of a series: its own details, keyed to the occurrence it replaces. It takes the
+     * master's UID, as RFC 5545 requires; Graph gives each instance an iCalUId of its own.
+     */
+    VEvent exception(JsonNode ex, VEvent master, EventTimes series, Instant originalStart) {
         VEvent v = common(ex, EventTimes.of(ex));
+        v.setUid(master.getUid().getValue());
         v.setRecurrenceId(zoned(new RecurrenceId(series.value(originalStart)), series));
         return v;
     }
