@@ -74,8 +74,9 @@ public final class ThrottleInterceptor implements Interceptor {
             response.close();
             permit.release();
             if (status == 429) {
-                governor.throttled(key, asked);
+                // Listener first: its clock reading is then no later than the pause's start.
                 governor.listener().throttled(key, where, asked);
+                governor.throttled(key, asked);
             }
             if (attempt >= maxAttempts) {
                 governor.failed(key);
