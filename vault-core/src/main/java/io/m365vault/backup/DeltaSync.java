@@ -44,6 +44,7 @@ public final class DeltaSync {
         boolean resync = Boolean.TRUE.equals(state.get("resync"));
         String url = resync ? c.initialUrl() : firstNonNull((String) state.get("next"), (String) state.get("delta"), c.initialUrl());
         Set<String> seen = new HashSet<>();
+        Set<String> parents = new HashSet<>();
         while (true) {
             JsonNode page;
             try {
@@ -57,13 +58,14 @@ public final class DeltaSync {
                 ctx.stats().resyncs.incrementAndGet();
                 resync = true;
                 seen.clear();
+                parents.clear();
                 url = c.initialUrl();
                 // A crash from here on restarts the enumeration: a partial one cannot tell what was deleted.
                 ctx.session().commit(checkpoint(c, Map.of("resync", true)));
                 continue;
             }
             ctx.stats().pages.incrementAndGet();
-            apply(c, page.path("value"), seen);
+            apply(c, page.path("value"), seen, parents);
             String next = text(page, "@odata.nextLink");
             if (next != null) {
                 ctx.session().commit(resync ? checkpoint(c, Map.of("resync", true)) : checkpoint(c, Map.of("next", next)));
@@ -71,7 +73,7 @@ public final class DeltaSync {
                 continue;
             }
             if (resync) {
-                closeUnseen(c, seen);
+                closeUnseen(c, seen, parents);
             }
             String delta = text(page, "@odata.deltaLink");
             if (delta == null) {
@@ -82,7 +84,19 @@ public final class DeltaSync {
         }
     }
 
-    private void apply(DeltaCollection c, JsonNode items, Set<String> seen) throws IOException {
+    /**
+     * A collection Graph offers no delta for (contact folders): the whole listing replaces the
+     * current view; what it no longer lists is closed.
+     */
+    public void replaceAll(DeltaCollection c, List<JsonNode> listing) throws IOException {
+        Set<String> seen = new HashSet<>();
+        Set<String> parents = new HashSet<>();
+        apply(c, JSON.valueToTree(listing), seen, parents);
+        closeUnseen(c, seen, parents);
+        ctx.session().commit();
+    }
+
+    private void apply(DeltaCollection c, JsonNode items, Set<String> seen, Set<String> parents) throws IOException {
         List<Pending> pending = new ArrayList<>();
         for (JsonNode item : items) {
             String id = text(item, "id");
@@ -95,6 +109,10 @@ public final class DeltaSync {
             }
             seen.add(id);
             Pending p = plan(c, id, item);
+            String parent = c.parent() != null ? c.parent() : text(item, "parentFolderId");
+            if (parent != null) {
+                parents.add(parent);
+            }
             if (p != null) {
                 pending.add(p);
             }
@@ -129,8 +147,12 @@ public final class DeltaSync {
         } else if (p.fetch != null) {
             byte[] bytes = await(p.fetch);
             ctx.stats().contentFetched.incrementAndGet();
-            ctx.stats().bytesFetched.addAndGet(bytes.length);
-            content = ctx.session().store(bytes, chunker);
+            if (bytes == null) {
+                content = ContentRef.EMPTY;
+            } else {
+                ctx.stats().bytesFetched.addAndGet(bytes.length);
+                content = ctx.session().store(bytes, chunker);
+            }
         } else {
             content = ContentRef.EMPTY;
         }
@@ -162,10 +184,16 @@ public final class DeltaSync {
         ctx.stats().removed.incrementAndGet();
     }
 
-    private void closeUnseen(DeltaCollection c, Set<String> seen) {
+    /**
+     * Closes what a full enumeration did not list. Without a fixed parent the scope is every
+     * item of the kind (folder trees) or, for a folder addressed by a well-known name, the
+     * parents its listed items named.
+     */
+    private void closeUnseen(DeltaCollection c, Set<String> seen, Set<String> parents) {
+        boolean wholeKind = c.parent() == null && (c.kind().equals(ItemKind.MAIL_FOLDER) || c.kind().equals(ItemKind.CONTACT_FOLDER));
         ctx.repo().catalog().at(ctx.partition(), ctx.runTime(), c.kind(), e -> {
-            if ((c.parent() == null || c.parent().equals(e.parent()))
-                    && !seen.contains(e.itemId()) && e.validFrom().isBefore(ctx.runTime())) {
+            boolean inScope = wholeKind || (c.parent() != null ? c.parent().equals(e.parent()) : parents.contains(e.parent()));
+            if (inScope && !seen.contains(e.itemId()) && e.validFrom().isBefore(ctx.runTime())) {
                 ctx.session().record(e.closedAt(ctx.runTime()));
                 ctx.stats().removed.incrementAndGet();
             }
@@ -187,9 +215,12 @@ public final class DeltaSync {
         }
     }
 
+    /** The content's bytes; an item without content (a contact with no photo) answers 404: none. */
     private byte[] download(String path) throws IOException {
         try (InputStream in = ctx.graph().open(path)) {
             return in.readAllBytes();
+        } catch (GraphNotFoundException e) {
+            return null;
         }
     }
 

@@ -57,6 +57,7 @@ public final class ItemBackup {
         try {
             switch (w) {
                 case MAIL -> new MailSync(ctx, options.includeHiddenFolders()).run();
+                case CONTACTS -> new ContactsSync(ctx).run();
                 default -> {
                     return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, "workload " + w.id() + " is not supported yet", ctx.stats());
                 }

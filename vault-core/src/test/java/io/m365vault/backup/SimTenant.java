@@ -61,6 +61,23 @@ final class SimTenant {
         return out;
     }
 
+    /** The simulator's contacts: contact id -> sha256 of the photo (or "none"). */
+    static Map<String, String> simContacts(GraphSim sim, String user) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode c : sim.snapshot(user).path("contacts")) {
+            out.put(c.get("id").asText(), c.get("photoSha256").isNull() ? "none" : c.get("photoSha256").asText());
+        }
+        return out;
+    }
+
+    static Map<String, String> backedUpContacts(Repository repo, String user, Instant t) {
+        String partition = new ProtectedItem("user", user).partition(Workload.CONTACTS);
+        Map<String, String> out = new TreeMap<>();
+        repo.catalog().at(partition, t, ItemKind.CONTACT, c -> out.put(c.itemId(),
+                c.content().size() == 0 ? "none" : sha256(repo.reader().readAll(c.content()))));
+        return out;
+    }
+
     private static String path(Map<String, CatalogEntry> folders, String id) throws Exception {
         StringBuilder b = new StringBuilder();
         for (CatalogEntry f = folders.get(id); f != null; f = folders.get(f.parent())) {
