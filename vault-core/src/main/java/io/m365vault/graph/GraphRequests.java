@@ -9,6 +9,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -80,6 +81,22 @@ public final class GraphRequests {
     public InputStream open(String pathOrUrl) throws IOException {
         String url = url(pathOrUrl);
         return new ResumingStream(this, url, ThrottleKeys.of(okhttp3.HttpUrl.get(url)), governor);
+    }
+
+    /** POST of a JSON body, answered as JSON; an error status gives a {@link GraphStatusException}. */
+    public JsonNode postJson(String pathOrUrl, JsonNode body) throws IOException {
+        RequestInformation info = new RequestInformation();
+        info.httpMethod = HttpMethod.POST;
+        info.setUri(URI.create(url(pathOrUrl)));
+        info.setStreamContent(new ByteArrayInputStream(JSON.writeValueAsBytes(body)), "application/json");
+        try (Response r = http.newCall(adapter.convertToNativeRequest(info)).execute()) {
+            if (!r.isSuccessful()) {
+                throw new GraphStatusException("POST", ThrottleInterceptor.withoutQuery(r.request().url()), r.code(), GraphErrorBody.parse(r.body().bytes()));
+            }
+            try (InputStream in = r.body().byteStream()) {
+                return JSON.readTree(in);
+            }
+        }
     }
 
     /** A GET as it comes back, any status; the caller closes it. */
