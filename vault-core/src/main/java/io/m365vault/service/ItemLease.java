@@ -1,0 +1,94 @@
+package io.m365vault.service;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.specialized.BlobLeaseClient;
+import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import io.m365vault.backup.ProtectedItem;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A blob lease that lets one worker at a time back up a protected item. Leases live in their own
+ * container ({@link #CONTAINER}), not in the repository's, because the repository's container may
+ * be under an immutability policy. A lease lasts {@link #SECONDS} and is renewed while held, so a
+ * worker that dies frees the item within a minute.
+ */
+public final class ItemLease implements AutoCloseable {
+    public static final String CONTAINER = "vault-leases";
+    static final int SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(ItemLease.class);
+
+    private final BlobLeaseClient lease;
+    private final ScheduledExecutorService renewer;
+    private final String name;
+
+    private ItemLease(BlobLeaseClient lease, String name) {
+        this.lease = lease;
+        this.name = name;
+        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lease-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.scheduleAtFixedRate(this::renew, SECONDS / 3, SECONDS / 3, TimeUnit.SECONDS);
+    }
+
+    /** The lease on {@code item} in repository {@code repo}, or empty when another worker holds it. */
+    public static Optional<ItemLease> tryAcquire(BlobContainerClient leases, String repo, ProtectedItem item) {
+        String name = "leases/" + repo + "/" + URLEncoder.encode(item.toString(), StandardCharsets.UTF_8);
+        BlobClient blob = leases.getBlobClient(name);
+        if (!blob.exists()) {
+            try {
+                blob.upload(BinaryData.fromBytes(new byte[0]), false);
+            } catch (BlobStorageException e) {
+                if (e.getStatusCode() != 409 && e.getStatusCode() != 412) {
+                    throw e;
+                }
+            }
+        }
+        BlobLeaseClient lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
+        try {
+            lease.acquireLease(SECONDS);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 409) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new ItemLease(lease, name));
+    }
+
+    /** The lease container, created when missing (infra does not create it). */
+    public static BlobContainerClient container(io.m365vault.repo.StorageAccount account) {
+        BlobContainerClient c = account.blobs().getBlobContainerClient(CONTAINER);
+        c.createIfNotExists();
+        return c;
+    }
+
+    private void renew() {
+        try {
+            lease.renewLease();
+        } catch (RuntimeException e) {
+            LOG.warn("lease renewal failed lease={}: {}", name, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        renewer.shutdownNow();
+        try {
+            lease.releaseLease();
+        } catch (RuntimeException e) {
+            LOG.warn("lease release failed lease={} (it expires by itself within {} s): {}", name, SECONDS, e.toString());
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.m365vault.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.repo.Checkpoint;
+import io.m365vault.repo.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs and their per-item status in the repository's state table: scope {@code runs} holds one
+ * row per run (key = run id), scope {@code run/<id>} one row per protected item (key = item).
+ */
+public final class RunStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUNS = "runs";
+    /** A table property holds 64 KiB: errors beyond this many characters are cut. */
+    private static final int MAX_ERROR_CHARS = 16_000;
+
+    private final StateStore state;
+
+    public RunStore(StateStore state) {
+        this.state = state;
+    }
+
+    /** Records a new run and every planned item as queued. */
+    public void create(String runId, Instant started, String trigger, Plan plan) {
+        state.put(new Checkpoint(RUNS, runId, Map.of("started", started.toString(), "trigger", trigger,
+                "planned", (long) plan.items().size(), "warnings", json(plan.warnings()))));
+        List<Checkpoint> rows = new ArrayList<>();
+        for (PlannedItem p : plan.items()) {
+            rows.add(row(runId, ItemStatus.queued(p)));
+        }
+        state.putAll(rows);
+    }
+
+    public void put(String runId, ItemStatus s) {
+        state.put(row(runId, s));
+    }
+
+    public Optional<ItemStatus> item(String runId, ProtectedItem item) {
+        return state.get(scope(runId), item.toString()).map(v -> status(item.toString(), v));
+    }
+
+    public List<ItemStatus> items(String runId) {
+        return state.list(scope(runId)).stream().map(e -> status(e.getKey(), e.getValue())).toList();
+    }
+
+    public Optional<RunInfo> run(String runId) {
+        return state.get(RUNS, runId).map(v -> info(runId, v, items(runId)));
+    }
+
+    /** The newest {@code limit} runs, newest first, each with its items counted. */
+    public List<RunInfo> list(int limit) {
+        return state.list(RUNS).stream()
+                .sorted(Map.Entry.<String, Map<String, Object>>comparingByKey(Comparator.reverseOrder()))
+                .limit(limit)
+                .map(e -> info(e.getKey(), e.getValue(), items(e.getKey())))
+                .toList();
+    }
+
+    private static String scope(String runId) {
+        return "run/" + runId;
+    }
+
+    private static Checkpoint row(String runId, ItemStatus s) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("state", s.state().json());
+        v.put("workloads", s.workloads().stream().map(Workload::id).sorted().collect(Collectors.joining(",")));
+        if (s.started() != null) {
+            v.put("started", s.started().toString());
+        }
+        if (s.finished() != null) {
+            v.put("finished", s.finished().toString());
+        }
+        v.put("items", s.items());
+        v.put("added", s.added());
+        v.put("changed", s.changed());
+        v.put("removed", s.removed());
+        v.put("bytes", s.bytes());
+        v.put("errors", json(cut(s.errors())));
+        return new Checkpoint(scope(runId), s.item().toString(), v);
+    }
+
+    private static List<String> cut(List<String> errors) {
+        List<String> out = new ArrayList<>();
+        int used = 0;
+        for (String e : errors) {
+            if (used + e.length() > MAX_ERROR_CHARS) {
+                out.add("(" + (errors.size() - out.size()) + " more errors cut)");
+                break;
+            }
+            out.add(e);
+            used += e.length();
+        }
+        return out;
+    }
+
+    private static ItemStatus status(String item, Map<String, Object> v) {
+        String w = (String) v.getOrDefault("workloads", "");
+        Set<Workload> workloads = w.isEmpty() ? Set.of()
+                : java.util.Arrays.stream(w.split(",")).map(Workload::parse).collect(Collectors.toSet());
+        return new ItemStatus(ProtectedItem.parse(item), ItemState.parse((String) v.get("state")), workloads,
+                instant(v.get("started")), instant(v.get("finished")), num(v.get("items")), num(v.get("added")),
+                num(v.get("changed")), num(v.get("removed")), num(v.get("bytes")), list(v.get("errors")));
+    }
+
+    private static RunInfo info(String id, Map<String, Object> v, List<ItemStatus> items) {
+        Map<ItemState, Long> counts = new EnumMap<>(ItemState.class);
+        long n = 0;
+        long bytes = 0;
+        for (ItemStatus s : items) {
+            counts.merge(s.state(), 1L, Long::sum);
+            n += s.items();
+            bytes += s.bytes();
+        }
+        String status = counts.containsKey(ItemState.QUEUED) || counts.containsKey(ItemState.RUNNING) ? "running"
+                : counts.containsKey(ItemState.FAILED) || counts.containsKey(ItemState.POISON) ? "failed" : "done";
+        return new RunInfo(id, instant(v.get("started")), (String) v.get("trigger"), num(v.get("planned")), counts, n, bytes,
+                status, list(v.get("warnings")));
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : Instant.parse(o.toString());
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static String json(List<String> l) {
+        try {
+            return JSON.writeValueAsString(l);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> list(Object o) {
+        if (o == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(o.toString(), new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable list in the state table: " + o, e);
+        }
+    }
+}

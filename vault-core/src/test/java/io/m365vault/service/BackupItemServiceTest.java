@@ -1,0 +1,94 @@
+package io.m365vault.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.m365vault.backup.BackupOptions;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.graphsim.GraphSim;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.repo.Repository;
+import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(AzuriteExtension.class)
+class BackupItemServiceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneBackupPerItemPerRunUnderTheLease(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(3).users(6).messagesPerFolder(4).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp)) {
+            SimUser user = mailUser(sim);
+            PlannedItem item = new PlannedItem(new ProtectedItem("user", user.id), Set.of(Workload.MAIL, Workload.FILES));
+            RunStore runs = new RunStore(repo.state());
+            String run = TimeIds.next(Clock.systemUTC().instant());
+            runs.create(run, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+            var leases = ItemLease.container(ServiceFixture.storage(account));
+            BackupItemService service = new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS, leases,
+                    Clock.systemUTC());
+
+            // Another worker holds the item: this one must not back it up.
+            try (ItemLease other = ItemLease.tryAcquire(leases, repo.name(), item.item()).orElseThrow()) {
+                var busy = service.backup(run, item);
+                assertEquals(BackupItemService.Outcome.ALREADY_RUNNING, busy.outcome());
+                assertEquals("skipped: already running", busy.message());
+                assertEquals(ItemState.QUEUED, runs.item(run, item.item()).orElseThrow().state());
+            }
+
+            long before = sim.stats().path("requests").asLong(-1);
+            var first = service.backup(run, item);
+            assertEquals(BackupItemService.Outcome.RAN, first.outcome());
+            ItemStatus s = first.status().orElseThrow();
+            // Files are not backed up yet: the item is done, with the reason recorded.
+            assertEquals(ItemState.DONE, s.state(), s.errors().toString());
+            assertTrue(s.items() > 0 && s.bytes() > 0 && s.added() == s.items(), s.toString());
+            assertEquals(1, s.errors().size());
+            assertTrue(s.errors().get(0).startsWith("files skipped: "), s.errors().toString());
+            assertEquals(s, runs.item(run, item.item()).orElseThrow());
+
+            // The duplicate message, after the first finished: nothing runs, nothing changes.
+            long after = sim.stats().path("requests").asLong(-1);
+            var dup = service.backup(run, item);
+            assertEquals(BackupItemService.Outcome.ALREADY_DONE, dup.outcome());
+            assertEquals(Optional.of(s), dup.status());
+            assertEquals(after, sim.stats().path("requests").asLong(-1), "the duplicate made no Graph request");
+            assertTrue(after > before, "the first backup asked Graph");
+
+            RunInfo info = runs.run(run).orElseThrow();
+            assertEquals("done", info.status());
+            assertEquals(1L, info.counts().get(ItemState.DONE));
+            assertEquals(s.bytes(), info.bytes());
+
+            // The lease was released: the next run takes the item at once.
+            String run2 = TimeIds.next(Clock.systemUTC().instant().plus(Duration.ofSeconds(1)));
+            runs.create(run2, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+            assertEquals(BackupItemService.Outcome.RAN, service.backup(run2, item).outcome());
+
+            service.poisoned(run2, item, "dequeued 5 times");
+            ItemStatus poisoned = runs.item(run2, item.item()).orElseThrow();
+            assertEquals(ItemState.POISON, poisoned.state());
+            assertEquals("failed", runs.run(run2).orElseThrow().status());
+            assertEquals(List.of(run2, run), runs.list(10).stream().map(RunInfo::id).toList());
+        }
+    }
+
+    static SimUser mailUser(GraphSim sim) {
+        for (int i = 0; ; i++) {
+            SimUser u = sim.tenant().directory().user(i);
+            if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox()) {
+                return u;
+            }
+        }
+    }
+}
