@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.ItemKind;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.ContentReader;
-import io.m365vault.repo.RepositoryException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -184,15 +182,7 @@ final class CalendarExport {
                 JsonNode meta = GraphJson.of(a);
                 String name = names.claim(SafeNames.segment(GraphJson.text(meta, "name"), "attachment"), "", a.itemId());
                 List<String> segments = List.of(DIR, calendarBase + ".attachments", dir, name);
-                FileSink sink = target.file(segments, ItemKind.EVENT_ATTACHMENT);
-                try (InputStream in = reader.open(a.content())) {
-                    in.transferTo(sink.stream());
-                    ledger.file(sink.finish(List.of(a.itemId())));
-                    ledger.exported(ItemKind.EVENT_ATTACHMENT);
-                } catch (RepositoryException e) {
-                    sink.abort();
-                    ledger.failed(a.itemId(), ItemKind.EVENT_ATTACHMENT, e);
-                    ledger.skipped();
+                if (!ItemFile.write(reader, target, ledger, segments, ItemKind.EVENT_ATTACHMENT, a.itemId(), a.content())) {
                     continue;
                 }
                 String type = GraphJson.text(meta, "contentType");

@@ -61,25 +61,16 @@ final class MailExport {
     }
 
     private void writeEml(MailFolderTree folders, MessageRow m) throws IOException {
+        if (!hasContent(m)) {
+            return;
+        }
         String base = SafeNames.segment(SafeNames.truncate(m.subject() == null ? "" : m.subject(), SUBJECT_BYTES), "no subject");
         String name = folders.siblings(m.folderId()).claim(base + " ~" + SafeNames.tag(m.itemId()), ".eml", m.itemId());
         List<String> segments = new ArrayList<>();
         segments.add(DIR);
         segments.addAll(folders.path(m.folderId()));
         segments.add(name);
-        if (!hasContent(m)) {
-            return;
-        }
-        FileSink sink = target.file(segments, ItemKind.MESSAGE);
-        try (InputStream in = reader.open(m.content())) {
-            in.transferTo(sink.stream());
-            ledger.file(sink.finish(List.of(m.itemId())));
-            ledger.exported(ItemKind.MESSAGE);
-        } catch (RepositoryException e) {
-            sink.abort();
-            ledger.failed(m.itemId(), ItemKind.MESSAGE, e);
-            ledger.skipped();
-        }
+        ItemFile.write(reader, target, ledger, segments, ItemKind.MESSAGE, m.itemId(), m.content());
     }
 
     private void writeMbox(List<String> folderPath, List<MessageRow> messages) throws IOException {
