@@ -2,7 +2,10 @@ package io.m365vault.graphsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.calendar.EventMutator;
+import io.m365vault.graphsim.calendar.EventSnapshot;
 import io.m365vault.graphsim.contacts.ContactMutator;
+import io.m365vault.graphsim.handlers.CalendarHandler;
 import io.m365vault.graphsim.contacts.ContactSnapshot;
 import io.m365vault.graphsim.control.DirImporter;
 import io.m365vault.graphsim.handlers.ContactHandler;
@@ -81,6 +84,9 @@ public final class GraphSim implements AutoCloseable {
         new SiteHandler(ctx).register(server.graphRoutes());
         mutator.add(new ContactMutator(ctx.tenant));
         snapshots.add(new ContactSnapshot(ctx.tenant));
+        new CalendarHandler(ctx).register(server.graphRoutes());
+        mutator.add(new EventMutator(ctx.tenant));
+        snapshots.add(new EventSnapshot(ctx.tenant));
         DirImporter.run(ctx.tenant, config);
         this.control = new SimControlHandler(ctx, mutator, snapshots);
         control.register(server.controlRoutes());

@@ -19,6 +19,7 @@ public final class SimConfig {
     public String domain = "contoso.onmicrosoft.com";
     public int messagesPerFolder = 5;
     public int contactsPerFolder = 4;
+    public int eventsPerCalendar = 6;
     public int filesPerDrive = 10;
     public int largeFileMb = 0;
     public int largeMessageMb = 3;
@@ -51,6 +52,7 @@ public final class SimConfig {
             new Knob("domain", "NAME", "tenant domain of user names", (c, v) -> c.domain = v),
             new Knob("messages-per-folder", "N", "messages in each non-empty mail folder", (c, v) -> c.messagesPerFolder = Integer.parseInt(v)),
             new Knob("contacts-per-folder", "N", "contacts in each contact folder", (c, v) -> c.contactsPerFolder = Integer.parseInt(v)),
+            new Knob("events-per-calendar", "N", "single events in the default calendar (half as many in the second; 0: no events, no series)", (c, v) -> c.eventsPerCalendar = Integer.parseInt(v)),
             new Knob("files-per-drive", "N", "files in each drive (spread over a folder tree)", (c, v) -> c.filesPerDrive = Integer.parseInt(v)),
             new Knob("large-file-mb", "N", "size of one extra large file in the first user's OneDrive (0: none)", (c, v) -> c.largeFileMb = Integer.parseInt(v)),
             new Knob("large-message-mb", "N", "attachment size of one large message in the first user's Inbox (0: none)", (c, v) -> c.largeMessageMb = Integer.parseInt(v)),
@@ -93,7 +95,7 @@ public final class SimConfig {
                 throw new IllegalArgumentException("fractions and rates must be between 0 and 1, got " + f);
             }
         }
-        if (messagesPerFolder < 0 || filesPerDrive < 0 || contactsPerFolder < 0) {
+        if (messagesPerFolder < 0 || filesPerDrive < 0 || contactsPerFolder < 0 || eventsPerCalendar < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }

@@ -24,11 +24,7 @@ public final class ContactJson {
     }
 
     public static ObjectNode removed(String id) {
-        ObjectNode j = Json.obj();
-        j.put("@odata.type", "#microsoft.graph.contact");
-        j.put("id", id);
-        j.putObject("@removed").put("reason", "deleted");
-        return j;
+        return Json.removed("#microsoft.graph.contact", id);
     }
 
     public static ObjectNode folder(ContactFolder f) {

@@ -44,6 +44,15 @@ public final class Json {
         }
     }
 
+    /** A deleted Outlook item in a delta page: its type, its id and {@code @removed}. */
+    public static ObjectNode removed(String odataType, String id) {
+        ObjectNode j = obj();
+        j.put("@odata.type", odataType);
+        j.put("id", id);
+        j.putObject("@removed").put("reason", "deleted");
+        return j;
+    }
+
     public static ObjectNode emailAddress(String name, String address) {
         ObjectNode r = obj();
         ObjectNode e = r.putObject("emailAddress");

@@ -115,11 +115,7 @@ public final class MailJson {
 
     /** A deleted or moved-away message in a delta page. */
     public static ObjectNode removed(String id) {
-        ObjectNode j = Json.obj();
-        j.put("@odata.type", "#microsoft.graph.message");
-        j.put("id", id);
-        j.putObject("@removed").put("reason", "deleted");
-        return j;
+        return Json.removed("#microsoft.graph.message", id);
     }
 
     public static ObjectNode address(MessageSpec.Address a) {
@@ -171,10 +167,6 @@ public final class MailJson {
     }
 
     public static ObjectNode folderRemoved(String id) {
-        ObjectNode j = Json.obj();
-        j.put("@odata.type", "#microsoft.graph.mailFolder");
-        j.put("id", id);
-        j.putObject("@removed").put("reason", "deleted");
-        return j;
+        return Json.removed("#microsoft.graph.mailFolder", id);
     }
 }

@@ -1,6 +1,7 @@
 package io.m365vault.graphsim.model;
 
 import io.m365vault.graphsim.SimConfig;
+import io.m365vault.graphsim.calendar.CalendarBook;
 import io.m365vault.graphsim.contacts.ContactBook;
 import io.m365vault.graphsim.drive.Drive;
 import io.m365vault.graphsim.site.SiteDirectory;
@@ -24,6 +25,7 @@ public final class TenantModel {
     private final ConcurrentHashMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final SiteDirectory sites;
     private final ConcurrentHashMap<String, ContactBook> contactBooks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CalendarBook> calendarBooks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Drive> drives = new ConcurrentHashMap<>();
 
     public TenantModel(SimConfig config) {
@@ -79,6 +81,12 @@ public final class TenantModel {
     public ContactBook contacts(String userKey) {
         Mailbox box = mailbox(userKey);
         return contactBooks.computeIfAbsent(box.owner.id, id -> new ContactBook(this, box.owner));
+    }
+
+    /** The user's calendars (a mailbox feature: users without a mailbox get its error). */
+    public CalendarBook calendars(String userKey) {
+        Mailbox box = mailbox(userKey);
+        return calendarBooks.computeIfAbsent(box.owner.id, id -> new CalendarBook(this, box.owner));
     }
 
     public SiteDirectory sites() {

@@ -1,0 +1,171 @@
+package io.m365vault.graphsim.calendar;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.model.Ids;
+import io.m365vault.graphsim.model.SimClock;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.graphsim.model.TenantModel;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user's calendars: the default one and a second, with single events, series with exceptions
+ * and cancelled occurrences, all-day events and attachments, generated on first use. Callers
+ * synchronize on the book around reads and writes.
+ */
+public final class CalendarBook {
+    /** Where an occurrence id points: its series and original date. */
+    private record OccurrenceRef(String masterId, LocalDate date) {
+    }
+
+    /** What an event id names: a stored event, or an occurrence (master + date) not stored on its own. */
+    public record Found(EventItem stored, EventItem master, LocalDate date) {
+    }
+
+    public final SimUser owner;
+    private final TenantModel tenant;
+    public final Map<String, SimCalendar> calendars = new LinkedHashMap<>();
+    public final SimCalendar defaultCalendar;
+    private final Map<String, EventItem> byId = new HashMap<>();
+    private final Map<String, OccurrenceRef> occurrences = new HashMap<>();
+
+    public CalendarBook(TenantModel tenant, SimUser owner) {
+        this.tenant = tenant;
+        this.owner = owner;
+        long seed = tenant.seed();
+        defaultCalendar = new SimCalendar(Ids.outlook(seed, "calendar:" + owner.id + ":default"), "Calendar", true, "auto");
+        SimCalendar second = new SimCalendar(Ids.outlook(seed, "calendar:" + owner.id + ":projects"), "Projects", false, "lightGreen");
+        calendars.put(defaultCalendar.id, defaultCalendar);
+        calendars.put(second.id, second);
+        new EventGenerator(tenant, this).fill(defaultCalendar, second);
+    }
+
+    public SimCalendar calendar(String idOrDefault) {
+        SimCalendar c = idOrDefault == null ? defaultCalendar : calendars.get(idOrDefault);
+        if (c == null) {
+            throw GraphError.itemNotFound();
+        }
+        return c;
+    }
+
+    /** The id Outlook gives the occurrence of a series on a date; remembered so the id resolves later. */
+    public String occurrenceId(EventItem master, LocalDate date) {
+        String id = Ids.outlook(tenant.seed(), "occurrence:" + master.id() + ":" + date);
+        occurrences.putIfAbsent(id, new OccurrenceRef(master.id(), date));
+        return id;
+    }
+
+    /** A live event or occurrence by id, or Outlook's 404. */
+    public Found find(String id) {
+        EventItem e = byId.get(id);
+        if (e != null && !e.deleted()) {
+            return new Found(e, e.kind == EventItem.Kind.EXCEPTION ? byId.get(e.seriesMasterId) : null,
+                    e.originalStart == null ? null : e.originalStart.toLocalDate());
+        }
+        OccurrenceRef ref = occurrences.get(id);
+        if (ref != null) {
+            EventItem master = byId.get(ref.masterId);
+            if (master != null && !master.deleted() && !master.cancelled.containsKey(ref.date) && !master.exceptions.containsKey(ref.date)) {
+                return new Found(null, master, ref.date);
+            }
+        }
+        throw GraphError.itemNotFound();
+    }
+
+    /** Live singles and masters of a calendar: what /events lists (occurrences and exceptions are not listed there). */
+    public List<EventItem> listed(SimCalendar cal) {
+        List<EventItem> out = new ArrayList<>();
+        for (EventItem e : cal.events.values()) {
+            if (!e.deleted() && e.kind != EventItem.Kind.EXCEPTION) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Every live stored event of every calendar: singles, masters and exceptions. */
+    public List<EventItem> live() {
+        List<EventItem> out = new ArrayList<>();
+        for (SimCalendar c : calendars.values()) {
+            for (EventItem e : c.events.values()) {
+                if (!e.deleted()) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Stores a generated event (change number 0) or a new one (next change number). */
+    EventItem add(SimCalendar cal, String id, EventItem.Kind kind, long seq) {
+        EventItem e = new EventItem(id, cal.id, kind, seq == 0 ? SimClock.NOW.minusSeconds(86_400L * 90) : SimClock.atChange(seq), seq);
+        cal.events.put(id, e);
+        byId.put(id, e);
+        return e;
+    }
+
+    /** A new event, stored only once {@code init} (which may reject the client's JSON) has filled it. */
+    public EventItem create(SimCalendar cal, boolean recurring, java.util.function.Consumer<EventItem> init) {
+        long seq = tenant.nextSeq();
+        String id = Ids.outlook(tenant.seed(), "newevent:" + owner.id + ":" + seq);
+        EventItem e = new EventItem(id, cal.id, recurring ? EventItem.Kind.MASTER : EventItem.Kind.SINGLE, SimClock.atChange(seq), seq);
+        init.accept(e);
+        if (!e.fields.has("organizer")) {
+            e.fields.set("organizer", ownerAddress());
+        }
+        cal.events.put(id, e);
+        byId.put(id, e);
+        return e;
+    }
+
+    /** Turns one occurrence into an exception, keeping the occurrence's id; {@code seq} 0 for generated ones. */
+    public EventItem exception(EventItem master, LocalDate date, long seq) {
+        EventItem ex = add(calendars.get(master.calendarId), occurrenceId(master, date), EventItem.Kind.EXCEPTION, seq);
+        ex.fields = master.fields.deepCopy();
+        ex.zone = master.zone;
+        ex.allDay = master.allDay;
+        ex.start = LocalDateTime.of(date, master.start.toLocalTime());
+        ex.end = ex.start.plus(master.duration());
+        ex.originalStart = ex.start;
+        ex.seriesMasterId = master.id();
+        ex.attachments = master.attachments;
+        master.exceptions.put(date, ex);
+        return ex;
+    }
+
+    public EventItem exception(EventItem master, LocalDate date) {
+        return exception(master, date, tenant.nextSeq());
+    }
+
+    public void edit(EventItem e) {
+        long seq = tenant.nextSeq();
+        e.touch(seq);
+        e.modified = SimClock.atChange(seq);
+    }
+
+    public void cancel(EventItem master, LocalDate date) {
+        master.cancelled.put(date, tenant.nextSeq());
+    }
+
+    /** Deletes a single event, a whole series, or one exception (which cancels that occurrence). */
+    public void delete(EventItem e) {
+        long seq = tenant.nextSeq();
+        e.markDeleted(seq);
+        if (e.kind == EventItem.Kind.MASTER) {
+            e.exceptions.values().forEach(x -> x.markDeleted(seq));
+        } else if (e.kind == EventItem.Kind.EXCEPTION) {
+            byId.get(e.seriesMasterId).cancelled.put(e.originalStart.toLocalDate(), seq);
+        }
+    }
+
+    public ObjectNode ownerAddress() {
+        return io.m365vault.graphsim.http.Json.emailAddress(owner.displayName, owner.address());
+    }
+}

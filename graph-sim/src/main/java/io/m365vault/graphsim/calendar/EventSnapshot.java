@@ -1,0 +1,69 @@
+package io.m365vault.graphsim.calendar;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.control.SnapshotSource;
+import io.m365vault.graphsim.http.Json;
+import io.m365vault.graphsim.model.Hashes;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.graphsim.model.TenantModel;
+
+import java.time.LocalDateTime;
+
+/**
+ * Every live stored event: singles, series masters (with a recurrence summary and cancelled
+ * dates) and exceptions. Times are UTC instants, all-day ones local dates.
+ */
+public final class EventSnapshot implements SnapshotSource {
+    private final TenantModel tenant;
+
+    public EventSnapshot(TenantModel tenant) {
+        this.tenant = tenant;
+    }
+
+    @Override
+    public String workload() {
+        return "events";
+    }
+
+    @Override
+    public ArrayNode items(String owner) {
+        ArrayNode out = Json.arr();
+        SimUser u = tenant.directory().user(owner);
+        if (u == null || !u.hasMailbox()) {
+            return out;
+        }
+        CalendarBook b = tenant.calendars(owner);
+        synchronized (b) {
+            for (EventItem e : b.live()) {
+                ObjectNode j = out.addObject();
+                j.put("id", e.id());
+                j.put("calendar", b.calendars.get(e.calendarId).name);
+                j.put("type", switch (e.kind) {
+                    case SINGLE -> "singleInstance";
+                    case MASTER -> "seriesMaster";
+                    case EXCEPTION -> "exception";
+                });
+                j.put("subject", e.subject());
+                j.put("isAllDay", e.allDay);
+                j.put("start", time(e, e.start));
+                j.put("end", time(e, e.end));
+                j.put("timeZone", ZoneNames.windows(e.zone));
+                j.put("recurrence", e.recurrence == null || e.kind != EventItem.Kind.MASTER ? null : e.recurrence.summary());
+                ArrayNode cancelled = j.putArray("cancelled");
+                e.cancelled.keySet().forEach(d -> cancelled.add(d.toString()));
+                j.put("seriesMasterId", e.seriesMasterId);
+                j.put("originalStart", e.originalStart == null ? null : time(e, e.originalStart));
+                ArrayNode atts = j.putArray("attachments");
+                for (EventAttachment a : e.attachments) {
+                    atts.addObject().put("name", a.name()).put("sha256", Hashes.sha256(a.bytes()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String time(EventItem e, LocalDateTime t) {
+        return e.allDay ? t.toLocalDate().toString() : t.atZone(e.zone).toInstant().toString();
+    }
+}
