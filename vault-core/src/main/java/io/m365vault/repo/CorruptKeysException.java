@@ -1,7 +1,7 @@
 package io.m365vault.repo;
 
 /** A key blob that the right key cannot open: truncated, altered or not a key blob at all. */
-public final class CorruptKeysException extends RuntimeException {
+public final class CorruptKeysException extends RepositoryException {
     public CorruptKeysException(String what) {
         super("the repository's key blob is corrupt: " + what);
     }
