@@ -9,6 +9,7 @@ import io.m365vault.graphsim.http.Content;
 import io.m365vault.graphsim.http.GraphError;
 import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.http.Paging;
+import io.m365vault.graphsim.http.Prefer;
 import io.m365vault.graphsim.http.Req;
 import io.m365vault.graphsim.http.Res;
 import io.m365vault.graphsim.http.Router;
@@ -139,8 +140,9 @@ public final class MailHandler {
             MailFolder f = folder(box, p.get("f"));
             DeltaState st = ctx.delta.state(req, DeltaTokens.Flavour.OUTLOOK, MESSAGE_PAGE, MESSAGE_PAGE_MAX, null, null);
             boolean text = preferText(req);
+            boolean imm = Prefer.immutableIds(req);
             return ctx.delta.respond(req, st, f.items, m -> true,
-                    m -> m.deleted() ? MailJson.removed(m.id()) : ctx.mailJson.message(m, text, false), req.encodedPath(), false);
+                    m -> m.deleted() ? MailJson.removed(m.id(imm)) : ctx.mailJson.message(m, text, false, imm), req.encodedPath(), false);
         }
     }
 
@@ -168,14 +170,15 @@ public final class MailHandler {
     private Res renderList(Req req, List<MailItem> items) {
         boolean text = preferText(req);
         boolean ext = expandsExtended(req);
-        return Paging.list(req, items.size(), i -> ctx.mailJson.message(items.get(i), text, ext), MESSAGE_PAGE, MESSAGE_PAGE_MAX);
+        boolean imm = Prefer.immutableIds(req);
+        return Paging.list(req, items.size(), i -> ctx.mailJson.message(items.get(i), text, ext, imm), MESSAGE_PAGE, MESSAGE_PAGE_MAX);
     }
 
     private Res getMessage(Req req, Map<String, String> p) {
         Mailbox box = ctx.tenant.mailbox(p.get("u"));
         synchronized (box) {
             MailItem m = message(box, p.get("m"));
-            return Res.json(Paging.project(ctx.mailJson.message(m, preferText(req), expandsExtended(req)), Paging.select(req)));
+            return Res.json(Paging.project(ctx.mailJson.message(m, preferText(req), expandsExtended(req), Prefer.immutableIds(req)), Paging.select(req)));
         }
     }
 
@@ -207,7 +210,7 @@ public final class MailHandler {
                 m.extendedProperties = mergeProps(m.extendedProperties, (ArrayNode) body.get("singleValueExtendedProperties"));
             }
             box.edit(m);
-            return Res.json(ctx.mailJson.message(m, false, false));
+            return Res.json(ctx.mailJson.message(m, false, false, Prefer.immutableIds(req)));
         }
     }
 
@@ -239,7 +242,7 @@ public final class MailHandler {
         Mailbox box = ctx.tenant.mailbox(p.get("u"));
         synchronized (box) {
             MailItem moved = box.move(message(box, p.get("m")), folder(box, dest));
-            return Res.json(201, ctx.mailJson.message(moved, false, false));
+            return Res.json(201, ctx.mailJson.message(moved, false, false, Prefer.immutableIds(req)));
         }
     }
 
@@ -283,7 +286,7 @@ public final class MailHandler {
                 }
                 m.flagStatus = body.path("flag").path("flagStatus").asText("notFlagged");
             }
-            return Res.json(201, ctx.mailJson.message(m, false, false));
+            return Res.json(201, ctx.mailJson.message(m, false, false, Prefer.immutableIds(req)));
         }
     }
 

@@ -26,14 +26,18 @@ public final class MailJson {
         return "CQAAABYAAA" + Base64.getEncoder().encodeToString(b).replace("=", "");
     }
 
-    /** The message as GET /messages/{id} returns it; {@code textBody} when the client prefers text. */
-    public ObjectNode message(MailItem m, boolean textBody, boolean withExtendedProperties) {
+    /**
+     * The message as GET /messages/{id} returns it; {@code textBody} when the client prefers text,
+     * the immutable id when it asked for {@code IdType="ImmutableId"}.
+     */
+    public ObjectNode message(MailItem m, boolean textBody, boolean withExtendedProperties, boolean immutableIds) {
+        String id = m.id(immutableIds);
         MessageView v = MessageView.of(m.source.mime());
         ObjectNode j = Json.obj();
-        String ck = changeKey(m.seq(), m.id());
+        String ck = changeKey(m.seq(), m.immutableId);
         j.put("@odata.type", "#microsoft.graph.message");
         j.put("@odata.etag", "W/\"" + ck + "\"");
-        j.put("id", m.id());
+        j.put("id", id);
         Instant date = v.date() != null ? v.date() : m.created;
         Instant received = extendedTime(m, "SystemTime 0x0E06", m.seq() == 0 ? date : m.created);
         Instant sent = extendedTime(m, "SystemTime 0x0039", date);
@@ -54,12 +58,12 @@ public final class MailJson {
         j.put("importance", v.importance());
         j.put("parentFolderId", m.folderId);
         j.put("conversationId", Ids.outlook(seed, "conv:" + v.subject().replaceFirst("^(?i)(re|fw|fwd):\\s*", "")).substring(0, 76) + "=");
-        j.put("conversationIndex", Base64.getEncoder().encodeToString(Rng.hash(seed, "ci:" + m.id())).substring(0, 30));
+        j.put("conversationIndex", Base64.getEncoder().encodeToString(Rng.hash(seed, "ci:" + m.immutableId)).substring(0, 30));
         j.put("isDeliveryReceiptRequested", false);
         j.put("isReadReceiptRequested", false);
         j.put("isRead", m.isRead);
         j.put("isDraft", m.isDraft);
-        j.put("webLink", "https://outlook.office365.com/owa/?ItemID=" + Req.encodeSegment(m.id()) + "&exvsurl=1&viewmodel=ReadMessageItem");
+        j.put("webLink", "https://outlook.office365.com/owa/?ItemID=" + Req.encodeSegment(id) + "&exvsurl=1&viewmodel=ReadMessageItem");
         j.put("inferenceClassification", "focused");
         ObjectNode body = j.putObject("body");
         boolean html = v.html() != null && !textBody;
@@ -131,7 +135,8 @@ public final class MailJson {
     }
 
     public String attachmentId(MailItem m, int index) {
-        return Ids.outlook(seed, "att:" + m.id() + ":" + index);
+        // From the immutable id: attachment ids stay valid across moves.
+        return Ids.outlook(seed, "att:" + m.immutableId + ":" + index);
     }
 
     public ObjectNode attachment(MailItem m, int index, MessageSpec.Attachment a, boolean withBytes) {

@@ -8,7 +8,7 @@ import io.m365vault.graphsim.model.Hashes;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.graphsim.model.TenantModel;
 
-/** Every live message of a mailbox: folder path, subject, SHA-256 of its MIME. */
+/** Every live message of a mailbox: immutable and REST id, folder path, subject, SHA-256 of its MIME. */
 public final class MailSnapshot implements SnapshotSource {
     private final TenantModel tenant;
 
@@ -34,7 +34,9 @@ public final class MailSnapshot implements SnapshotSource {
                 byte[] mime = m.source.mime();
                 MessageView v = MessageView.of(mime);
                 ObjectNode j = out.addObject();
-                j.put("id", m.id());
+                // The id a client asking for immutable ids sees (the backup does); restId changes on moves.
+                j.put("id", m.immutableId);
+                j.put("restId", m.id());
                 j.put("folder", path(box, box.folder(m.folderId)));
                 j.put("subject", v.subject());
                 j.put("internetMessageId", v.messageId());

@@ -44,6 +44,7 @@ public final class Mailbox {
     public final TreeMap<String, MailFolder> folders = new TreeMap<>();
     private final Map<String, String> wellKnown = new LinkedHashMap<>();
     private final Map<String, MailItem> live = new LinkedHashMap<>();
+    private final Map<String, MailItem> liveByImmutableId = new java.util.HashMap<>();
 
     public Mailbox(TenantModel tenant, SimUser owner) {
         this.tenant = tenant;
@@ -94,6 +95,7 @@ public final class Mailbox {
     private void add(MailItem m) {
         folders.get(m.folderId).items.put(m.id(), m);
         live.put(m.id(), m);
+        liveByImmutableId.put(m.immutableId, m);
     }
 
     /** A live folder by id or well-known name, or null. */
@@ -117,8 +119,10 @@ public final class Mailbox {
         return out;
     }
 
+    /** A live message by its current REST id or its immutable id (Graph accepts either), or null. */
     public MailItem message(String id) {
-        return live.get(id);
+        MailItem m = live.get(id);
+        return m != null ? m : liveByImmutableId.get(id);
     }
 
     public List<MailItem> messages() {
@@ -143,6 +147,7 @@ public final class Mailbox {
         long seq = tenant.nextSeq();
         m.markDeleted(seq);
         live.remove(m.id());
+        liveByImmutableId.remove(m.immutableId);
         folders.get(m.folderId).touch(seq);
     }
 
