@@ -20,6 +20,11 @@ public final class SimConfig {
     public int messagesPerFolder = 5;
     public int contactsPerFolder = 4;
     public int eventsPerCalendar = 6;
+    /**
+     * Graph documents includeHiddenFolders for listing mail folders and child folders only, not for
+     * mailFolders/delta, and does not say whether delta reports hidden folders: both are simulated.
+     */
+    public boolean hiddenFoldersInDelta;
     public int filesPerDrive = 10;
     public int largeFileMb = 0;
     public int largeMessageMb = 3;
@@ -56,6 +61,7 @@ public final class SimConfig {
             new Knob("files-per-drive", "N", "files in each drive (spread over a folder tree)", (c, v) -> c.filesPerDrive = Integer.parseInt(v)),
             new Knob("large-file-mb", "N", "size of one extra large file in the first user's OneDrive (0: none)", (c, v) -> c.largeFileMb = Integer.parseInt(v)),
             new Knob("large-message-mb", "N", "attachment size of one large message in the first user's Inbox (0: none)", (c, v) -> c.largeMessageMb = Integer.parseInt(v)),
+            new Knob("hidden-folders-in-delta", "true|false", "whether mailFolders/delta reports hidden folders (undocumented in Graph; default false)", (c, v) -> c.hiddenFoldersInDelta = bool(v)),
             new Knob("dedup-fraction", "F", "share of messages carrying one tenant-wide attachment and of files with one tenant-wide content", (c, v) -> c.dedupFraction = Double.parseDouble(v)),
             new Knob("mail-dir", "DIR", "every file of DIR becomes, unchanged, the MIME of a message in folder 'Imported' of --mail-dir-user", (c, v) -> c.mailDir = Path.of(v)),
             new Knob("mail-dir-user", "UPN|ID", "mailbox for --mail-dir (default: the first user)", (c, v) -> c.mailDirUser = v),
@@ -98,5 +104,12 @@ public final class SimConfig {
         if (messagesPerFolder < 0 || filesPerDrive < 0 || contactsPerFolder < 0 || eventsPerCalendar < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+    }
+
+    private static boolean bool(String v) {
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("expected true or false, got '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
     }
 }

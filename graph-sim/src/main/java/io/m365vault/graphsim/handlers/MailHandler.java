@@ -70,7 +70,8 @@ public final class MailHandler {
         synchronized (box) {
             DeltaState st = ctx.delta.state(req, DeltaTokens.Flavour.OUTLOOK, 10, 1000, null, null);
             String root = box.root().id();
-            return ctx.delta.respond(req, st, box.folders, f -> !f.id().equals(root) && !f.hidden,
+            boolean hidden = ctx.config.hiddenFoldersInDelta;
+            return ctx.delta.respond(req, st, box.folders, f -> !f.id().equals(root) && (hidden || !f.hidden),
                     f -> f.deleted() ? MailJson.folderRemoved(f.id()) : MailJson.folder(box, f), req.encodedPath(), false);
         }
     }
