@@ -97,6 +97,14 @@ public final class DeltaSync {
     }
 
     private void apply(DeltaCollection c, JsonNode items, Set<String> seen, Set<String> parents) throws IOException {
+        Set<String> ids = new HashSet<>();
+        items.forEach(item -> {
+            String id = text(item, "id");
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        Map<String, CatalogEntry> latest = ctx.repo().catalog().latest(ctx.partition(), ids);
         List<Pending> pending = new ArrayList<>();
         for (JsonNode item : items) {
             String id = text(item, "id");
@@ -104,11 +112,11 @@ public final class DeltaSync {
                 continue;
             }
             if (item.has("@removed")) {
-                remove(c, id);
+                remove(c, latest.get(id));
                 continue;
             }
             seen.add(id);
-            Pending p = plan(c, id, item);
+            Pending p = plan(c, id, item, latest.get(id));
             String parent = c.parent() != null ? c.parent() : text(item, "parentFolderId");
             if (parent != null) {
                 parents.add(parent);
@@ -123,8 +131,7 @@ public final class DeltaSync {
     }
 
     /** What to do with a new or changed item; null when the catalog already has this version. */
-    private Pending plan(DeltaCollection c, String id, JsonNode item) {
-        CatalogEntry latest = latest(id);
+    private Pending plan(DeltaCollection c, String id, JsonNode item, CatalogEntry latest) {
         CatalogEntry current = latest != null && latest.validTo() == null ? latest : null;
         // Closed by this very run: it moved out of a folder synced earlier and arrives here now.
         CatalogEntry justClosed = latest != null && ctx.runTime().equals(latest.validTo()) ? latest : null;
@@ -171,8 +178,7 @@ public final class DeltaSync {
                 content.size(), content, metadata));
     }
 
-    private void remove(DeltaCollection c, String id) {
-        CatalogEntry latest = latest(id);
+    private void remove(DeltaCollection c, CatalogEntry latest) {
         if (latest == null || latest.validTo() != null) {
             return;
         }
@@ -198,11 +204,6 @@ public final class DeltaSync {
                 ctx.stats().removed.incrementAndGet();
             }
         });
-    }
-
-    private CatalogEntry latest(String id) {
-        List<CatalogEntry> versions = ctx.repo().catalog().versions(ctx.partition(), id);
-        return versions.isEmpty() ? null : versions.get(0);
     }
 
     private static boolean sameVersion(CatalogEntry current, JsonNode item) {

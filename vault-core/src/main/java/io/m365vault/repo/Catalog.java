@@ -62,6 +62,24 @@ public final class Catalog {
         return versions(partition, itemId).stream().filter(e -> e.validTo() == null).findFirst();
     }
 
+    /** The newest version of each item that has one (open or closed), looked up in parallel. */
+    public Map<String, CatalogEntry> latest(String partition, java.util.Collection<String> itemIds) {
+        Map<String, CatalogEntry> out = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Runnable> lookups = new ArrayList<>();
+        for (String id : itemIds) {
+            lookups.add(() -> {
+                List<CatalogEntry> versions = versions(partition, id);
+                if (!versions.isEmpty()) {
+                    out.put(id, versions.get(0));
+                }
+            });
+        }
+        if (!lookups.isEmpty()) {
+            parallel.runAll(lookups);
+        }
+        return out;
+    }
+
     /** Every stored version of one item, newest first. */
     public List<CatalogEntry> versions(String partition, String itemId) {
         String item = TableKeys.encode(itemId);

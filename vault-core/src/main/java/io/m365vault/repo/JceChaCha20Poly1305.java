@@ -38,23 +38,38 @@ final class JceChaCha20Poly1305 implements Aead {
         this.all = all;
     }
 
-    /** The JDK implementation for a keyset of ChaCha20-Poly1305 keys only; null for any other keyset. */
-    static Aead forKeyset(KeysetHandle handle) {
+    /**
+     * The JDK implementation over the keyset's ChaCha20-Poly1305 keys (other keys are skipped);
+     * it seals with the primary one, or the first when the primary is of another type. Null
+     * when the keyset has none.
+     */
+    static JceChaCha20Poly1305 forKeyset(KeysetHandle handle) {
         Entry primary = null;
         List<Entry> all = new ArrayList<>();
         for (int i = 0; i < handle.size(); i++) {
             KeysetHandle.Entry e = handle.getAt(i);
             if (!(e.getKey() instanceof ChaCha20Poly1305Key k)) {
-                return null;
+                continue;
             }
             Entry entry = new Entry(k.getOutputPrefix().toByteArray(),
                     new SecretKeySpec(k.getKeyBytes().toByteArray(InsecureSecretKeyAccess.get()), "ChaCha20"));
             all.add(entry);
-            if (e.isPrimary()) {
+            if (e.isPrimary() || primary == null) {
                 primary = entry;
             }
         }
         return primary == null ? null : new JceChaCha20Poly1305(primary, List.copyOf(all));
+    }
+
+    /** True when {@code ciphertext} starts with the output prefix of one of these keys. */
+    boolean recognises(byte[] ciphertext) {
+        for (Entry e : all) {
+            int p = e.prefix.length;
+            if (p > 0 && ciphertext.length >= p && Arrays.equals(ciphertext, 0, p, e.prefix, 0, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

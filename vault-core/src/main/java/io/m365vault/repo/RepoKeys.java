@@ -30,9 +30,10 @@ import java.util.HexFormat;
  */
 public final class RepoKeys {
     /**
-     * ChaCha20-Poly1305 rather than AES-256-GCM: the Azure Functions worker runs the JVM with C1
-     * only, where the JDK's AES-GCM has no intrinsic and ran 4-5x slower than its ChaCha20-Poly1305
-     * (and AES-GCM stays slow under C2 for calls of 1 MiB and more). Figures: bench/README.md.
+     * The primary AEAD key. New keysets also hold an AES-256-GCM key, used to seal when the JVM
+     * has C2: the Azure Functions worker runs the JVM with C1 only, where the JDK's AES-GCM has
+     * no intrinsic and ran 4-5x slower than its ChaCha20-Poly1305, while with C2 and calls of at
+     * most 256 KiB (ChunkCodec's segments) AES-GCM is ten times faster. Figures: bench/README.md.
      */
     public static final Parameters DEFAULT_AEAD = PredefinedAeadParameters.CHACHA20_POLY1305;
 
@@ -64,23 +65,38 @@ public final class RepoKeys {
         this.aeadKeys = aeadKeys;
         this.idKeys = idKeys;
         this.gearKeys = gearKeys;
-        Aead jdk = JceChaCha20Poly1305.forKeyset(aeadKeys);
-        this.aead = jdk != null ? jdk : aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.aead = new RepoAead(aeadKeys, JitMode.c2());
         this.idPrf = idKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
         this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
 
+    /** New keys: the AEAD keyset holds a ChaCha20-Poly1305 and an AES-256-GCM key (see {@link RepoAead}). */
     public static RepoKeys generate() {
-        return generate(DEFAULT_AEAD);
+        try {
+            return generate(KeysetHandle.newBuilder()
+                    .addEntry(KeysetHandle.generateEntryFromParameters(DEFAULT_AEAD).withRandomId().makePrimary())
+                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId())
+                    .build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot generate keys: " + e.getMessage(), e);
+        }
     }
 
-    /** New keys with another AEAD (Tink parameters); benchmarks compare them this way. */
+    /** New keys with one AEAD (Tink parameters); benchmarks compare them this way. */
     public static RepoKeys generate(Parameters aeadParameters) {
+        try {
+            return generate(KeysetHandle.generateNew(aeadParameters));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink cannot generate keys: " + e.getMessage(), e);
+        }
+    }
+
+    private static RepoKeys generate(KeysetHandle aeadKeys) {
         byte[] idBytes = new byte[8];
         new SecureRandom().nextBytes(idBytes);
         try {
             return new RepoKeys(HEX.formatHex(idBytes),
-                    KeysetHandle.generateNew(aeadParameters),
+                    aeadKeys,
                     KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF),
                     KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF));
         } catch (GeneralSecurityException e) {

@@ -43,6 +43,7 @@ public final class WriterSession implements AutoCloseable {
     private final List<CatalogEntry> pendingCatalog = new ArrayList<>();
     private final WriteStats stats = new WriteStats();
     private final Map<ChunkerParams, Chunker> chunkers = new HashMap<>();
+    private final Batch pending = new Batch();
     private final ArrayDeque<Future<SealedChunk>> sealing = new ArrayDeque<>();
     private long sealingBytes;
     private Future<?> upload;
@@ -77,20 +78,24 @@ public final class WriterSession implements AutoCloseable {
         }
     }
 
-    /** Stores the stream's bytes; the content is readable by others once {@link #commit} returns. */
+    /**
+     * Stores the stream's bytes; the content is readable by others once {@link #commit} returns.
+     * Chunk ids are computed here; the index lookups, sealing and packing happen a batch at a
+     * time (or at commit), so many small items share one round trip to the index.
+     */
     public ContentRef store(InputStream in, ChunkerParams params) throws IOException {
         Chunker chunker = chunkers.computeIfAbsent(params, p -> new Chunker(p, keys.gearTable()));
         List<ChunkId> ids = new ArrayList<>();
-        Batch batch = new Batch();
         long[] size = {0};
         chunker.split(in, (buf, off, len) -> {
-            batch.add(keys.chunkId(buf, off, len), Arrays.copyOfRange(buf, off, off + len));
+            ChunkId id = keys.chunkId(buf, off, len);
+            ids.add(id);
+            pending.add(id, Arrays.copyOfRange(buf, off, off + len));
             size[0] += len;
-            if (batch.bytes >= BATCH_BYTES) {
-                ids.addAll(storeBatch(batch));
+            if (pending.bytes >= BATCH_BYTES) {
+                storeBatch(pending);
             }
         });
-        ids.addAll(storeBatch(batch));
         stats.bytesIn.addAndGet(size[0]);
         return ids.size() <= ContentRef.MAX_INLINE
                 ? new ContentRef(size[0], ContentRef.Kind.DIRECT, ids)
@@ -107,6 +112,7 @@ public final class WriterSession implements AutoCloseable {
 
     /** Makes everything so far durable, then writes the checkpoints. */
     public void commit(Checkpoint... checkpoints) {
+        storeBatch(pending);
         while (!sealing.isEmpty()) {
             packNext();
         }
@@ -136,11 +142,11 @@ public final class WriterSession implements AutoCloseable {
         uploader.shutdown();
     }
 
-    private List<ChunkId> storeBatch(Batch batch) {
+    private void storeBatch(Batch batch) {
         if (batch.ids.isEmpty()) {
-            return List.of();
+            return;
         }
-        List<ChunkId> ids = new ArrayList<>(batch.ids);
+        List<ChunkId> ids = batch.ids;
         stats.chunks.addAndGet(ids.size());
         Set<ChunkId> unknown = new HashSet<>();
         for (ChunkId id : ids) {
@@ -169,7 +175,6 @@ public final class WriterSession implements AutoCloseable {
             }
         }
         batch.clear();
-        return ids;
     }
 
     /** Moves the oldest sealed chunk into the pack, keeping the order chunks were stored in. */
@@ -188,16 +193,16 @@ public final class WriterSession implements AutoCloseable {
     /** Long id lists go into list chunks of their own; the reference names those. */
     private List<ChunkId> storeLists(List<ChunkId> ids) {
         List<ChunkId> lists = new ArrayList<>();
-        Batch batch = new Batch();
         for (int i = 0; i < ids.size(); i += ContentRef.IDS_PER_LIST) {
             List<ChunkId> slice = ids.subList(i, Math.min(ids.size(), i + ContentRef.IDS_PER_LIST));
             byte[] list = new byte[slice.size() * ChunkId.LENGTH];
             for (int j = 0; j < slice.size(); j++) {
                 slice.get(j).copyTo(list, j * ChunkId.LENGTH);
             }
-            batch.add(keys.chunkId(list, 0, list.length), list);
+            ChunkId id = keys.chunkId(list, 0, list.length);
+            lists.add(id);
+            pending.add(id, list);
         }
-        lists.addAll(storeBatch(batch));
         if (lists.size() > ContentRef.MAX_INLINE) {
             throw new RepositoryException("content of " + ids.size() + " chunks is beyond the largest a reference can name");
         }
