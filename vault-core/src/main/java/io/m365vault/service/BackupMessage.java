@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
-import java.io.IOException;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -25,34 +23,26 @@ public record BackupMessage(String run, PlannedItem planned) {
         return n.toString();
     }
 
-    /** @throws IllegalArgumentException one line saying what is wrong with the message */
+    /** @throws InvalidRequestException one line saying what is wrong with the message */
     public static BackupMessage parse(String json) {
-        JsonNode n;
+        String what = "backup message";
+        JsonNode n = StrictJson.object(json, what, Set.of("run", "item", "workloads"));
+        String run = StrictJson.text(n, "run", what);
+        if (!TimeIds.valid(run)) {
+            throw new InvalidRequestException(what + " has no valid run id");
+        }
+        String item = StrictJson.text(n, "item", what);
+        if (item == null || !n.path("workloads").isArray()) {
+            throw new InvalidRequestException(what + " needs item (string) and workloads (array)");
+        }
         try {
-            n = JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("backup message is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException("backup message must be a JSON object");
-        }
-        for (Iterator<String> f = n.fieldNames(); f.hasNext(); ) {
-            String name = f.next();
-            if (!Set.of("run", "item", "workloads").contains(name)) {
-                throw new IllegalArgumentException("backup message has unknown field '" + name + "'");
+            Set<Workload> workloads = EnumSet.noneOf(Workload.class);
+            for (JsonNode w : n.get("workloads")) {
+                workloads.add(Workload.parse(w.asText()));
             }
+            return new BackupMessage(run, new PlannedItem(ProtectedItem.parse(item), workloads));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(what + ": " + e.getMessage());
         }
-        String run = n.path("run").asText("");
-        if (!n.path("run").isTextual() || !TimeIds.valid(run)) {
-            throw new IllegalArgumentException("backup message has no valid run id");
-        }
-        if (!n.path("item").isTextual() || !n.path("workloads").isArray()) {
-            throw new IllegalArgumentException("backup message needs item (string) and workloads (array)");
-        }
-        Set<Workload> workloads = EnumSet.noneOf(Workload.class);
-        for (JsonNode w : n.get("workloads")) {
-            workloads.add(Workload.parse(w.asText()));
-        }
-        return new BackupMessage(run, new PlannedItem(ProtectedItem.parse(n.get("item").asText()), workloads));
     }
 }

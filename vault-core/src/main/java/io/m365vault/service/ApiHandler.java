@@ -1,0 +1,225 @@
+package io.m365vault.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.backup.ProtectedItem;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API behind the Functions' HTTP triggers and the CLI's {@code vault serve}: each
+ * method takes the request's parts as strings and answers status and JSON. Bad input is 400,
+ * unknown ids 404, bodies over {@link #MAX_BODY_BYTES} 413, every error {@code {"error":"..."}}.
+ * Keys are not checked here: Azure checks function keys before a call arrives, {@code serve}
+ * checks its own.
+ */
+public final class ApiHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final int DEFAULT_RUNS = 20;
+    private static final int MAX_RUNS = 100;
+    /** An item id: a GUID, a UPN or a site id (host,guid,guid); never a path separator or escape. */
+    private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9@._,+'-]{1,256}");
+
+    private final Supplier<RestoreService> restores;
+    private final RunStore runs;
+    private final ItemBrowser browser;
+    private final Clock clock;
+
+    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, Clock clock) {
+        this.restores = restores;
+        this.runs = runs;
+        this.browser = browser;
+        this.clock = clock;
+    }
+
+    public static ApiHandler of(VaultServices s) {
+        RestoreService[] once = new RestoreService[1];
+        return new ApiHandler(() -> {
+            synchronized (once) {
+                if (once[0] == null) {
+                    once[0] = s.restores();
+                }
+                return once[0];
+            }
+        }, s.runs(), s.browser(), Clock.systemUTC());
+    }
+
+    /** POST /api/restores: 202 with the job and its Location. */
+    public ApiResponse submitRestore(String body) {
+        return guard(() -> {
+            if (body == null || body.isBlank()) {
+                throw new InvalidRequestException("restore request needs a JSON body, e.g. {\"item\":\"user:<id>\"}");
+            }
+            if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+                return tooLarge();
+            }
+            RestoreJob job = restores.get().submit(body);
+            return new ApiResponse(202, ApiJson.job(job).toString(), Map.of("Location", "/api/restores/" + job.id()));
+        });
+    }
+
+    /** The 413 answer, for adapters that see the declared length before reading the body. */
+    public static ApiResponse tooLarge() {
+        return ApiResponse.error(413, "request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+
+    /** GET /api/restores/{id} */
+    public ApiResponse restore(String id) {
+        return guard(() -> {
+            checkId(id, "restore job");
+            return ApiResponse.ok(ApiJson.job(restores.get().get(id).orElseThrow(() -> new NotFoundException("no restore job " + id))));
+        });
+    }
+
+    /** GET /api/runs?limit=N */
+    public ApiResponse runs(String limit) {
+        return guard(() -> {
+            int n = DEFAULT_RUNS;
+            if (limit != null) {
+                try {
+                    n = Integer.parseInt(limit);
+                } catch (NumberFormatException e) {
+                    n = -1;
+                }
+                if (n < 1 || n > MAX_RUNS) {
+                    throw new InvalidRequestException("limit must be a whole number from 1 to " + MAX_RUNS + ", got '" + limit + "'");
+                }
+            }
+            ArrayNode a = ApiJson.array();
+            runs.list(n).forEach(r -> a.add(ApiJson.run(r)));
+            ObjectNode o = ApiJson.object();
+            o.set("runs", a);
+            return ApiResponse.ok(o);
+        });
+    }
+
+    /** GET /api/runs/{id}?state=S: the run and its items (those in state S only, when given). */
+    public ApiResponse run(String id, String state) {
+        return guard(() -> {
+            checkId(id, "run");
+            ItemState only;
+            try {
+                only = state == null ? null : ItemState.parse(state);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("state must be one of queued, running, done, failed, skipped, poison, got '" + state + "'");
+            }
+            RunInfo info = runs.run(id).orElseThrow(() -> new NotFoundException("no run " + id));
+            ObjectNode o = ApiJson.run(info);
+            ArrayNode items = o.putArray("itemStatus");
+            for (ItemStatus s : runs.items(id)) {
+                if (only == null || s.state() == only) {
+                    items.add(ApiJson.item(s));
+                }
+            }
+            return ApiResponse.ok(o);
+        });
+    }
+
+    /** GET /api/items/{item}/versions?at=&path= */
+    public ApiResponse versions(String item, String at, String path) {
+        return guard(() -> {
+            ProtectedItem pi = item(item);
+            Instant t;
+            try {
+                t = at == null || at.isBlank() ? clock.instant() : Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequestException("at must be an ISO-8601 UTC time such as 2026-11-25T10:00:00Z, got '" + at + "'");
+            }
+            if (path != null && (path.contains("\\") || List.of(path.split("/")).contains(".."))) {
+                throw new InvalidRequestException("path names folders by their names, separated by '/'; '..' and '\\' are not allowed");
+            }
+            ObjectNode o = ApiJson.object();
+            o.put("item", pi.toString());
+            o.put("at", t.toString());
+            o.put("path", path == null ? "" : path);
+            ArrayNode a = o.putArray("entries");
+            browser.list(pi, t, path).forEach(e -> a.add(ApiJson.entry(e)));
+            return ApiResponse.ok(o);
+        });
+    }
+
+    /**
+     * Routes one request by method and path (for servers other than the Functions host).
+     * {@code path} is the URL path, already percent-decoded per segment, e.g. {@code /api/runs/<id>}.
+     */
+    public ApiResponse route(String method, List<String> segments, Map<String, String> query, String body) {
+        List<String> s = segments.isEmpty() || !segments.get(0).equals("api") ? List.of() : segments.subList(1, segments.size());
+        boolean get = "GET".equals(method);
+        boolean post = "POST".equals(method);
+        if (s.equals(List.of("restores"))) {
+            return post ? submitRestore(body) : notAllowed(method, "POST");
+        }
+        if (s.size() == 2 && s.get(0).equals("restores")) {
+            return get ? restore(s.get(1)) : notAllowed(method, "GET");
+        }
+        if (s.equals(List.of("runs"))) {
+            return get ? runs(query.get("limit")) : notAllowed(method, "GET");
+        }
+        if (s.size() == 2 && s.get(0).equals("runs")) {
+            return get ? run(s.get(1), query.get("state")) : notAllowed(method, "GET");
+        }
+        if (s.size() == 3 && s.get(0).equals("items") && s.get(2).equals("versions")) {
+            return get ? versions(s.get(1), query.get("at"), query.get("path")) : notAllowed(method, "GET");
+        }
+        return ApiResponse.error(404, "no such endpoint: " + method + " /" + String.join("/", segments));
+    }
+
+    private static ApiResponse notAllowed(String method, String allowed) {
+        return new ApiResponse(405, ApiResponse.error(405, method + " is not allowed here; use " + allowed).json(), Map.of("Allow", allowed));
+    }
+
+    private static void checkId(String id, String what) {
+        if (!TimeIds.valid(id)) {
+            throw new InvalidRequestException(what + " id must look like 20261125T141500123Z-3f9a1c, got '" + printable(id) + "'");
+        }
+    }
+
+    private static ProtectedItem item(String s) {
+        int colon = s == null ? -1 : s.indexOf(':');
+        if (colon <= 0 || !ITEM_ID.matcher(s.substring(colon + 1)).matches() || s.contains("..")) {
+            throw new InvalidRequestException("item must be user:<id or UPN>, site:<id> or group:<id> without '/', '\\\\', '%' or '..', got '"
+                    + printable(s) + "'");
+        }
+        try {
+            return ProtectedItem.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /** Echoes caller input without control characters and at bounded length. */
+    private static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String p = s.replaceAll("\\p{Cntrl}", "?");
+        return p.length() > 80 ? p.substring(0, 80) + "..." : p;
+    }
+
+    private interface Call {
+        ApiResponse call();
+    }
+
+    private static ApiResponse guard(Call c) {
+        try {
+            return c.call();
+        } catch (InvalidRequestException e) {
+            return ApiResponse.error(400, e.getMessage());
+        } catch (NotFoundException e) {
+            return ApiResponse.error(404, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("api call failed: {}", e.toString(), e);
+            return ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+        }
+    }
+}

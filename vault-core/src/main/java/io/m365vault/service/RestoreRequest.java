@@ -1,0 +1,119 @@
+package io.m365vault.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.restore.ExportOptions;
+import io.m365vault.restore.MailFormat;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The body of {@code POST /api/restores}:
+ * <pre>{"item":"user:&lt;id&gt;", "workloads":["mail","calendar","contacts"], "at":"2026-11-25T10:00:00Z",
+ *  "target":"export", "format":"eml"|"mbox", "filters":{}}</pre>
+ * Only {@code item} is required: workloads default to the whole mailbox, {@code at} to now,
+ * {@code target} to export. Only exports are implemented; {@code original} and {@code alternate}
+ * are refused as not supported yet, and so is any filter.
+ */
+public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format) {
+    public static final Set<String> FIELDS = Set.of("item", "workloads", "at", "target", "format", "filters");
+    private static final String WHAT = "restore request";
+
+    public RestoreRequest {
+        workloads = Set.copyOf(workloads);
+    }
+
+    /** @throws InvalidRequestException one line: malformed JSON, an unknown field, a wrong type or value */
+    public static RestoreRequest parse(String json, Instant now) {
+        JsonNode n = StrictJson.object(json, WHAT, FIELDS);
+        String itemText = StrictJson.text(n, "item", WHAT);
+        if (itemText == null) {
+            throw new InvalidRequestException(WHAT + " needs item, e.g. \"user:<id or UPN>\"");
+        }
+        ProtectedItem item;
+        try {
+            item = ProtectedItem.parse(itemText);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(WHAT + ".item: " + e.getMessage());
+        }
+        String target = StrictJson.text(n, "target", WHAT);
+        target = target == null ? "export" : target;
+        switch (target) {
+            case "export" -> { }
+            case "original", "alternate" -> throw new InvalidRequestException(WHAT + ".target " + target
+                    + " is not supported yet; only export is implemented");
+            default -> throw new InvalidRequestException(WHAT + ".target must be export, original or alternate, got '" + target + "'");
+        }
+        if (!item.kind().equals("user")) {
+            throw new InvalidRequestException(WHAT + ": only a user's mailbox can be exported yet, not " + item);
+        }
+        JsonNode filters = n.get("filters");
+        if (filters != null && !filters.isNull() && !(filters.isObject() && filters.isEmpty())) {
+            throw new InvalidRequestException(WHAT + ".filters are not supported yet; export the whole item");
+        }
+        return new RestoreRequest(item, workloads(n), at(n, now), target, format(n));
+    }
+
+    private static Set<Workload> workloads(JsonNode n) {
+        JsonNode w = n.get("workloads");
+        if (w == null || w.isNull()) {
+            return ExportOptions.MAILBOX;
+        }
+        if (!w.isArray() || w.isEmpty()) {
+            throw new InvalidRequestException(WHAT + ".workloads must be a non-empty array of strings");
+        }
+        Set<Workload> out = EnumSet.noneOf(Workload.class);
+        for (JsonNode s : w) {
+            if (!s.isTextual()) {
+                throw new InvalidRequestException(WHAT + ".workloads must hold strings, got " + s);
+            }
+            Workload wl;
+            try {
+                wl = Workload.parse(s.asText());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(WHAT + ".workloads: " + e.getMessage());
+            }
+            if (!ExportOptions.MAILBOX.contains(wl)) {
+                throw new InvalidRequestException(WHAT + ".workloads: an export writes mail, calendar or contacts, not " + wl.id());
+            }
+            out.add(wl);
+        }
+        return out;
+    }
+
+    private static Instant at(JsonNode n, Instant now) {
+        String at = StrictJson.text(n, "at", WHAT);
+        if (at == null) {
+            return now;
+        }
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(WHAT + ".at must be an ISO-8601 UTC time such as 2026-11-25T10:00:00Z, got '" + at + "'");
+        }
+    }
+
+    private static MailFormat format(JsonNode n) {
+        String f = StrictJson.text(n, "format", WHAT);
+        try {
+            return f == null ? MailFormat.EML : MailFormat.parse(f);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(WHAT + ".format: " + e.getMessage());
+        }
+    }
+
+    public String toJson() {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("item", item.toString());
+        workloads.stream().map(Workload::id).sorted().forEach(o.putArray("workloads")::add);
+        o.put("at", at.toString());
+        o.put("target", target);
+        o.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+        return o.toString();
+    }
+}

@@ -1,0 +1,189 @@
+package io.m365vault.service;
+
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.m365vault.repo.Checkpoint;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.StateStore;
+import io.m365vault.restore.ExportException;
+import io.m365vault.restore.ExportOptions;
+import io.m365vault.restore.ExportResult;
+import io.m365vault.restore.MailboxExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restore jobs: {@link #submit} records a job and queues it on {@code restore-jobs};
+ * {@link #run} (the queue worker) exports the item at its point in time into the {@code exports}
+ * container as one zip; {@link #get} answers the job with a read-only download link made at the
+ * time of asking, valid {@link #LINK_LIFETIME}, so no link is ever stored. Jobs live in the state
+ * table, scope {@code restores}.
+ */
+public final class RestoreService {
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreService.class);
+    public static final String EXPORTS = "exports";
+    public static final Duration LINK_LIFETIME = Duration.ofHours(1);
+    private static final String SCOPE = "restores";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Repository repo;
+    private final StateStore state;
+    private final QueueSender jobs;
+    private final BlobContainerClient exports;
+    private final Clock clock;
+
+    public RestoreService(Repository repo, QueueSender jobs, BlobContainerClient exports, Clock clock) {
+        this.repo = repo;
+        this.state = repo.state();
+        this.jobs = jobs;
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    /** The exports container, created when missing (infra creates it in Azure). */
+    public static BlobContainerClient exportsContainer(io.m365vault.repo.StorageAccount account) {
+        BlobContainerClient c = account.blobs().getBlobContainerClient(EXPORTS);
+        c.createIfNotExists();
+        return c;
+    }
+
+    /** Checks the body, records the job and queues it. @throws InvalidRequestException on a bad body */
+    public RestoreJob submit(String body) {
+        Instant now = clock.instant();
+        RestoreRequest request = RestoreRequest.parse(body, now);
+        String id = TimeIds.next(now);
+        Map<String, Object> row = new HashMap<>();
+        row.put("state", "queued");
+        row.put("request", request.toJson());
+        row.put("created", now.toString());
+        state.put(new Checkpoint(SCOPE, id, row));
+        jobs.send("{\"job\":\"" + id + "\"}");
+        LOG.info("restore queued job={} item={} at={} target={}", id, request.item(), request.at(), request.target());
+        return job(id, row);
+    }
+
+    /** The job, with a fresh download link when it is done; empty for an unknown or malformed id. */
+    public Optional<RestoreJob> get(String id) {
+        if (!TimeIds.valid(id)) {
+            return Optional.empty();
+        }
+        return state.get(SCOPE, id).map(row -> {
+            RestoreJob job = job(id, row);
+            if (!"done".equals(job.state())) {
+                return job;
+            }
+            Instant now = clock.instant();
+            Instant expires = now.plus(LINK_LIFETIME);
+            return job.withLink(DownloadLinks.link(exports.getBlobClient(job.blob()), now, expires), expires);
+        });
+    }
+
+    /** The job id of a {@code restore-jobs} message. @throws InvalidRequestException on any other body */
+    public static String jobOf(String message) {
+        JsonNode n = StrictJson.object(message, "restore job message", Set.of("job"));
+        String id = StrictJson.text(n, "job", "restore job message");
+        if (!TimeIds.valid(id)) {
+            throw new InvalidRequestException("restore job message has no valid job id");
+        }
+        return id;
+    }
+
+    /**
+     * Runs a queued job. A job already finished is left as it is (a redelivered message). An
+     * export that cannot be made (nothing at that time, no such item) fails the job with the reason;
+     * any other error is rethrown so the queue tries again.
+     */
+    public RestoreJob run(String id) {
+        Map<String, Object> row = new HashMap<>(state.get(SCOPE, id)
+                .orElseThrow(() -> new NotFoundException("no restore job " + id)));
+        RestoreJob job = job(id, row);
+        if ("done".equals(job.state()) || "failed".equals(job.state())) {
+            return job;
+        }
+        Instant start = clock.instant();
+        row.put("state", "running");
+        row.put("started", start.toString());
+        state.put(new Checkpoint(SCOPE, id, row));
+        RestoreRequest r = job.request();
+        Path dir = scratch(id);
+        try {
+            ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format());
+            ExportResult result = new MailboxExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
+            String blobName = id + "/" + safe(r.item().toString()) + "-" + STAMP.format(r.at()) + ".zip";
+            BlobClient blob = exports.getBlobClient(blobName);
+            long bytes = ExportArchive.upload(dir.resolve("export"), blob);
+            row.put("state", "done");
+            row.put("blob", blobName);
+            row.put("bytes", bytes);
+            row.put("files", (long) result.files().size());
+            row.put("failures", (long) result.failures().size());
+            LOG.info("restore done job={} item={} files={} zipBytes={} failures={}", id, r.item(), result.files().size(), bytes,
+                    result.failures().size());
+        } catch (ExportException e) {
+            row.put("state", "failed");
+            row.put("error", e.getMessage());
+            LOG.warn("restore failed job={} item={}: {}", id, r.item(), e.getMessage());
+        } catch (IOException e) {
+            row.put("state", "queued");
+            row.put("error", "attempt failed: " + e);
+            state.put(new Checkpoint(SCOPE, id, row));
+            throw new UncheckedIOException("restore job " + id + " could not upload its export", e);
+        } finally {
+            delete(dir);
+        }
+        row.put("finished", clock.instant().toString());
+        state.put(new Checkpoint(SCOPE, id, row));
+        return job(id, row);
+    }
+
+    private static RestoreJob job(String id, Map<String, Object> row) {
+        RestoreRequest request = RestoreRequest.parse((String) row.get("request"), Instant.EPOCH);
+        return new RestoreJob(id, (String) row.get("state"), request, instant(row.get("created")), instant(row.get("finished")),
+                (String) row.get("error"), (String) row.get("blob"), num(row.get("bytes")), num(row.get("files")),
+                num(row.get("failures")), null, null);
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : Instant.parse(o.toString());
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9@._-]", "_");
+    }
+
+    private static Path scratch(String id) {
+        try {
+            return Files.createTempDirectory("restore-" + id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no scratch directory for restore job " + id, e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("scratch directory {} not removed: {}", dir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.m365vault.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.m365vault.backup.Workload;
+import io.m365vault.restore.ExportOptions;
+import io.m365vault.restore.MailFormat;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RestoreRequestTest {
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    @Test
+    void defaultsAndFullForm() {
+        RestoreRequest r = RestoreRequest.parse("{\"item\":\"user:a@x.test\"}", NOW);
+        assertEquals(ExportOptions.MAILBOX, r.workloads());
+        assertEquals(NOW, r.at());
+        assertEquals("export", r.target());
+        assertEquals(MailFormat.EML, r.format());
+        RestoreRequest full = RestoreRequest.parse("{\"item\":\"user:u1\",\"workloads\":[\"mail\"],\"at\":\"2026-11-01T00:00:00Z\","
+                + "\"target\":\"export\",\"format\":\"mbox\",\"filters\":{}}", NOW);
+        assertEquals(Set.of(Workload.MAIL), full.workloads());
+        assertEquals(MailFormat.MBOX, full.format());
+        assertEquals(full, RestoreRequest.parse(full.toJson(), NOW));
+    }
+
+    @Test
+    void everyKindOfBadBodyIsOneLine() {
+        String[][] cases = {
+                {"{", "not valid JSON"}, {"", "must be a JSON object"}, {"[1]", "must be a JSON object"},
+                {"{\"item\":\"user:u\"} x", "not valid JSON"},
+                {"{\"item\":\"user:u\",\"colour\":\"red\"}", "unknown field 'colour'"},
+                {"{}", "needs item"}, {"{\"item\":42}", "item must be a string"}, {"{\"item\":\"bob\"}", "item:"},
+                {"{\"item\":\"user:u\",\"workloads\":\"mail\"}", "workloads must be a non-empty array"},
+                {"{\"item\":\"user:u\",\"workloads\":[]}", "workloads must be a non-empty array"},
+                {"{\"item\":\"user:u\",\"workloads\":[1]}", "workloads must hold strings"},
+                {"{\"item\":\"user:u\",\"workloads\":[\"email\"]}", "unknown workload"},
+                {"{\"item\":\"user:u\",\"workloads\":[\"files\"]}", "not files"},
+                {"{\"item\":\"user:u\",\"at\":\"yesterday\"}", "at must be an ISO-8601"},
+                {"{\"item\":\"user:u\",\"at\":5}", "at must be a string"},
+                {"{\"item\":\"user:u\",\"target\":\"original\"}", "not supported yet"},
+                {"{\"item\":\"user:u\",\"target\":\"alternate\"}", "not supported yet"},
+                {"{\"item\":\"user:u\",\"target\":\"cloud\"}", "target must be"},
+                {"{\"item\":\"user:u\",\"format\":\"pst\"}", "unknown mail format"},
+                {"{\"item\":\"user:u\",\"filters\":{\"folder\":\"Inbox\"}}", "filters are not supported yet"},
+                {"{\"item\":\"site:s1\"}", "only a user's mailbox"},
+        };
+        for (String[] c : cases) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> RestoreRequest.parse(c[0], NOW), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.m365vault.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.storage.queue.QueueClient;
+import io.m365vault.backup.BackupOptions;
+import io.m365vault.backup.ItemKind;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.graphsim.GraphSim;
+import io.m365vault.repo.Repository;
+import io.m365vault.testkit.AzuriteExtension;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(AzuriteExtension.class)
+class RestoreServiceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exportJobEndsAsAZipBehindADownloadLink(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(5).users(4).messagesPerFolder(3).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp)) {
+            String user = BackupItemServiceTest.mailUser(sim).id;
+            ProtectedItem item = new ProtectedItem("user", user);
+            String run = TimeIds.next(Instant.now());
+            PlannedItem planned = new PlannedItem(item, Set.of(Workload.MAIL, Workload.CONTACTS));
+            new RunStore(repo.state()).create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
+            new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS,
+                    ItemLease.container(ServiceFixture.storage(account)), Clock.systemUTC()).backup(run, planned);
+
+            QueueClient queue = ServiceFixture.storage(account).queues().getQueueClient("rj" + Long.toHexString(System.nanoTime()));
+            queue.create();
+            RestoreService restores = new RestoreService(repo, new QueueSender(queue, 1),
+                    RestoreService.exportsContainer(ServiceFixture.storage(account)), Clock.systemUTC());
+
+            RestoreJob queued = restores.submit("{\"item\":\"" + item + "\",\"workloads\":[\"mail\",\"contacts\"]}");
+            assertEquals("queued", queued.state());
+            String message = QueueSender.decode(queue.receiveMessage().getBody().toString());
+            assertEquals(queued.id(), RestoreService.jobOf(message));
+
+            RestoreJob done = restores.run(queued.id());
+            assertEquals("done", done.state(), done.error());
+            assertEquals(done, restores.run(queued.id()), "a redelivered message changes nothing");
+            RestoreJob seen = restores.get(queued.id()).orElseThrow();
+            assertTrue(seen.linkExpires().isAfter(Instant.now().plus(Duration.ofMinutes(50))));
+            HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(seen.link())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, zip.statusCode());
+            assertEquals(seen.bytes(), zip.body().length);
+            List<String> names = new ArrayList<>();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    names.add(e.getName());
+                }
+            }
+            assertTrue(names.contains("manifest.json"), names.toString());
+            assertTrue(names.stream().filter(n -> n.endsWith(".eml")).count() > 3, names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("contacts/") && n.endsWith(".vcf")), names.toString());
+
+            // Nothing at that time: the job fails with the exporter's reason, it is not retried.
+            RestoreJob early = restores.submit("{\"item\":\"" + item + "\",\"at\":\"2001-01-01T00:00:00Z\"}");
+            RestoreJob failed = restores.run(early.id());
+            assertEquals("failed", failed.state());
+            assertTrue(failed.error().contains("nothing of " + item), failed.error());
+            assertEquals(Optional.empty(), restores.get("../" + early.id()));
+            assertEquals(Optional.empty(), restores.get(TimeIds.next(Instant.now())));
+
+            // Browse the same backup.
+            ItemBrowser browser = new ItemBrowser(repo);
+            List<BrowseEntry> top = browser.list(item, Instant.now(), null);
+            assertEquals(List.of("mail", "contacts"), top.stream().map(BrowseEntry::id).toList());
+            List<BrowseEntry> folders = browser.list(item, Instant.now(), "mail");
+            assertTrue(folders.stream().anyMatch(f -> f.name().equals("Inbox")), folders.toString());
+            List<BrowseEntry> inbox = browser.list(item, Instant.now(), "mail/Inbox");
+            assertTrue(inbox.stream().anyMatch(e -> e.kind().equals(ItemKind.MESSAGE) && e.size() > 0), inbox.toString());
+            assertThrowsNotFound(() -> browser.list(item, Instant.now(), "mail/No such folder"));
+            assertThrowsNotFound(() -> browser.list(item, Instant.parse("2001-01-01T00:00:00Z"), null));
+        }
+    }
+
+    private static void assertThrowsNotFound(org.junit.jupiter.api.function.Executable e) {
+        org.junit.jupiter.api.Assertions.assertThrows(NotFoundException.class, e);
+    }
+}
