@@ -128,8 +128,12 @@ final class EventGenerator {
         ArrayNode attendees = f.putArray("attendees");
         int users = tenant.directory().userCount();
         int count = 1 + r.nextInt(3);
+        java.util.Set<String> invited = new java.util.HashSet<>();
         for (int i = 0; i < count && users > 0; i++) {
             SimUser u = tenant.directory().user(r.nextInt(users));
+            if (!invited.add(u.id)) {
+                continue;
+            }
             ObjectNode a = Json.emailAddress(u.displayName, u.address());
             a.put("type", i == 0 ? "required" : "optional");
             a.putObject("status").put("response", "none").put("time", "0001-01-01T00:00:00Z");
