@@ -188,6 +188,45 @@ class EventSdkTest {
         assertEquals("2025-06-10T13:00:00Z", restored.get("start").asText());
     }
 
+    @Test
+    void aShorterSeriesRemovesItsLastOccurrenceAndRejectedChangesChangeNothing() {
+        String u = user(6);
+        Event created = graph.users().byUserId(u).events().post(recurring("Planning", "2025-06-16"));
+        List<String> links = new ArrayList<>();
+        List<Event> occurrences = round(u, null, links).stream().filter(e -> created.getId().equals(e.getSeriesMasterId()))
+                .sorted(java.util.Comparator.comparing(e -> e.getStart().getDateTime())).toList();
+        assertEquals(3, occurrences.size());
+
+        Event badTimes = new Event();
+        DateTimeTimeZone early = new DateTimeTimeZone();
+        early.setDateTime("2025-06-16T08:00:00");
+        early.setTimeZone("UTC");
+        badTimes.setEnd(early);
+        DateTimeTimeZone late = new DateTimeTimeZone();
+        late.setDateTime("2025-06-16T18:00:00");
+        late.setTimeZone("UTC");
+        badTimes.setStart(late);
+        ODataError rejected = assertThrows(ODataError.class, () -> graph.users().byUserId(u).events().byEventId(occurrences.get(0).getId()).patch(badTimes));
+        assertEquals(400, rejected.getResponseStatusCode());
+        assertEquals(EventType.Occurrence, graph.users().byUserId(u).events().byEventId(occurrences.get(0).getId()).get().getType());
+        Event single = graph.users().byUserId(u).events().get(rc -> rc.queryParameters.top = 100).getValue().stream()
+                .filter(e -> e.getType() == EventType.SingleInstance).findFirst().orElseThrow();
+        Event toSeries = new Event();
+        toSeries.setRecurrence(recurring("x", "2025-06-16").getRecurrence());
+        assertEquals(400, assertThrows(ODataError.class, () -> graph.users().byUserId(u).events().byEventId(single.getId()).patch(toSeries)).getResponseStatusCode());
+
+        Event shorter = new Event();
+        PatternedRecurrence rec = recurring("x", "2025-06-16").getRecurrence();
+        rec.getRange().setNumberOfOccurrences(2);
+        shorter.setRecurrence(rec);
+        graph.users().byUserId(u).events().byEventId(created.getId()).patch(shorter);
+        Map<String, Event> changes = round(u, links.get(0), links).stream().collect(Collectors.toMap(Event::getId, Function.identity()));
+        assertEquals(3, changes.size(), "two occurrences changed with their series, the third removed: " + changes.keySet());
+        assertFalse(removed(changes.get(occurrences.get(1).getId())));
+        assertTrue(removed(changes.get(occurrences.get(2).getId())));
+        assertTrue(round(u, links.get(1), links).isEmpty());
+    }
+
     static Event recurring(String subject, String day) {
         Event e = new Event();
         e.setSubject(subject);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A user's calendars: the default one and a second, with single events, series with exceptions
@@ -112,7 +113,7 @@ public final class CalendarBook {
     }
 
     /** A new event, stored only once {@code init} (which may reject the client's JSON) has filled it. */
-    public EventItem create(SimCalendar cal, boolean recurring, java.util.function.Consumer<EventItem> init) {
+    public EventItem create(SimCalendar cal, boolean recurring, Consumer<EventItem> init) {
         long seq = tenant.nextSeq();
         String id = Ids.outlook(tenant.seed(), "newevent:" + owner.id + ":" + seq);
         EventItem e = new EventItem(id, cal.id, recurring ? EventItem.Kind.MASTER : EventItem.Kind.SINGLE, SimClock.atChange(seq), seq);
@@ -128,6 +129,11 @@ public final class CalendarBook {
     /** Turns one occurrence into an exception, keeping the occurrence's id; {@code seq} 0 for generated ones. */
     public EventItem exception(EventItem master, LocalDate date, long seq) {
         EventItem ex = add(calendars.get(master.calendarId), occurrenceId(master, date), EventItem.Kind.EXCEPTION, seq);
+        master.exceptions.put(date, ex);
+        return copyOccurrence(master, date, ex);
+    }
+
+    private static EventItem copyOccurrence(EventItem master, LocalDate date, EventItem ex) {
         ex.fields = master.fields.deepCopy();
         ex.zone = master.zone;
         ex.allDay = master.allDay;
@@ -136,8 +142,34 @@ public final class CalendarBook {
         ex.originalStart = ex.start;
         ex.seriesMasterId = master.id();
         ex.attachments = master.attachments;
-        master.exceptions.put(date, ex);
         return ex;
+    }
+
+    /**
+     * A client's change to one occurrence: tried on a detached copy first, so a rejected change
+     * leaves the series untouched; then the occurrence becomes an exception with that change.
+     */
+    public EventItem changeOccurrence(EventItem master, LocalDate date, Consumer<EventItem> change) {
+        EventItem draft = new EventItem(occurrenceId(master, date), master.calendarId, EventItem.Kind.EXCEPTION, master.created, 0);
+        change.accept(copyOccurrence(master, date, draft));
+        EventItem ex = exception(master, date);
+        change.accept(ex);
+        return ex;
+    }
+
+    /**
+     * A client's change to a stored event ({@code change} checks before it changes anything). A series
+     * whose recurrence or times changed remembers the old version, whose occurrences are then gone.
+     */
+    public EventItem change(EventItem e, Consumer<EventItem> change) {
+        EventItem.Superseded before = new EventItem.Superseded(e.recurrence, e.start, e.zone, e.duration(), 0);
+        change.accept(e);
+        edit(e);
+        if (e.kind == EventItem.Kind.MASTER && (!before.recurrence().equals(e.recurrence) || !before.start().equals(e.start)
+                || !before.zone().equals(e.zone) || !before.duration().equals(e.duration()))) {
+            e.superseded.add(new EventItem.Superseded(before.recurrence(), before.start(), before.zone(), before.duration(), e.seq()));
+        }
+        return e;
     }
 
     public EventItem exception(EventItem master, LocalDate date) {

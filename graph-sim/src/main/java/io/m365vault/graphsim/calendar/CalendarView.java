@@ -52,6 +52,21 @@ public final class CalendarView {
                 out.put(id, new EventInstance(id, master.seq(), master.deleted(), master, "occurrence", start, start));
             }
         }
+        removedBySeriesChanges(book, master, from, to, out);
+    }
+
+    /** Occurrences an earlier version of the series had in the window and the current one does not: removed. */
+    private static void removedBySeriesChanges(CalendarBook book, EventItem master, Instant from, Instant to, Map<String, EventInstance> out) {
+        for (EventItem.Superseded old : master.superseded) {
+            LocalDate until = LocalDateTime.ofInstant(to, old.zone()).toLocalDate().plusDays(1);
+            for (LocalDate d : old.recurrence().dates(until)) {
+                LocalDateTime start = LocalDateTime.of(d, old.start().toLocalTime());
+                String id = book.occurrenceId(master, d);
+                if (!out.containsKey(id) && overlaps(start.atZone(old.zone()).toInstant(), start.plus(old.duration()).atZone(old.zone()).toInstant(), from, to)) {
+                    out.put(id, new EventInstance(id, old.seq(), true, master, "occurrence", start, start));
+                }
+            }
+        }
     }
 
     static boolean overlaps(Instant s, Instant e, Instant from, Instant to) {

@@ -8,8 +8,11 @@ import io.m365vault.graphsim.mail.JsonMessages;
 import io.m365vault.graphsim.mail.MessageSpec;
 
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** Applies a client's event JSON (create or patch) to a stored event, with Graph's checks. */
@@ -31,7 +34,10 @@ public final class EventInput {
         return j;
     }
 
-    /** Copies everything a client may set onto {@code e}; on create, start and end are required. */
+    /**
+     * Copies everything a client may set onto {@code e}; on create, start and end are required.
+     * Checks everything before changing anything, so a rejected request leaves the event as it was.
+     */
     public static void apply(EventItem e, JsonNode j, boolean create) {
         ObjectNode fields = e.fields == null ? Json.obj() : e.fields.deepCopy();
         j.fields().forEachRemaining(f -> {
@@ -39,39 +45,41 @@ public final class EventInput {
                 fields.set(f.getKey(), f.getValue().deepCopy());
             }
         });
-        e.fields = fields;
         if (create && (!j.hasNonNull("start") || !j.hasNonNull("end"))) {
             throw GraphError.badRequest("ErrorInvalidRequest", "An event needs start and end, each {\"dateTime\": ..., \"timeZone\": ...}.");
         }
-        if (j.hasNonNull("start")) {
-            e.zone = ZoneNames.parse(j.get("start").path("timeZone").asText(null));
-            e.start = time(j.get("start"), e.zone, "start");
-        }
-        if (j.hasNonNull("end")) {
-            e.end = time(j.get("end"), e.zone, "end");
-        }
-        if (j.has("isAllDay")) {
-            e.allDay = j.get("isAllDay").asBoolean();
-        }
-        if (e.end.isBefore(e.start)) {
+        ZoneId zone = j.hasNonNull("start") ? ZoneNames.parse(j.get("start").path("timeZone").asText(null)) : e.zone;
+        LocalDateTime start = j.hasNonNull("start") ? time(j.get("start"), zone, "start") : e.start.atZone(e.zone).withZoneSameInstant(zone).toLocalDateTime();
+        LocalDateTime end = j.hasNonNull("end") ? time(j.get("end"), zone, "end") : e.end.atZone(e.zone).withZoneSameInstant(zone).toLocalDateTime();
+        boolean allDay = j.has("isAllDay") ? j.get("isAllDay").asBoolean() : e.allDay;
+        if (end.isBefore(start)) {
             throw GraphError.badRequest("ErrorInvalidRequest", "The event's end is before its start.");
         }
-        if (e.allDay && (!e.start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) || !e.end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT))) {
+        if (allDay && (!start.toLocalTime().equals(LocalTime.MIDNIGHT) || !end.toLocalTime().equals(LocalTime.MIDNIGHT))) {
             throw GraphError.badRequest("ErrorPropertyValidationFailure", "An all-day event must start and end at midnight.");
         }
-        if (j.has("recurrence") && e.kind != EventItem.Kind.EXCEPTION) {
-            e.recurrence = Recurrence.parse(j.get("recurrence"));
+        if (e.kind == EventItem.Kind.SINGLE && j.hasNonNull("recurrence") && !create) {
+            throw GraphError.badRequest("ErrorInvalidRequest", "The simulator does not turn a single event into a series: create a new event with the recurrence.");
         }
-        if (e.kind == EventItem.Kind.MASTER && e.recurrence == null) {
+        Recurrence recurrence = j.has("recurrence") && e.kind != EventItem.Kind.EXCEPTION ? Recurrence.parse(j.get("recurrence")) : e.recurrence;
+        if (e.kind == EventItem.Kind.MASTER && recurrence == null) {
             throw GraphError.badRequest("ErrorInvalidRequest", "A series needs a recurrence.");
         }
-        j.path("attachments").forEach(a -> e.attachments.add(attachment(e, a)));
+        List<EventAttachment> attachments = new ArrayList<>(e.attachments);
+        j.path("attachments").forEach(a -> attachments.add(attachment(e, a, attachments.size())));
+        e.fields = fields;
+        e.zone = zone;
+        e.start = start;
+        e.end = end;
+        e.allDay = allDay;
+        e.recurrence = recurrence;
+        e.attachments = attachments;
     }
 
     /** A fileAttachment from JSON with contentBytes, as POST /events/{id}/attachments takes it. */
-    public static EventAttachment attachment(EventItem e, JsonNode a) {
+    public static EventAttachment attachment(EventItem e, JsonNode a, int index) {
         MessageSpec.Attachment parsed = JsonMessages.attachment(a);
-        String id = io.m365vault.graphsim.model.Ids.outlook(0, "eventatt:" + e.id() + ":added:" + e.attachments.size() + ":" + e.seq());
+        String id = io.m365vault.graphsim.model.Ids.outlook(0, "eventatt:" + e.id() + ":added:" + index);
         return new EventAttachment(id, parsed.name(), parsed.contentType(), 0, 0, parsed.bytes());
     }
 

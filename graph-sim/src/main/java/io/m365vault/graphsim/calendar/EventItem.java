@@ -21,6 +21,10 @@ import java.util.TreeMap;
 public final class EventItem extends TrackedBase {
     public enum Kind { SINGLE, MASTER, EXCEPTION }
 
+    /** A series' earlier recurrence and times, replaced at change number {@code seq}: its occurrences are gone from then on. */
+    public record Superseded(Recurrence recurrence, LocalDateTime start, ZoneId zone, Duration duration, long seq) {
+    }
+
     public final String calendarId;
     public final Kind kind;
     public final Instant created;
@@ -40,6 +44,8 @@ public final class EventItem extends TrackedBase {
     /** For a master: exceptions by original date. */
     public final TreeMap<LocalDate, EventItem> exceptions = new TreeMap<>();
     public List<EventAttachment> attachments = new ArrayList<>();
+    /** For a master: the versions of its recurrence and times it had before, so a view can report their occurrences removed. */
+    public final List<Superseded> superseded = new ArrayList<>();
 
     public EventItem(String id, String calendarId, Kind kind, Instant created, long seq) {
         super(id, seq);

@@ -202,14 +202,8 @@ public final class CalendarHandler {
         CalendarBook b = book(p);
         synchronized (b) {
             CalendarBook.Found f = b.find(p.get("e"));
-            EventItem e = f.stored();
-            if (e == null) {
-                // Changing one occurrence makes it an exception of its series, under the same id.
-                e = b.exception(f.master(), f.date());
-            } else {
-                b.edit(e);
-            }
-            EventInput.apply(e, body, false);
+            java.util.function.Consumer<EventItem> change = e -> EventInput.apply(e, body, false);
+            EventItem e = f.stored() == null ? b.changeOccurrence(f.master(), f.date(), change) : b.change(f.stored(), change);
             return Res.json(json.event(e, zone(req)));
         }
     }
@@ -274,7 +268,7 @@ public final class CalendarHandler {
         CalendarBook b = book(p);
         synchronized (b) {
             EventItem e = owner(b.find(p.get("e")));
-            EventAttachment a = EventInput.attachment(e, body);
+            EventAttachment a = EventInput.attachment(e, body, e.attachments.size());
             e.attachments = new ArrayList<>(e.attachments);
             e.attachments.add(a);
             b.edit(e);
