@@ -170,8 +170,17 @@ class EventSdkTest {
         Event exception = graph.users().byUserId(u).events().byEventId(occ.get(1).getId()).patch(moveOne);
         assertEquals(EventType.Exception, exception.getType());
         assertEquals(occ.get(1).getId(), exception.getId(), "an exception keeps its occurrence's id");
-        Event created = graph.users().byUserId(u).events().post(recurring("Restored series", "2025-06-10"));
+        Event series = recurring("Restored series", "2025-06-10");
+        com.microsoft.graph.models.SingleValueLegacyExtendedProperty tag = new com.microsoft.graph.models.SingleValueLegacyExtendedProperty();
+        tag.setId("String {66f5a359-4659-4830-9070-00047ec6ac6e} Name restoredFrom");
+        tag.setValue("backup-1");
+        series.setSingleValueExtendedProperties(List.of(tag));
+        Event created = graph.users().byUserId(u).events().post(series);
         assertEquals(EventType.SeriesMaster, created.getType());
+        assertNull(created.getSingleValueExtendedProperties(), "extended properties come back only on $expand");
+        Event expanded = graph.users().byUserId(u).events().byEventId(created.getId())
+                .get(rc -> rc.queryParameters.expand = new String[] {"singleValueExtendedProperties($filter=id eq '" + tag.getId() + "')"});
+        assertEquals("backup-1", expanded.getSingleValueExtendedProperties().get(0).getValue());
 
         Map<String, Event> changes = round(u, links.get(1), links).stream().collect(Collectors.toMap(Event::getId, Function.identity()));
         assertEquals("Renamed", changes.get(single.getId()).getSubject());

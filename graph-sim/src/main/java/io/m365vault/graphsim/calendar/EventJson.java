@@ -18,6 +18,8 @@ import java.util.Map;
 /** The JSON Graph returns for calendars, events (singles, masters, occurrences, exceptions) and their attachments. */
 public final class EventJson {
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.0000000'");
+    /** Stored like any property a client set, but Graph returns them only on $expand. */
+    public static final java.util.Set<String> EXPANDED_ONLY = java.util.Set.of("singleValueExtendedProperties", "multiValueExtendedProperties");
     private final long seed;
 
     public EventJson(long seed) {
@@ -98,7 +100,9 @@ public final class EventJson {
         j.set("recurrence", type.equals("seriesMaster") ? e.recurrence.json() : null);
         for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = e.fields.fields(); it.hasNext(); ) {
             Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = it.next();
-            j.set(f.getKey(), f.getValue().deepCopy());
+            if (!EXPANDED_ONLY.contains(f.getKey())) {
+                j.set(f.getKey(), f.getValue().deepCopy());
+            }
         }
         j.set("start", time(start, e, out));
         j.set("end", time(end, e, out));

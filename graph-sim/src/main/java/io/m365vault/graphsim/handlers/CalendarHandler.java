@@ -183,6 +183,11 @@ public final class CalendarHandler {
             e.cancelled.keySet().forEach(d -> c.add("OID." + e.id() + "." + d));
         }
         String expand = req.q("$expand");
+        for (String property : EventJson.EXPANDED_ONLY) {
+            if (expand != null && expand.toLowerCase().contains(property.toLowerCase()) && e.fields.has(property)) {
+                j.set(property, e.fields.get(property).deepCopy());
+            }
+        }
         if (e.kind == EventItem.Kind.MASTER && expand != null && expand.toLowerCase().contains("exceptionoccurrences")) {
             ArrayNode x = j.putArray("exceptionOccurrences");
             e.exceptions.values().stream().filter(ex -> !ex.deleted()).forEach(ex -> x.add(json.event(ex, out)));
