@@ -50,13 +50,9 @@ public final class ContactsSync {
         List<JsonNode> all = new ArrayList<>();
         Deque<String> lists = new ArrayDeque<>(List.of(user + "/contactFolders"));
         while (!lists.isEmpty()) {
-            for (String url = lists.pop(); url != null; ) {
-                JsonNode page = ctx.graph().get(url);
-                for (JsonNode f : page.path("value")) {
-                    all.add(f);
-                    lists.add(user + "/contactFolders/" + f.get("id").asText() + "/childFolders");
-                }
-                url = DeltaSync.text(page, "@odata.nextLink");
+            for (JsonNode f : Listing.all(ctx.graph(), lists.pop())) {
+                all.add(f);
+                lists.add(user + "/contactFolders/" + f.get("id").asText() + "/childFolders");
             }
         }
         return all;

@@ -210,7 +210,8 @@ public final class DeltaSync {
         try {
             JsonNode stored = JSON.readTree(current.metadata());
             String key = text(item, "changeKey");
-            return key != null ? key.equals(text(stored, "changeKey")) : stored.equals(item);
+            // A series master's exceptions can change without its own changeKey: compare it whole.
+            return key != null && !item.has("exceptionOccurrences") ? key.equals(text(stored, "changeKey")) : stored.equals(item);
         } catch (IOException e) {
             return false;
         }

@@ -58,6 +58,7 @@ public final class ItemBackup {
             switch (w) {
                 case MAIL -> new MailSync(ctx, options.includeHiddenFolders()).run();
                 case CONTACTS -> new ContactsSync(ctx).run();
+                case CALENDAR -> new CalendarSync(ctx).run();
                 default -> {
                     return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, "workload " + w.id() + " is not supported yet", ctx.stats());
                 }

@@ -78,6 +78,48 @@ final class SimTenant {
         return out;
     }
 
+    /**
+     * The simulator's calendars: per single event or series master, "subject|exceptions|attachment
+     * hashes"; exceptions are counted under their master.
+     */
+    static Map<String, String> simEvents(GraphSim sim, String user) {
+        Map<String, Integer> exceptions = new HashMap<>();
+        Map<String, JsonNode> events = new TreeMap<>();
+        for (JsonNode e : sim.snapshot(user).path("events")) {
+            if (e.get("type").asText().equals("exception")) {
+                exceptions.merge(e.get("seriesMasterId").asText(), 1, Integer::sum);
+            } else {
+                events.put(e.get("id").asText(), e);
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        events.forEach((id, e) -> {
+            java.util.List<String> atts = new java.util.ArrayList<>();
+            e.path("attachments").forEach(a -> atts.add(a.get("sha256").asText()));
+            java.util.Collections.sort(atts);
+            out.put(id, e.get("subject").asText() + "|" + exceptions.getOrDefault(id, 0) + "|" + atts);
+        });
+        return out;
+    }
+
+    static Map<String, String> backedUpEvents(Repository repo, String user, Instant t) throws Exception {
+        String partition = new ProtectedItem("user", user).partition(Workload.CALENDAR);
+        Map<String, java.util.List<String>> atts = new HashMap<>();
+        repo.catalog().at(partition, t, ItemKind.EVENT_ATTACHMENT, a -> atts.computeIfAbsent(a.parent(), k -> new java.util.ArrayList<>())
+                .add(sha256(repo.reader().readAll(a.content()))));
+        Map<String, String> out = new TreeMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (CatalogEntry e : repo.catalog().at(partition, t)) {
+            if (e.kind().equals(ItemKind.EVENT)) {
+                JsonNode j = json.readTree(e.metadata());
+                java.util.List<String> a = new java.util.ArrayList<>(atts.getOrDefault(e.itemId(), java.util.List.of()));
+                java.util.Collections.sort(a);
+                out.put(e.itemId(), j.get("subject").asText() + "|" + j.path("exceptionOccurrences").size() + "|" + a);
+            }
+        }
+        return out;
+    }
+
     private static String path(Map<String, CatalogEntry> folders, String id) throws Exception {
         StringBuilder b = new StringBuilder();
         for (CatalogEntry f = folders.get(id); f != null; f = folders.get(f.parent())) {

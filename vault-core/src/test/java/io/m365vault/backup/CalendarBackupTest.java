@@ -1,0 +1,51 @@
+package io.m365vault.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.m365vault.backup.ItemResult.WorkloadResult;
+import io.m365vault.graphsim.GraphSim;
+import io.m365vault.repo.FileKek;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.StorageAccount;
+import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(AzuriteExtension.class)
+class CalendarBackupTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void seriesExceptionsAndAttachmentsFollowTheTenant(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(41).users(4).build().start();
+             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "cal" + System.nanoTime(),
+                     FileKek.create(tmp.resolve("kek")))) {
+            String user = SimTenant.mailUser(sim);
+            ProtectedItem item = new ProtectedItem("user", user);
+            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 20), BackupOptions.DEFAULTS);
+            Map<String, String> before = SimTenant.simEvents(sim, user);
+            assertTrue(before.values().stream().anyMatch(v -> !v.contains("|0|")), "the tenant has series with exceptions: " + before);
+            assertTrue(before.values().stream().anyMatch(v -> !v.endsWith("|[]")), "and events with attachments");
+
+            Instant t1 = Instant.now();
+            WorkloadResult full = backup.run("r1", t1, item, Set.of(Workload.CALENDAR)).workloads().get(Workload.CALENDAR);
+            assertEquals(WorkloadResult.Outcome.DONE, full.outcome(), full.reason());
+            SimTenant.assertSame(before, SimTenant.backedUpEvents(repo, user, t1));
+
+            sim.mutate(6, 0.3, "events");
+            Instant t2 = t1.plusSeconds(60);
+            WorkloadResult incr = backup.run("r2", t2, item, Set.of(Workload.CALENDAR)).workloads().get(Workload.CALENDAR);
+            assertEquals(WorkloadResult.Outcome.DONE, incr.outcome(), incr.reason());
+            SimTenant.assertSame(SimTenant.simEvents(sim, user), SimTenant.backedUpEvents(repo, user, t2));
+            SimTenant.assertSame(before, SimTenant.backedUpEvents(repo, user, t1));
+            assertTrue(incr.stats().unchanged() > 0, "unchanged events are not rewritten: " + incr.stats());
+        }
+    }
+}
