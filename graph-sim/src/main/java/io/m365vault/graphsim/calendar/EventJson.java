@@ -22,6 +22,14 @@ public final class EventJson {
     public static final java.util.Set<String> EXPANDED_ONLY = java.util.Set.of("singleValueExtendedProperties", "multiValueExtendedProperties");
     private final long seed;
 
+    /** How a client asked to see events: the zone of start/end ({@code outlook.timezone}) and text bodies ({@code outlook.body-content-type}). */
+    public record Shape(ZoneId zone, boolean textBody) {
+        public static Shape of(String prefer) {
+            boolean text = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("outlook.body-content-type=\"text\"");
+            return new Shape(ZoneNames.preferred(prefer), text);
+        }
+    }
+
     public EventJson(long seed) {
         this.seed = seed;
     }
@@ -47,7 +55,7 @@ public final class EventJson {
     }
 
     /** A stored event (single, master or exception) in the response zone. */
-    public ObjectNode event(EventItem e, ZoneId out) {
+    public ObjectNode event(EventItem e, Shape out) {
         String type = switch (e.kind) {
             case SINGLE -> "singleInstance";
             case MASTER -> "seriesMaster";
@@ -56,16 +64,16 @@ public final class EventJson {
         return render(e.id(), e, type, e.start, e.originalStart, e.seq(), out);
     }
 
-    public ObjectNode instance(EventInstance i, ZoneId out) {
+    public ObjectNode instance(EventInstance i, Shape out) {
         return i.deleted() ? removed(i.id()) : render(i.id(), i.source(), i.type(), i.start(), i.originalStart(), i.seq(), out);
     }
 
     /** An occurrence of a series, by date, as GET /events/{occurrence id} returns it. */
-    public ObjectNode occurrence(String id, EventItem master, LocalDateTime start, ZoneId out) {
+    public ObjectNode occurrence(String id, EventItem master, LocalDateTime start, Shape out) {
         return render(id, master, "occurrence", start, start, master.seq(), out);
     }
 
-    private ObjectNode render(String id, EventItem e, String type, LocalDateTime start, LocalDateTime originalStart, long seq, ZoneId out) {
+    private ObjectNode render(String id, EventItem e, String type, LocalDateTime start, LocalDateTime originalStart, long seq, Shape out) {
         LocalDateTime end = start.plus(e.duration());
         ObjectNode j = Json.obj();
         String ck = MailJson.changeKey(seq, id);
@@ -80,7 +88,7 @@ public final class EventJson {
         j.put("iCalUId", "040000008200E00074C5B7101A82E00800000000" + Ids.hex(Rng.hash(seed, "ical:" + id)).substring(0, 48).toUpperCase());
         j.put("hasAttachments", !e.attachments.isEmpty());
         String body = e.fields.path("body").path("content").asText("");
-        String preview = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        String preview = preview(body);
         j.put("bodyPreview", preview.length() > 255 ? preview.substring(0, 255) : preview);
         j.put("isAllDay", e.allDay);
         j.put("isCancelled", false);
@@ -104,8 +112,11 @@ public final class EventJson {
                 j.set(f.getKey(), f.getValue().deepCopy());
             }
         }
-        j.set("start", time(start, e, out));
-        j.set("end", time(end, e, out));
+        j.set("start", time(start, e, out.zone()));
+        j.set("end", time(end, e, out.zone()));
+        if (out.textBody() && "html".equalsIgnoreCase(j.path("body").path("contentType").asText())) {
+            j.putObject("body").put("contentType", "text").put("content", preview(body));
+        }
         if (!j.has("locations")) {
             ArrayNode locs = j.putArray("locations");
             if (j.path("location").hasNonNull("displayName")) {
@@ -113,6 +124,10 @@ public final class EventJson {
             }
         }
         return j;
+    }
+
+    private static String preview(String html) {
+        return html.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
     }
 
     /** dateTimeTimeZone in the response zone; all-day events stay at midnight in any zone, as Outlook shows them. */

@@ -12,7 +12,6 @@ import io.m365vault.graphsim.calendar.EventInstance;
 import io.m365vault.graphsim.calendar.EventItem;
 import io.m365vault.graphsim.calendar.EventJson;
 import io.m365vault.graphsim.calendar.SimCalendar;
-import io.m365vault.graphsim.calendar.ZoneNames;
 import io.m365vault.graphsim.delta.DeltaState;
 import io.m365vault.graphsim.delta.DeltaTokens;
 import io.m365vault.graphsim.http.Content;
@@ -25,7 +24,6 @@ import io.m365vault.graphsim.http.Router;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -80,8 +78,9 @@ public final class CalendarHandler {
         return ctx.tenant.calendars(p.get("u"));
     }
 
-    private static ZoneId zone(Req req) {
-        return ZoneNames.preferred(req.header("Prefer"));
+    /** The zone and body type the client prefers, from its Prefer header(s). */
+    private static EventJson.Shape shape(Req req) {
+        return EventJson.Shape.of(req.header("Prefer"));
     }
 
     private Res listCalendars(Req req, Map<String, String> p) {
@@ -97,7 +96,7 @@ public final class CalendarHandler {
         CalendarBook b = book(p);
         synchronized (b) {
             List<EventItem> items = b.listed(b.calendar(p.get("c")));
-            ZoneId out = zone(req);
+            EventJson.Shape out = shape(req);
             return Paging.list(req, items.size(), i -> json.event(items.get(i), out), 10, 1000);
         }
     }
@@ -142,7 +141,7 @@ public final class CalendarHandler {
     private Res liveInstances(Req req, java.util.Collection<EventInstance> all) {
         List<EventInstance> live = new ArrayList<>(all.stream().filter(i -> !i.deleted()).toList());
         live.sort(Comparator.comparing((EventInstance i) -> i.start().atZone(i.source().zone).toInstant()).thenComparing(EventInstance::id));
-        ZoneId out = zone(req);
+        EventJson.Shape out = shape(req);
         return Paging.list(req, live.size(), i -> json.instance(live.get(i), out), 10, 1000);
     }
 
@@ -155,7 +154,7 @@ public final class CalendarHandler {
                 throw noWindow();
             }
             TreeMap<String, EventInstance> all = CalendarView.instances(b, cal, windowTime(st.windowStart()), windowTime(st.windowEnd()));
-            ZoneId out = zone(req);
+            EventJson.Shape out = shape(req);
             return ctx.delta.respond(req, st, all, i -> true, i -> json.instance(i, out), req.encodedPath(), false);
         }
     }
@@ -165,12 +164,12 @@ public final class CalendarHandler {
         CalendarBook b = book(p);
         synchronized (b) {
             EventItem e = b.create(b.calendar(p.get("c")), body.hasNonNull("recurrence"), x -> EventInput.apply(x, body, true));
-            return Res.json(201, json.event(e, zone(req)));
+            return Res.json(201, json.event(e, shape(req)));
         }
     }
 
     private ObjectNode render(CalendarBook.Found f, String id, Req req) {
-        ZoneId out = zone(req);
+        EventJson.Shape out = shape(req);
         if (f.stored() == null) {
             return json.occurrence(id, f.master(), LocalDateTime.of(f.date(), f.master().start.toLocalTime()), out);
         }
@@ -209,7 +208,7 @@ public final class CalendarHandler {
             CalendarBook.Found f = b.find(p.get("e"));
             java.util.function.Consumer<EventItem> change = e -> EventInput.apply(e, body, false);
             EventItem e = f.stored() == null ? b.changeOccurrence(f.master(), f.date(), change) : b.change(f.stored(), change);
-            return Res.json(json.event(e, zone(req)));
+            return Res.json(json.event(e, shape(req)));
         }
     }
 
