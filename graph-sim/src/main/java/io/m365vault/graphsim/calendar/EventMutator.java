@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Meetings are renamed, moved or cancelled, one occurrence of a series changes, new meetings are booked. */
+/** Meetings are renamed or cancelled, one occurrence of a series moves or is cancelled, new meetings are booked. */
 public final class EventMutator implements WorkloadMutator {
     private final TenantModel tenant;
 
@@ -44,8 +44,16 @@ public final class EventMutator implements WorkloadMutator {
                     continue;
                 }
                 int op = r.nextInt(3);
-                if (e.kind == EventItem.Kind.MASTER && op == 0 && editOccurrence(b, e, r)) {
+                LocalDate upcoming = e.kind == EventItem.Kind.MASTER ? upcomingOccurrence(e, r) : null;
+                if (upcoming != null && op == 0) {
+                    EventItem ex = b.exception(e, upcoming);
+                    ex.start = ex.start.plusHours(1);
+                    ex.end = ex.end.plusHours(1);
+                    ex.fields.put("subject", e.subject() + " (this one moved)");
                     counts.edited++;
+                } else if (upcoming != null && op == 1) {
+                    b.cancel(e, upcoming);
+                    counts.deleted++;
                 } else if (op < 2 || e.kind == EventItem.Kind.MASTER) {
                     e.fields = e.fields.deepCopy();
                     e.fields.put("subject", e.subject().replaceFirst(" \\(updated\\)$", "") + " (updated)");
@@ -73,8 +81,8 @@ public final class EventMutator implements WorkloadMutator {
         }
     }
 
-    /** Moves one upcoming plain occurrence by an hour; false when the series has none left. */
-    private static boolean editOccurrence(CalendarBook b, EventItem master, SplittableRandom r) {
+    /** One upcoming plain occurrence of a series (not cancelled, not already changed), or null when none is left. */
+    private static LocalDate upcomingOccurrence(EventItem master, SplittableRandom r) {
         LocalDate today = LocalDate.ofInstant(SimClock.NOW, master.zone);
         List<LocalDate> candidates = new ArrayList<>();
         for (LocalDate d : master.recurrence.dates(today.plusDays(60))) {
@@ -82,13 +90,6 @@ public final class EventMutator implements WorkloadMutator {
                 candidates.add(d);
             }
         }
-        if (candidates.isEmpty()) {
-            return false;
-        }
-        EventItem ex = b.exception(master, candidates.get(r.nextInt(candidates.size())));
-        ex.start = ex.start.plusHours(1);
-        ex.end = ex.end.plusHours(1);
-        ex.fields.put("subject", master.subject() + " (this one moved)");
-        return true;
+        return candidates.isEmpty() ? null : candidates.get(r.nextInt(candidates.size()));
     }
 }
