@@ -153,9 +153,10 @@ class ThrottleGovernorTest {
 
         List<String> events = new ArrayList<>(order);
         assertEquals("throttled " + key(a) + " 2", events.get(0), events.toString());
-        assertEquals(List.of("completed " + key(b)), events.subList(1, 6).stream().distinct().toList(),
-                "the other mailbox went on while the throttled one waited: " + events);
-        assertEquals(List.of("completed " + key(a)), events.subList(6, 8).stream().distinct().toList(), events.toString());
+        // On a loaded machine five round trips may outlast the pause, so only the first is ordered.
+        assertEquals("completed " + key(b), events.get(1), "the other mailbox went on while the throttled one waited: " + events);
+        assertEquals(5, events.stream().filter(e -> e.equals("completed " + key(b))).count(), events.toString());
+        assertEquals(2, events.stream().filter(e -> e.equals("completed " + key(a))).count(), events.toString());
         long pauseEnd = throttledAt.get() + Duration.ofSeconds(2).toNanos();
         assertEquals(3, aSentAt.size(), "first try, its retry, the second request");
         assertTrue(aSentAt.get(1) >= pauseEnd && aSentAt.get(2) >= pauseEnd, "nothing of the mailbox left before its Retry-After passed");
