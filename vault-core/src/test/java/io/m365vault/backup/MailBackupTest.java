@@ -25,7 +25,7 @@ class MailBackupTest {
 
     @Test
     void fullThenIncrementalMatchTheTenantAtBothTimes(AzuriteExtension.StorageAccount account) throws Exception {
-        try (GraphSim sim = GraphSim.builder().seed(11).users(4).messagesPerFolder(12).build().start();
+        try (GraphSim sim = GraphSim.builder().seed(11).users(4).messagesPerFolder(8).build().start();
              Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "mail" + System.nanoTime(),
                      FileKek.create(tmp.resolve("kek")))) {
             String user = SimTenant.mailUser(sim);
@@ -55,6 +55,22 @@ class MailBackupTest {
             assertEquals(0, idle.stats().contentFetched() + idle.stats().added() + idle.stats().changed() + idle.stats().removed(),
                     idle.stats().toString());
             SimTenant.assertSame(after, SimTenant.backedUpMail(repo, user, t3));
+        }
+    }
+
+    @Test
+    void hiddenFoldersAreBackedUpWhenAskedFor(AzuriteExtension.StorageAccount account) throws Exception {
+        // Whether Graph's mailFolders/delta reports hidden folders is undocumented; the simulator can do both.
+        try (GraphSim sim = GraphSim.builder().seed(12).users(4).messagesPerFolder(3).set("hidden-folders-in-delta", "true").build().start();
+             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "hid" + System.nanoTime(),
+                     FileKek.create(tmp.resolve("kek")))) {
+            String user = SimTenant.mailUser(sim);
+            Map<String, String> all = SimTenant.simMail(sim, user, true);
+            assertTrue(all.size() > SimTenant.simMail(sim, user, false).size(), "the mailbox has a hidden folder with messages");
+            Instant t = Instant.now();
+            new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 50), new BackupOptions(true))
+                    .run("r", t, new ProtectedItem("user", user), Set.of(Workload.MAIL));
+            SimTenant.assertSame(all, SimTenant.backedUpMail(repo, user, t));
         }
     }
 }

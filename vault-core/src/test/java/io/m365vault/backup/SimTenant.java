@@ -37,9 +37,13 @@ final class SimTenant {
 
     /** The simulator's mailbox outside hidden folders: message id -> "folder path|sha256 of MIME". */
     static Map<String, String> simMail(GraphSim sim, String user) {
+        return simMail(sim, user, false);
+    }
+
+    static Map<String, String> simMail(GraphSim sim, String user, boolean hidden) {
         Map<String, String> out = new TreeMap<>();
         for (JsonNode m : sim.snapshot(user).path("mail")) {
-            if (m.get("folder").asText().startsWith("Hidden")) {
+            if (!hidden && m.get("folder").asText().startsWith("Hidden")) {
                 continue;
             }
             out.put(m.get("id").asText(), m.get("folder").asText() + "|" + m.get("sha256").asText());
