@@ -1,6 +1,7 @@
 package io.m365vault.graphsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.calendar.EventMutator;
 import io.m365vault.graphsim.calendar.EventSnapshot;
@@ -22,7 +23,9 @@ import io.m365vault.graphsim.handlers.DriveHandler;
 import io.m365vault.graphsim.handlers.DirectoryHandler;
 import io.m365vault.graphsim.handlers.MailHandler;
 import io.m365vault.graphsim.handlers.SimControlHandler;
+import io.m365vault.graphsim.http.GraphError;
 import io.m365vault.graphsim.http.Json;
+import io.m365vault.graphsim.http.Res;
 import io.m365vault.graphsim.mail.MailMutator;
 import io.m365vault.graphsim.mail.MailSnapshot;
 import io.m365vault.graphsim.model.TenantModel;
@@ -33,6 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,6 +57,7 @@ public final class GraphSim implements AutoCloseable {
     private final Path tempDir;
     private final UploadSessions uploads;
     private final DownloadHost downloads;
+    private final EventSnapshot eventSnapshot;
 
     private GraphSim(SimConfig config) {
         config.validate();
@@ -86,10 +91,14 @@ public final class GraphSim implements AutoCloseable {
         snapshots.add(new ContactSnapshot(ctx.tenant));
         new CalendarHandler(ctx).register(server.graphRoutes());
         mutator.add(new EventMutator(ctx.tenant));
-        snapshots.add(new EventSnapshot(ctx.tenant));
+        EventSnapshot events = new EventSnapshot(ctx.tenant);
+        snapshots.add(events);
+        this.eventSnapshot = events;
         DirImporter.run(ctx.tenant, config);
         this.control = new SimControlHandler(ctx, mutator, snapshots);
         control.register(server.controlRoutes());
+        server.controlRoutes().get("snapshot/eventInstances", (q, p) -> Res.json(Json.obj().set("value",
+                eventInstances(q.q("owner"), window(q.q("startDateTime")), window(q.q("endDateTime"))))));
     }
 
     public static Builder builder() {
@@ -149,6 +158,25 @@ public final class GraphSim implements AutoCloseable {
     /** Same as GET /_sim/snapshot?owner=: items with content hashes per workload. */
     public ObjectNode snapshot(String owner) {
         return control.snapshot(owner);
+    }
+
+    /** Same as GET /_sim/snapshot/eventInstances: the live instances a calendar view of [from, to) shows in every calendar. */
+    public ArrayNode eventInstances(String owner, Instant from, Instant to) {
+        if (owner == null || ctx.tenant.directory().user(owner) == null) {
+            throw GraphError.badRequest("BadRequest", "eventInstances needs ?owner=<user id or UPN>&startDateTime=...&endDateTime=...");
+        }
+        return eventSnapshot.instances(owner, from, to);
+    }
+
+    private static Instant window(String iso) {
+        if (iso == null) {
+            throw GraphError.badRequest("BadRequest", "eventInstances needs startDateTime and endDateTime (ISO instants)");
+        }
+        try {
+            return Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw GraphError.badRequest("BadRequest", "not an ISO instant: '" + iso + "'");
+        }
     }
 
     @Override

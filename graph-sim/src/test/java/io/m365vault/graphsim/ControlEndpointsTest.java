@@ -54,6 +54,13 @@ class ControlEndpointsTest {
             assertTrue(!before.equals(after));
             JsonNode bad = call("POST", sim0 + "/mutate", "{\"seed\":1,\"fraction\":0.5,\"kinds\":[\"nonsense\"]}");
             assertEquals(400, bad.get("_status").asInt());
+
+            String window = "&startDateTime=2025-05-01T00:00:00Z&endDateTime=2025-07-01T00:00:00Z";
+            JsonNode instances = call("GET", sim0 + "/snapshot/eventInstances?owner=" + user + window, null);
+            assertTrue(instances.path("value").size() > 20, instances.toString());
+            call("POST", sim0 + "/mutate", "{\"seed\":2,\"fraction\":1,\"kinds\":[\"events\"]}");
+            assertTrue(!instances.path("value").equals(call("GET", sim0 + "/snapshot/eventInstances?owner=" + user + window, null).path("value")));
+            assertEquals(400, call("GET", sim0 + "/snapshot/eventInstances?owner=" + user, null).get("_status").asInt());
         }
     }
 }

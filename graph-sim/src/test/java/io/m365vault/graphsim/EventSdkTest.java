@@ -119,6 +119,13 @@ class EventSdkTest {
         assertTrue(types.get(EventType.Occurrence) > 20);
         assertEquals(1L, types.get(EventType.Exception));
         assertTrue(all.stream().anyMatch(e -> Boolean.TRUE.equals(e.getIsAllDay())));
+        Set<String> expected = new HashSet<>();
+        sim.eventInstances(user(7), java.time.Instant.parse(FROM), java.time.Instant.parse(TO)).forEach(n -> {
+            if (n.get("calendar").asText().equals("Calendar")) {
+                expected.add(n.get("id").asText());
+            }
+        });
+        assertEquals(expected, new HashSet<>(all.stream().map(Event::getId).toList()), "the control endpoint lists what the view shows");
         Event moved = all.stream().filter(e -> e.getType() == EventType.Exception).findFirst().orElseThrow();
         assertEquals("Team sync (moved)", moved.getSubject());
         assertNotNull(moved.getOriginalStart());

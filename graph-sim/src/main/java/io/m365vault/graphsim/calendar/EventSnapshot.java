@@ -8,6 +8,7 @@ import io.m365vault.graphsim.model.Hashes;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.graphsim.model.TenantModel;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 
 /**
@@ -58,6 +59,33 @@ public final class EventSnapshot implements SnapshotSource {
                 ArrayNode atts = j.putArray("attachments");
                 for (EventAttachment a : e.attachments) {
                     atts.addObject().put("name", a.name()).put("sha256", Hashes.sha256(a.bytes()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What a calendar view of [from, to) shows in every calendar of the owner: the instances
+     * (singles, occurrences, exceptions) a backup of calendarView/delta should hold.
+     */
+    public ArrayNode instances(String owner, Instant from, Instant to) {
+        ArrayNode out = Json.arr();
+        CalendarBook b = tenant.calendars(owner);
+        synchronized (b) {
+            for (SimCalendar c : b.calendars.values()) {
+                for (EventInstance i : CalendarView.instances(b, c, from, to).values()) {
+                    if (!i.deleted()) {
+                        ObjectNode j = out.addObject();
+                        j.put("id", i.id());
+                        j.put("calendar", c.name);
+                        j.put("type", i.type());
+                        j.put("subject", i.source().subject());
+                        j.put("start", time(i.source(), i.start()));
+                        j.put("end", time(i.source(), i.start().plus(i.source().duration())));
+                        j.put("seriesMasterId", i.type().equals("singleInstance") ? null
+                                : i.source().seriesMasterId != null ? i.source().seriesMasterId : i.source().id());
+                    }
                 }
             }
         }
