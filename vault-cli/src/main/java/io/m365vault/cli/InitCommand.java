@@ -1,0 +1,55 @@
+package io.m365vault.cli;
+
+import io.m365vault.config.Setting;
+import io.m365vault.repo.FileKek;
+import io.m365vault.repo.Repository;
+import io.m365vault.service.VaultSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+
+/** `vault init`: a new repository; never over an existing one. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create the repository in VAULT_STORAGE, its data keys sealed under VAULT_KEK.",
+                "Refuses when the repository already exists.",
+                "When VAULT_KEK is file:<path> and no file is there, a new key file is made (mode 0600): keep a copy of it "
+                        + "away from this machine and the storage account, or the backups cannot be read."})
+final class InitCommand extends RepoCommand {
+    private static final String FILE = "file:";
+
+    @Override
+    public Integer call() throws Exception {
+        CliEnv env = env();
+        Path made = makeKeyFile(env.values().get(Setting.VAULT_KEK.name()));
+        try {
+            VaultSettings settings = env.settings(VaultSettings.REPOSITORY);
+            try (Repository r = Repository.init(settings.storage(), repo.name, settings.kek())) {
+                env.out().println("created repository " + r.name() + " (data keys " + r.config().keyId() + ", sealed under "
+                        + settings.kek().describe() + ")");
+            }
+        } catch (RuntimeException e) {
+            if (made != null) {
+                // A key that seals nothing is only a trap for later: take it back.
+                Files.deleteIfExists(made);
+            }
+            throw e;
+        }
+        if (made != null) {
+            env.out().println("made key file " + made + ": keep a copy elsewhere; without it the backups cannot be read");
+        }
+        return 0;
+    }
+
+    private static Path makeKeyFile(String spec) throws Exception {
+        if (spec == null || !spec.strip().startsWith(FILE)) {
+            return null;
+        }
+        String path = spec.strip().substring(FILE.length()).strip();
+        if (path.isEmpty() || Files.exists(Path.of(path))) {
+            return null;
+        }
+        Path p = Path.of(path);
+        FileKek.create(p);
+        return p;
+    }
+}

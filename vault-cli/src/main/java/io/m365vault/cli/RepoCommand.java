@@ -1,0 +1,36 @@
+package io.m365vault.cli;
+
+import io.m365vault.service.VaultServices;
+import io.m365vault.service.VaultSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** A subcommand working on one repository: its environment, {@code --repo}, and usage errors (exit 2). */
+abstract class RepoCommand implements Callable<Integer> {
+    @ParentCommand
+    VaultCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RepoOption repo;
+
+    CliEnv env() {
+        return root.env();
+    }
+
+    /** The services over this repository and the tenant, wired from the settings as the Functions wire them. */
+    VaultServices open() {
+        return VaultServices.open(env().settings(VaultSettings.REPOSITORY), repo.name);
+    }
+
+    /** A usage error: picocli prints it with a pointer to --help and exits 2. */
+    ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,169 @@
+package io.m365vault.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import io.m365vault.graphsim.GraphSim;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * init, backup, runs, ls, export and verify against real Azurite and graph-sim: each command's
+ * happy path, a bad usage (exit 2) and a failure (exit 1, one line on stderr).
+ */
+@ExtendWith(AzuriteExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RepositoryCommandsTest {
+    private static final Pattern RUN_ID = Pattern.compile("run (\\d{8}T\\d{9}Z-[0-9a-f]{6})");
+
+    private Path tmp;
+    private GraphSim sim;
+    private Cli cli;
+    private SimUser alice;
+    private SimUser bob;
+    private String runId;
+
+    @BeforeAll
+    void backUpTwoMailboxes(AzuriteExtension.StorageAccount account, @TempDir Path dir) throws Exception {
+        tmp = dir;
+        sim = GraphSim.builder().seed(3).users(7).build().start();
+        alice = sim.tenant().directory().user(0);
+        bob = sim.tenant().directory().user(6);
+        cli = new Cli(Map.of("VAULT_STORAGE", account.connectionString(), "VAULT_KEK", "file:" + tmp.resolve("kek"),
+                "GRAPH_BASE_URL", sim.baseUrl(),
+                "VAULT_POLICY", "{\"mail\":{\"mode\":\"selected\",\"users\":[\"" + alice.userPrincipalName + "\"]}}"), tmp);
+        Cli.Result init = run("init");
+        assertEquals(0, init.code(), init.toString());
+        assertTrue(init.out().contains("made key file " + tmp.resolve("kek")), init.out());
+        Cli.Result backup = run("backup", "user:" + alice.id, "user:" + bob.userPrincipalName, "--workloads", "mail,contacts",
+                "--parallel", "2");
+        assertEquals(0, backup.code(), backup.toString());
+        Matcher m = RUN_ID.matcher(backup.out());
+        assertTrue(m.find(), backup.out());
+        runId = m.group(1);
+        assertTrue(backup.out().contains("user:" + bob.id), "the UPN is backed up under the user's id: " + backup.out());
+        assertTrue(backup.err().contains("backup: 2/2 items"), "progress on stderr: " + backup.err());
+    }
+
+    @AfterAll
+    void stop() {
+        sim.close();
+    }
+
+    private Cli.Result run(String... args) {
+        String[] withRepo = new String[args.length + 2];
+        System.arraycopy(args, 0, withRepo, 0, args.length);
+        withRepo[args.length] = "--repo";
+        withRepo[args.length + 1] = "clitest";
+        return cli.run(withRepo);
+    }
+
+    private static void assertFailure(Cli.Result r, String expected) {
+        assertEquals(1, r.code(), r.toString());
+        String line = r.errorLine();
+        assertTrue(line.startsWith("vault: ") && line.contains(expected), line);
+    }
+
+    private static void assertUsage(Cli.Result r, String expected) {
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void initRefusesAnExistingRepositoryAndMissingSettings() {
+        assertFailure(run("init"), "already exists");
+        assertFailure(cli.with("VAULT_STORAGE", null).run("init", "--repo", "other"), "VAULT_STORAGE is not set");
+        assertUsage(run("init", "--bogus"), "Unknown option: '--bogus'");
+    }
+
+    @Test
+    void backupOfThePolicyItemsAndItsErrors() {
+        Cli.Result policy = run("backup", "--workloads", "mail");
+        assertEquals(0, policy.code(), policy.toString());
+        assertTrue(policy.out().contains("user:" + alice.id) && !policy.out().contains("user:" + bob.id), policy.out());
+        assertUsage(run("backup", "alice"), "a protected item is user:");
+        assertUsage(run("backup", "user:x", "--workloads", "mail,bogus"), "unknown workload 'bogus'");
+        assertUsage(run("backup", "user:x", "--parallel", "0"), "--parallel must be 1 to 256");
+        assertFailure(run("backup", "user:nobody@example.org"), "the tenant has no user nobody@example.org");
+    }
+
+    @Test
+    void runsListsRunsAndOneRunsItems() {
+        Cli.Result list = run("runs");
+        assertEquals(0, list.code(), list.toString());
+        assertTrue(list.out().contains(runId), list.out());
+        Cli.Result one = run("runs", runId);
+        assertEquals(0, one.code(), one.toString());
+        assertTrue(one.out().contains("status   done") && one.out().contains("user:" + alice.id), one.out());
+        assertUsage(run("runs", "yesterday"), "is not a run id");
+        assertFailure(run("runs", "20260101T000000000Z-abcdef"), "no run 20260101T000000000Z-abcdef in repository clitest");
+    }
+
+    @Test
+    void lsBrowsesWorkloadsFoldersAndMessages() {
+        Cli.Result top = run("ls", "user:" + alice.id);
+        assertEquals(0, top.code(), top.toString());
+        assertTrue(top.out().contains("mail/") && top.out().contains("contacts/"), top.out());
+        Cli.Result mail = run("ls", "user:" + alice.id, "mail");
+        assertTrue(mail.out().contains("Inbox/"), mail.out());
+        Cli.Result inbox = run("ls", "user:" + alice.userPrincipalName, "mail/Inbox", "--at", "now");
+        assertEquals(0, inbox.code(), inbox.toString());
+        assertTrue(inbox.out().contains("message "), inbox.out());
+        assertFailure(run("ls", "user:" + alice.id, "--at", "2000-01-01"), "nothing of user:" + alice.id);
+        assertFailure(run("ls", "user:" + alice.id, "mail/No such folder"), "no folder 'No such folder'");
+        assertUsage(run("ls", "user:" + alice.id, "--at", "yesterday"), "'yesterday' is not a time");
+    }
+
+    @Test
+    void exportWritesTheMailboxInEitherFormat() throws Exception {
+        Path eml = tmp.resolve("eml");
+        Cli.Result r = run("export", "user:" + alice.id, "--to", eml.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.isRegularFile(eml.resolve("manifest.json")));
+        try (var files = Files.walk(eml)) {
+            assertTrue(files.anyMatch(p -> p.toString().endsWith(".eml")));
+        }
+        Path mbox = tmp.resolve("mbox");
+        Cli.Result m = run("export", "user:" + alice.id, "mail", "--to", mbox.toString(), "--format", "mbox");
+        assertEquals(0, m.code(), m.toString());
+        try (var files = Files.walk(mbox)) {
+            assertTrue(files.anyMatch(p -> p.toString().endsWith(".mbox")));
+        }
+        assertUsage(run("export", "user:" + alice.id), "Missing required option: '--to=DIR'");
+        assertUsage(run("export", "user:" + alice.id, "--to", "x", "--format", "pst"), "unknown mail format 'pst'");
+        assertFailure(run("export", "user:" + alice.id, "mail/Inbox", "--to", tmp.resolve("one").toString()),
+                "exporting one folder (mail/Inbox) is not supported yet");
+    }
+
+    @Test
+    void verifyFindsTheRepositorySoundThenAMissingPack(AzuriteExtension.StorageAccount account) {
+        Cli.Result ok = run("verify", "--read-data");
+        assertEquals(0, ok.code(), ok.toString());
+        assertTrue(ok.out().contains("repository clitest is sound, every chunk decrypted"), ok.out());
+        assertUsage(run("verify", "extra"), "Unmatched argument");
+
+        assertEquals(0, cli.run("init", "--repo", "damaged").code());
+        assertEquals(0, cli.run("backup", "user:" + alice.id, "--workloads", "mail", "--repo", "damaged").code());
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(account.connectionString())
+                .buildClient().getBlobContainerClient("damaged");
+        BlobItem pack = container.listBlobs().stream().filter(b -> b.getName().startsWith("packs/")).findFirst().orElseThrow();
+        container.getBlobClient(pack.getName()).delete();
+        Cli.Result bad = cli.run("verify", "--repo", "damaged");
+        assertFailure(bad, "repository damaged has ");
+        assertTrue(bad.out().contains("is missing"), bad.out());
+    }
+}
