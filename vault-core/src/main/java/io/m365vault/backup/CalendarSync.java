@@ -58,17 +58,8 @@ public final class CalendarSync {
 
     private void attachments(DeltaSync sync, String user, String event) throws IOException {
         String base = user + "/events/" + event + "/attachments";
-        DeltaCollection.ContentSource bytes = new DeltaCollection.ContentSource() {
-            @Override
-            public String path(JsonNode attachment) {
-                return base + "/" + attachment.get("id").asText() + "/$value";
-            }
-
-            @Override
-            public boolean mayChange(JsonNode attachment) {
-                return true;
-            }
-        };
+        DeltaCollection.ContentSource bytes = DeltaCollection.ContentSource.of(
+                a -> base + "/" + a.get("id").asText() + "/$value", a -> true);
         sync.replaceAll(new DeltaCollection(ATTACHMENTS + event, base, ItemKind.EVENT_ATTACHMENT, event, bytes),
                 list(base + "?" + ATTACHMENT_FIELDS));
     }

@@ -27,17 +27,8 @@ public final class ContactsSync {
         DeltaSync sync = new DeltaSync(ctx);
         List<JsonNode> folders = folderTree(user);
         sync.replaceAll(new DeltaCollection(FOLDERS, user + "/contactFolders", ItemKind.CONTACT_FOLDER, null, null), folders);
-        DeltaCollection.ContentSource photo = new DeltaCollection.ContentSource() {
-            @Override
-            public String path(JsonNode contact) {
-                return user + "/contacts/" + contact.get("id").asText() + "/photo/$value";
-            }
-
-            @Override
-            public boolean mayChange(JsonNode contact) {
-                return true;
-            }
-        };
+        DeltaCollection.ContentSource photo = DeltaCollection.ContentSource.of(
+                c -> user + "/contacts/" + c.get("id").asText() + "/photo/$value", c -> true);
         sync.run(new DeltaCollection(CONTACTS + DEFAULT_FOLDER, user + "/contacts/delta()", ItemKind.CONTACT, null, photo));
         for (JsonNode f : folders) {
             String id = f.get("id").asText();

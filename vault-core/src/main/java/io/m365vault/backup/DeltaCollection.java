@@ -21,5 +21,19 @@ public record DeltaCollection(String stateKey, String initialUrl, String kind, S
 
         /** True when a changed item's content can differ from what is stored (a draft's MIME; a photo). */
         boolean mayChange(JsonNode item);
+
+        static ContentSource of(java.util.function.Function<JsonNode, String> path, java.util.function.Predicate<JsonNode> mayChange) {
+            return new ContentSource() {
+                @Override
+                public String path(JsonNode item) {
+                    return path.apply(item);
+                }
+
+                @Override
+                public boolean mayChange(JsonNode item) {
+                    return mayChange.test(item);
+                }
+            };
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.m365vault.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.repo.CatalogEntry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,17 +35,9 @@ public final class MailSync {
                 ItemKind.MAIL_FOLDER, null, null));
         Set<String> folders = new HashSet<>();
         ctx.repo().catalog().at(ctx.partition(), ctx.runTime(), ItemKind.MAIL_FOLDER, f -> folders.add(f.itemId()));
-        DeltaCollection.ContentSource mime = new DeltaCollection.ContentSource() {
-            @Override
-            public String path(JsonNode message) {
-                return user + "/messages/" + message.get("id").asText() + "/$value";
-            }
-
-            @Override
-            public boolean mayChange(JsonNode message) {
-                return message.path("isDraft").asBoolean(false);
-            }
-        };
+        // Only a draft's body can change; any other change keeps the stored MIME.
+        DeltaCollection.ContentSource mime = DeltaCollection.ContentSource.of(
+                m -> user + "/messages/" + m.get("id").asText() + "/$value", m -> m.path("isDraft").asBoolean(false));
         for (String folder : folders.stream().sorted().toList()) {
             sync.run(new DeltaCollection(MESSAGES + folder, user + "/mailFolders/" + folder + "/messages/delta()?" + SELECT,
                     ItemKind.MESSAGE, folder, mime));
