@@ -118,8 +118,8 @@ public final class CalendarBook {
         String id = Ids.outlook(tenant.seed(), "newevent:" + owner.id + ":" + seq);
         EventItem e = new EventItem(id, cal.id, recurring ? EventItem.Kind.MASTER : EventItem.Kind.SINGLE, SimClock.atChange(seq), seq);
         init.accept(e);
-        if (!e.fields.has("organizer")) {
-            e.fields.set("organizer", ownerAddress());
+        if (!e.fields().has("organizer")) {
+            e.editableFields().set("organizer", ownerAddress());
         }
         cal.events.put(id, e);
         byId.put(id, e);
@@ -134,7 +134,7 @@ public final class CalendarBook {
     }
 
     private static EventItem copyOccurrence(EventItem master, LocalDate date, EventItem ex) {
-        ex.fields = master.fields.deepCopy();
+        ex.setFields(master.fields().deepCopy());
         ex.zone = master.zone;
         ex.allDay = master.allDay;
         ex.start = LocalDateTime.of(date, master.start.toLocalTime());

@@ -18,7 +18,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The events of a new mailbox, around the tenant's "now": a weekly series with a moved and a
@@ -48,7 +51,8 @@ final class EventGenerator {
         EventItem moved = book.exception(weekly, monday.plusWeeks(9), 0);
         moved.start = moved.start.plusHours(2);
         moved.end = moved.end.plusHours(2);
-        moved.fields.put("subject", "Team sync (moved)");
+        Supplier<ObjectNode> series = generated("weekly", "Team sync", false);
+        moved.generateFields(() -> series.get().put("subject", "Team sync (moved)"));
         weekly.cancelled.put(monday.plusWeeks(10).plusDays(2), 0L);
         LocalDate daily = today.minusDays(5);
         series(main, "daily", "Stand-up", LocalDateTime.of(daily, LocalTime.of(9, 0)), 15, "Pacific Standard Time",
@@ -66,15 +70,31 @@ final class EventGenerator {
         }
     }
 
-    private EventItem base(SimCalendar cal, String label, EventItem.Kind kind, SplittableRandom r, String subject) {
-        EventItem e = book.add(cal, Ids.outlook(tenant.seed(), "event:" + book.owner.id + ":" + label), kind, 0);
-        e.fields = fields(r, subject);
+    /** A generated event whose properties come from their own seed, regenerated when read until something changes them. */
+    private EventItem base(SimCalendar cal, String label, EventItem.Kind kind, String subject, boolean allDay) {
+        EventItem e = book.add(cal, Ids.outlook(tenant.seed(), key(label)), kind, 0);
+        e.generateFields(generated(label, subject, allDay));
         return e;
     }
 
+    private String key(String label) {
+        return "event:" + book.owner.id + ":" + label;
+    }
+
+    private Supplier<ObjectNode> generated(String label, String subject, boolean allDay) {
+        long seed = Rng.seed(tenant.seed(), key(label) + ":fields");
+        return () -> {
+            ObjectNode f = fields(new SplittableRandom(seed), subject);
+            if (allDay) {
+                f.put("showAs", "free");
+                f.putArray("attendees");
+            }
+            return f;
+        };
+    }
+
     private EventItem series(SimCalendar cal, String label, String subject, LocalDateTime start, int minutes, String zone, String recurrence) {
-        SplittableRandom r = Rng.of(tenant.seed(), "event:" + book.owner.id + ":" + label);
-        EventItem e = base(cal, label, EventItem.Kind.MASTER, r, subject);
+        EventItem e = base(cal, label, EventItem.Kind.MASTER, subject, false);
         e.zone = ZoneNames.parse(zone);
         e.start = start;
         e.end = start.plusMinutes(minutes);
@@ -85,30 +105,29 @@ final class EventGenerator {
     }
 
     private void allDay(SimCalendar cal, String label, String subject, LocalDate day, int days) {
-        SplittableRandom r = Rng.of(tenant.seed(), "event:" + book.owner.id + ":" + label);
-        EventItem e = base(cal, label, EventItem.Kind.SINGLE, r, subject);
+        EventItem e = base(cal, label, EventItem.Kind.SINGLE, subject, true);
         e.allDay = true;
         e.zone = ZoneId.of("UTC");
         e.start = day.atStartOfDay();
         e.end = day.plusDays(days).atStartOfDay();
-        e.fields.put("showAs", "free");
-        e.fields.putArray("attendees");
     }
 
     private void single(SimCalendar cal, String label, boolean withAttachments) {
         SplittableRandom r = Rng.of(tenant.seed(), "event:" + book.owner.id + ":" + label);
         String subject = capital(Rng.pick(r, Names.WORDS)) + " " + Rng.pick(r, Names.WORDS) + " meeting";
-        EventItem e = base(cal, label, EventItem.Kind.SINGLE, r, subject);
+        EventItem e = base(cal, label, EventItem.Kind.SINGLE, subject, false);
         e.zone = ZoneNames.parse(Rng.pick(r, ZONES));
         e.start = LocalDate.ofInstant(SimClock.NOW, ZoneOffset.UTC).plusDays(r.nextInt(121) - 60).atTime(8 + r.nextInt(9), r.nextBoolean() ? 0 : 30);
         e.end = e.start.plusMinutes(30L * (1 + r.nextInt(3)));
         if (withAttachments) {
             int count = 1 + r.nextInt(2);
+            List<EventAttachment> atts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String id = Ids.outlook(tenant.seed(), "eventatt:" + e.id() + ":" + i);
-                e.attachments.add(i == 0 ? EventAttachment.generated(id, "agenda-" + label.replace(':', '-') + ".pdf", r.nextLong(), 2_000 + r.nextInt(60_000))
+                atts.add(i == 0 ? EventAttachment.generated(id, "agenda-" + label.replace(':', '-') + ".pdf", r.nextLong(), 2_000 + r.nextInt(60_000))
                         : EventAttachment.generated(id, "figures.csv", r.nextLong(), 20 + r.nextInt(200)));
             }
+            e.attachments = atts;
         }
     }
 

@@ -39,7 +39,7 @@ public final class EventInput {
      * Checks everything before changing anything, so a rejected request leaves the event as it was.
      */
     public static void apply(EventItem e, JsonNode j, boolean create) {
-        ObjectNode fields = e.fields == null ? Json.obj() : e.fields.deepCopy();
+        ObjectNode fields = e.fields().deepCopy();
         j.fields().forEachRemaining(f -> {
             if (!f.getKey().startsWith("@") && !NOT_FIELDS.contains(f.getKey())) {
                 fields.set(f.getKey(), f.getValue().deepCopy());
@@ -67,7 +67,7 @@ public final class EventInput {
         }
         List<EventAttachment> attachments = new ArrayList<>(e.attachments);
         j.path("attachments").forEach(a -> attachments.add(attachment(e, a, attachments.size())));
-        e.fields = fields;
+        e.setFields(fields);
         e.zone = zone;
         e.start = start;
         e.end = end;

@@ -9,8 +9,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A stored event: a single instance, a series master, or an exception of a series (a changed
@@ -29,8 +32,10 @@ public final class EventItem extends TrackedBase {
     public final Kind kind;
     public final Instant created;
     public Instant modified;
-    /** Client-visible properties other than ids, times, type and recurrence: subject, body, location, attendees... */
-    public ObjectNode fields;
+    /** Client-visible properties other than ids, times, type and recurrence, once a client or a mutation set them. */
+    private ObjectNode fields;
+    /** Until then: generated from the seed on each read, which keeps 10,000 calendars small. */
+    private Supplier<ObjectNode> generated;
     public LocalDateTime start;
     public LocalDateTime end;
     public ZoneId zone;
@@ -39,13 +44,15 @@ public final class EventItem extends TrackedBase {
     /** For an exception: its series and the start the occurrence had before it changed. */
     public String seriesMasterId;
     public LocalDateTime originalStart;
+    // Series bookkeeping exists for masters only; other events share empty ones (10,000 calendars stay small).
     /** For a master: cancelled occurrence dates with the change number of the cancellation. */
-    public final TreeMap<LocalDate, Long> cancelled = new TreeMap<>();
+    public final NavigableMap<LocalDate, Long> cancelled;
     /** For a master: exceptions by original date. */
-    public final TreeMap<LocalDate, EventItem> exceptions = new TreeMap<>();
-    public List<EventAttachment> attachments = new ArrayList<>();
+    public final NavigableMap<LocalDate, EventItem> exceptions;
+    /** Replaced as a whole on change, never changed in place. */
+    public List<EventAttachment> attachments = List.of();
     /** For a master: the versions of its recurrence and times it had before, so a view can report their occurrences removed. */
-    public final List<Superseded> superseded = new ArrayList<>();
+    public final List<Superseded> superseded;
 
     public EventItem(String id, String calendarId, Kind kind, Instant created, long seq) {
         super(id, seq);
@@ -53,6 +60,10 @@ public final class EventItem extends TrackedBase {
         this.kind = kind;
         this.created = created;
         this.modified = created;
+        boolean master = kind == Kind.MASTER;
+        this.cancelled = master ? new TreeMap<>() : Collections.emptyNavigableMap();
+        this.exceptions = master ? new TreeMap<>() : Collections.emptyNavigableMap();
+        this.superseded = master ? new ArrayList<>() : List.of();
     }
 
     public Instant startInstant() {
@@ -67,7 +78,31 @@ public final class EventItem extends TrackedBase {
         return Duration.between(start, end);
     }
 
+    /** Subject, body, location, attendees... for reading (empty for a new event not yet filled). */
+    public ObjectNode fields() {
+        return fields != null ? fields : generated != null ? generated.get() : io.m365vault.graphsim.http.Json.obj();
+    }
+
+    /** The same, kept from now on so changes to it stay. */
+    public ObjectNode editableFields() {
+        if (fields == null) {
+            fields = fields();
+            generated = null;
+        }
+        return fields;
+    }
+
+    public void setFields(ObjectNode f) {
+        fields = f;
+        generated = null;
+    }
+
+    public void generateFields(Supplier<ObjectNode> g) {
+        generated = g;
+        fields = null;
+    }
+
     public String subject() {
-        return fields.path("subject").asText("");
+        return fields().path("subject").asText("");
     }
 }

@@ -87,7 +87,8 @@ public final class EventJson {
         j.put("originalEndTimeZone", ZoneNames.windows(e.zone));
         j.put("iCalUId", "040000008200E00074C5B7101A82E00800000000" + Ids.hex(Rng.hash(seed, "ical:" + id)).substring(0, 48).toUpperCase());
         j.put("hasAttachments", !e.attachments.isEmpty());
-        String body = e.fields.path("body").path("content").asText("");
+        ObjectNode fields = e.fields();
+        String body = fields.path("body").path("content").asText("");
         String preview = preview(body);
         j.put("bodyPreview", preview.length() > 255 ? preview.substring(0, 255) : preview);
         j.put("isAllDay", e.allDay);
@@ -106,7 +107,7 @@ public final class EventJson {
         j.put("webLink", "https://outlook.office365.com/owa/?itemid=" + Req.encodeSegment(id) + "&exvsurl=1&path=/calendar/item");
         j.putObject("responseStatus").put("response", "organizer").put("time", "0001-01-01T00:00:00Z");
         j.set("recurrence", type.equals("seriesMaster") ? e.recurrence.json() : null);
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = e.fields.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = fields.fields(); it.hasNext(); ) {
             Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = it.next();
             if (!EXPANDED_ONLY.contains(f.getKey())) {
                 j.set(f.getKey(), f.getValue().deepCopy());

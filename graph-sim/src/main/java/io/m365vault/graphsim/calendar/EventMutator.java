@@ -49,15 +49,15 @@ public final class EventMutator implements WorkloadMutator {
                     EventItem ex = b.exception(e, upcoming);
                     ex.start = ex.start.plusHours(1);
                     ex.end = ex.end.plusHours(1);
-                    ex.fields.put("subject", e.subject() + " (this one moved)");
+                    ex.editableFields().put("subject", e.subject() + " (this one moved)");
                     counts.edited++;
                 } else if (upcoming != null && op == 1) {
                     b.cancel(e, upcoming);
                     counts.deleted++;
                 } else if (op < 2 || e.kind == EventItem.Kind.MASTER) {
-                    e.fields = e.fields.deepCopy();
-                    e.fields.put("subject", e.subject().replaceFirst(" \\(updated\\)$", "") + " (updated)");
-                    e.fields.with("location").put("displayName", Rng.pick(r, Names.CITIES) + " " + (100 + r.nextInt(400)));
+                    String subject = e.subject().replaceFirst(" \\(updated\\)$", "") + " (updated)";
+                    e.editableFields().put("subject", subject);
+                    e.editableFields().with("location").put("displayName", Rng.pick(r, Names.CITIES) + " " + (100 + r.nextInt(400)));
                     b.edit(e);
                     counts.edited++;
                 } else {
@@ -71,7 +71,7 @@ public final class EventMutator implements WorkloadMutator {
             for (int i = 0; i < adds; i++) {
                 String subject = "New " + Rng.pick(r, Names.WORDS) + " meeting";
                 b.create(b.defaultCalendar, false, x -> {
-                    x.fields = gen.fields(r, subject);
+                    x.setFields(gen.fields(r, subject));
                     x.zone = ZoneId.of("UTC");
                     x.start = today.plusDays(1 + r.nextInt(30)).atTime(8 + r.nextInt(9), 0);
                     x.end = x.start.plusMinutes(30);

@@ -46,7 +46,7 @@ public final class EventSnapshot implements SnapshotSource {
                     case EXCEPTION -> "exception";
                 });
                 j.put("subject", e.subject());
-                j.put("bodySha256", Hashes.sha256(e.fields.path("body").path("content").asText("").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                j.put("bodySha256", Hashes.sha256(e.fields().path("body").path("content").asText("").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 j.put("isAllDay", e.allDay);
                 j.put("start", time(e, e.start));
                 j.put("end", time(e, e.end));

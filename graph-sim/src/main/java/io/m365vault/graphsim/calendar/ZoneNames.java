@@ -20,6 +20,8 @@ public final class ZoneNames {
             "Tokyo Standard Time", "Asia/Tokyo",
             "Romance Standard Time", "Europe/Paris");
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ZoneNames() {
     }
 
@@ -30,7 +32,8 @@ public final class ZoneNames {
         }
         String iana = WINDOWS_TO_IANA.get(name);
         try {
-            return ZoneId.of(iana != null ? iana : name);
+            // ZoneId.of makes a new object each call; thousands of generated events share a handful.
+            return CACHE.computeIfAbsent(iana != null ? iana : name, ZoneId::of);
         } catch (DateTimeException e) {
             throw GraphError.badRequest("TimeZoneNotSupportedException", "A valid TimeZone value must be specified. The following TimeZone value is not supported: '" + name + "'.");
         }

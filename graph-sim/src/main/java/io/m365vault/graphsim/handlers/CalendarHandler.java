@@ -183,8 +183,8 @@ public final class CalendarHandler {
         }
         String expand = req.q("$expand");
         for (String property : EventJson.EXPANDED_ONLY) {
-            if (expand != null && expand.toLowerCase().contains(property.toLowerCase()) && e.fields.has(property)) {
-                j.set(property, e.fields.get(property).deepCopy());
+            if (expand != null && expand.toLowerCase().contains(property.toLowerCase()) && e.fields().has(property)) {
+                j.set(property, e.fields().get(property).deepCopy());
             }
         }
         if (e.kind == EventItem.Kind.MASTER && expand != null && expand.toLowerCase().contains("exceptionoccurrences")) {
