@@ -185,15 +185,12 @@ public final class ApiHandler {
 
     private static ProtectedItem item(String s) {
         int colon = s == null ? -1 : s.indexOf(':');
-        if (colon <= 0 || !ITEM_ID.matcher(s.substring(colon + 1)).matches() || s.contains("..")) {
-            throw new InvalidRequestException("item must be user:<id or UPN>, site:<id> or group:<id> without '/', '\\\\', '%' or '..', got '"
+        String kind = colon <= 0 ? "" : s.substring(0, colon);
+        if (!List.of("user", "site", "group").contains(kind) || !ITEM_ID.matcher(s.substring(colon + 1)).matches() || s.contains("..")) {
+            throw new InvalidRequestException("item must be user:<id or UPN>, site:<id> or group:<id> without '/', '\\', '%' or '..', got '"
                     + printable(s) + "'");
         }
-        try {
-            return ProtectedItem.parse(s);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+        return ProtectedItem.parse(s);
     }
 
     /** Echoes caller input without control characters and at bounded length. */

@@ -1,0 +1,42 @@
+package io.m365vault.functions;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.BindingName;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.QueueTrigger;
+import io.m365vault.service.BackupItemService;
+import io.m365vault.service.BackupMessage;
+import io.m365vault.service.InvalidRequestException;
+import io.m365vault.service.QueueNames;
+import java.util.function.Supplier;
+
+/**
+ * Queue backup-items: backs up one protected item. A message that is not a backup message is
+ * logged and dropped (no retry can mend it); any other failure is thrown so the host retries
+ * it and, after maxDequeueCount attempts, moves it to backup-items-poison.
+ */
+public class BackupItem {
+    private final Supplier<Services> services;
+
+    public BackupItem() {
+        this(Services::process);
+    }
+
+    BackupItem(Supplier<Services> services) {
+        this.services = services;
+    }
+
+    @FunctionName("BackupItem")
+    public void run(@QueueTrigger(name = "message", queueName = QueueNames.BACKUP_ITEMS, connection = "VAULT_QUEUES") String message,
+                    @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
+        BackupMessage m;
+        try {
+            m = BackupMessage.parse(message);
+        } catch (InvalidRequestException e) {
+            context.getLogger().severe("dropped: " + e.getMessage());
+            return;
+        }
+        BackupItemService.Result r = services.get().backupItems().backup(m.run(), m.planned());
+        context.getLogger().info("run " + m.run() + " item " + m.planned().item() + " (attempt " + dequeueCount + "): " + r.message());
+    }
+}

@@ -1,0 +1,35 @@
+package io.m365vault.functions;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.QueueTrigger;
+import io.m365vault.service.InvalidRequestException;
+import io.m365vault.service.NotFoundException;
+import io.m365vault.service.QueueNames;
+import io.m365vault.service.RestoreJob;
+import io.m365vault.service.RestoreService;
+import java.util.function.Supplier;
+
+/** Queue restore-jobs: runs one export job into the exports container. */
+public class RunRestore {
+    private final Supplier<Services> services;
+
+    public RunRestore() {
+        this(Services::process);
+    }
+
+    RunRestore(Supplier<Services> services) {
+        this.services = services;
+    }
+
+    @FunctionName("RunRestore")
+    public void run(@QueueTrigger(name = "message", queueName = QueueNames.RESTORE_JOBS, connection = "VAULT_QUEUES") String message,
+                    ExecutionContext context) {
+        try {
+            RestoreJob job = services.get().restores().run(RestoreService.jobOf(message));
+            context.getLogger().info("restore " + job.id() + ": " + job.state() + (job.error() == null ? "" : ": " + job.error()));
+        } catch (InvalidRequestException | NotFoundException e) {
+            context.getLogger().severe("dropped: " + e.getMessage());
+        }
+    }
+}

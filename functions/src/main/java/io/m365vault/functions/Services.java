@@ -1,0 +1,61 @@
+package io.m365vault.functions;
+
+import io.m365vault.repo.Repository;
+import io.m365vault.service.ApiHandler;
+import io.m365vault.service.BackupItemService;
+import io.m365vault.service.RestoreService;
+import io.m365vault.service.ScheduleService;
+import io.m365vault.service.VaultServices;
+import io.m365vault.service.VaultSettings;
+
+/**
+ * What every function of one worker process shares: the services over the {@code vault}
+ * repository, opened once from the app settings on first use (unwrapping the data keys is a Key
+ * Vault call; doing it per message would be slow and costly). A missing or malformed setting
+ * fails that first use, and every later one, with one line naming the setting.
+ */
+public final class Services {
+    private final VaultServices vault;
+    private final BackupItemService backupItems;
+    private final ScheduleService schedule;
+    private final RestoreService restores;
+    private final ApiHandler api;
+
+    public Services(VaultServices vault) {
+        this.vault = vault;
+        this.backupItems = vault.backupItems();
+        this.schedule = vault.schedule();
+        this.restores = vault.restores();
+        this.api = ApiHandler.of(vault);
+    }
+
+    private static final class Holder {
+        static final Services PROCESS = new Services(VaultServices.open(
+                VaultSettings.from(System.getenv(), VaultSettings.FUNCTIONS), Repository.DEFAULT_NAME));
+    }
+
+    /** The process's services, opened from the environment on first call. */
+    public static Services process() {
+        return Holder.PROCESS;
+    }
+
+    public VaultServices vault() {
+        return vault;
+    }
+
+    public BackupItemService backupItems() {
+        return backupItems;
+    }
+
+    public ScheduleService schedule() {
+        return schedule;
+    }
+
+    public RestoreService restores() {
+        return restores;
+    }
+
+    public ApiHandler api() {
+        return api;
+    }
+}

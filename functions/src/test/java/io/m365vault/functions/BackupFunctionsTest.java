@@ -1,0 +1,95 @@
+package io.m365vault.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.models.QueueMessageItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.m365vault.service.QueueNames;
+import io.m365vault.service.QueueSender;
+import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Timer, queue worker and poison handler called as the host calls them, on Azurite and graph-sim. */
+@ExtendWith(AzuriteExtension.class)
+class BackupFunctionsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path tmp;
+
+    @Test
+    void timerFansOutAndDuplicatedMessagesRunOneBackup(AzuriteExtension.StorageAccount account) throws Exception {
+        try (FunctionFixture f = new FunctionFixture(account, tmp, "{\"mail\":\"all\"}")) {
+            QueueClient queue = f.storage.queues().getQueueClient(QueueNames.BACKUP_ITEMS);
+            queue.clearMessages();
+            TestContext timerCtx = new TestContext("ScheduleBackups");
+            new ScheduleBackups(() -> f.services).run("{}", timerCtx);
+            assertTrue(timerCtx.lines.get(0).contains("items queued"), timerCtx.lines.toString());
+
+            // What the trigger hands the function: the message text, base64-decoded by the host.
+            List<String> messages = new ArrayList<>();
+            for (QueueMessageItem m : queue.receiveMessages(32, Duration.ofMinutes(5), null, null)) {
+                messages.add(QueueSender.decode(m.getBody().toString()));
+            }
+            String runId = JSON.readTree(messages.get(0)).get("run").asText();
+            assertTrue(messages.size() >= 3, messages.toString());
+
+            BackupItem worker = new BackupItem(() -> f.services);
+            // The first message twice at the same moment, as two instances would get it.
+            TestContext a = new TestContext("BackupItem");
+            TestContext b = new TestContext("BackupItem");
+            CompletableFuture<Void> one = CompletableFuture.runAsync(() -> worker.run(messages.get(0), 1, a));
+            CompletableFuture<Void> two = CompletableFuture.runAsync(() -> worker.run(messages.get(0), 2, b));
+            one.join();
+            two.join();
+            List<String> both = new ArrayList<>(a.lines);
+            both.addAll(b.lines);
+            assertEquals(1, both.stream().filter(l -> l.endsWith(": done") || l.endsWith(": skipped")).count(), both.toString());
+            assertEquals(1, both.stream().filter(l -> l.contains("skipped: already")).count(), both.toString());
+            long requests = f.sim.stats().get("requests").asLong();
+
+            // Delivered again after it finished: nothing runs.
+            TestContext again = new TestContext("BackupItem");
+            worker.run(messages.get(0), 3, again);
+            assertTrue(again.lines.get(0).contains("skipped: already done"), again.lines.toString());
+            assertEquals(requests, f.sim.stats().get("requests").asLong(), "no Graph request for a duplicate");
+
+            for (String m : messages.subList(1, messages.size())) {
+                worker.run(m, 1, new TestContext("BackupItem"));
+            }
+            TestContext dropped = new TestContext("BackupItem");
+            worker.run("{\"run\":\"../../etc\",\"item\":\"user:x\",\"workloads\":[\"mail\"]}", 1, dropped);
+            assertTrue(dropped.lines.get(0).startsWith("SEVERE dropped: backup message has no valid run id"), dropped.lines.toString());
+
+            JsonNode run = body(new RunsApi(() -> f.services).get(TestRequest.get(), runId));
+            assertEquals("done", run.get("status").asText(), run.toString());
+            assertEquals(messages.size(), run.get("items").get("done").asInt() + run.get("items").get("skipped").asInt());
+            assertTrue(run.get("bytes").asLong() > 0);
+
+            // A message the host gave up on shows in the run.
+            new BackupItemPoison(() -> f.services).run(messages.get(1), "2026-11-25T01:00:00Z", new TestContext("BackupItemPoison"));
+            run = body(new RunsApi(() -> f.services).get(TestRequest.get().query("state", "poison"), runId));
+            assertEquals("failed", run.get("status").asText());
+            assertEquals(1, run.get("items").get("poison").asInt());
+            assertEquals(1, run.get("itemStatus").size());
+            assertTrue(run.get("itemStatus").get(0).get("errors").toString().contains("poison"), run.toString());
+
+            JsonNode runs = body(new RunsApi(() -> f.services).list(TestRequest.get()));
+            assertEquals(runId, runs.get("runs").get(0).get("id").asText());
+        }
+    }
+
+    static JsonNode body(com.microsoft.azure.functions.HttpResponseMessage r) throws Exception {
+        assertEquals(200, r.getStatusCode(), String.valueOf(r.getBody()));
+        return JSON.readTree((String) r.getBody());
+    }
+}

@@ -1,0 +1,130 @@
+package io.m365vault.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.storage.queue.QueueClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.service.Plan;
+import io.m365vault.service.PlannedItem;
+import io.m365vault.service.QueueNames;
+import io.m365vault.service.QueueSender;
+import io.m365vault.service.TimeIds;
+import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP functions with good and every kind of bad input; then a restore job end to end. */
+@ExtendWith(AzuriteExtension.class)
+class HttpFunctionsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path tmp;
+
+    @Test
+    void badInputIsAnsweredWithOneJsonError(AzuriteExtension.StorageAccount account) throws Exception {
+        try (FunctionFixture f = new FunctionFixture(account, tmp, "{\"mail\":\"all\"}")) {
+            RestoresApi restores = new RestoresApi(() -> f.services);
+            RunsApi runs = new RunsApi(() -> f.services);
+            VersionsApi versions = new VersionsApi(() -> f.services);
+
+            error(400, "not valid JSON", restores.submit(TestRequest.post("{\"item\":")));
+            error(400, "needs a JSON body", restores.submit(TestRequest.post("")));
+            error(400, "unknown field 'itme'", restores.submit(TestRequest.post("{\"itme\":\"user:a\"}")));
+            error(400, "item must be a string", restores.submit(TestRequest.post("{\"item\":[\"user:a\"]}")));
+            error(400, "at must be an ISO-8601", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"at\":\"last week\"}")));
+            error(400, "not supported yet", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"target\":\"original\"}")));
+            String huge = "{\"item\":\"user:a\",\"workloads\":[\"" + "m".repeat(70_000) + "\"]}";
+            error(413, "larger than 65536 bytes", restores.submit(TestRequest.post(huge)));
+            TestRequest lying = TestRequest.post(huge);
+            lying.headers.remove("content-length");
+            error(413, "larger than 65536 bytes", restores.submit(lying));
+
+            for (String id : new String[] {"..", "../runs", "..%2F..%2Fx", "20261125T141500123Z-3f9a1c/..", "x\u0000y", ""}) {
+                error(400, "id must look like", restores.get(TestRequest.get(), id));
+                error(400, "id must look like", runs.get(TestRequest.get(), id));
+            }
+            error(404, "no restore job", restores.get(TestRequest.get(), TimeIds.next(Instant.now())));
+            error(404, "no run", runs.get(TestRequest.get(), TimeIds.next(Instant.now())));
+            error(400, "state must be one of", runs.get(TestRequest.get().query("state", "odd"), TimeIds.next(Instant.now())));
+            error(400, "limit must be", runs.list(TestRequest.get().query("limit", "lots")));
+            error(400, "limit must be", runs.list(TestRequest.get().query("limit", "0")));
+
+            for (String item : new String[] {"user:../x", "user:a/b", "user:a%2Fb", "user:a\\b", "file:x", "nocolon", "user:"}) {
+                error(400, "item must be", versions.versions(TestRequest.get(), item));
+            }
+            error(400, "at must be", versions.versions(TestRequest.get().query("at", "now"), "user:a"));
+            error(400, "'..'", versions.versions(TestRequest.get().query("path", "mail/../../x"), "user:a"));
+            error(404, "nothing of user:nobody", versions.versions(TestRequest.get(), "user:nobody"));
+        }
+    }
+
+    @Test
+    void restoreJobFromPostToDownloadLink(AzuriteExtension.StorageAccount account) throws Exception {
+        try (FunctionFixture f = new FunctionFixture(account, tmp, "{\"mail\":\"all\"}")) {
+            SimUser user = mailUser(f);
+            ProtectedItem item = new ProtectedItem("user", user.id);
+            String run = TimeIds.next(Instant.now());
+            PlannedItem planned = new PlannedItem(item, Set.of(Workload.MAIL));
+            f.services.vault().runs().create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
+            f.services.backupItems().backup(run, planned);
+
+            JsonNode browse = ok(new VersionsApi(() -> f.services).versions(TestRequest.get().query("path", "mail"), item.toString()));
+            assertTrue(browse.get("entries").toString().contains("Inbox"), browse.toString());
+
+            QueueClient jobs = f.storage.queues().getQueueClient(QueueNames.RESTORE_JOBS);
+            jobs.clearMessages();
+            HttpResponseMessage accepted = new RestoresApi(() -> f.services)
+                    .submit(TestRequest.post("{\"item\":\"" + item + "\",\"workloads\":[\"mail\"],\"format\":\"mbox\"}"));
+            assertEquals(202, accepted.getStatusCode(), String.valueOf(accepted.getBody()));
+            JsonNode job = JSON.readTree((String) accepted.getBody());
+            assertEquals("/api/restores/" + job.get("id").asText(), accepted.getHeader("Location"));
+            assertEquals("queued", job.get("status").asText());
+
+            String message = QueueSender.decode(jobs.receiveMessage().getBody().toString());
+            TestContext ctx = new TestContext("RunRestore");
+            new RunRestore(() -> f.services).run(message, ctx);
+            assertTrue(ctx.lines.get(0).contains(": done"), ctx.lines.toString());
+
+            JsonNode done = ok(new RestoresApi(() -> f.services).get(TestRequest.get(), job.get("id").asText()));
+            assertEquals("done", done.get("status").asText());
+            assertTrue(done.get("download").asText().contains("/exports/") && done.get("download").asText().contains("sig="), done.toString());
+            assertTrue(done.get("bytes").asLong() > 0);
+            assertFalse(done.has("error"));
+        }
+    }
+
+    private static SimUser mailUser(FunctionFixture f) {
+        for (int i = 0; ; i++) {
+            SimUser u = f.sim.tenant().directory().user(i);
+            if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox()) {
+                return u;
+            }
+        }
+    }
+
+    private static JsonNode ok(HttpResponseMessage r) throws Exception {
+        assertEquals(200, r.getStatusCode(), String.valueOf(r.getBody()));
+        return JSON.readTree((String) r.getBody());
+    }
+
+    private static void error(int status, String text, HttpResponseMessage r) throws Exception {
+        assertEquals(status, r.getStatusCode(), String.valueOf(r.getBody()));
+        assertTrue(r.getHeader("Content-Type").startsWith("application/json"));
+        JsonNode body = JSON.readTree((String) r.getBody());
+        assertEquals(1, body.size(), body.toString());
+        assertTrue(body.get("error").asText().contains(text), text + " not in " + body);
+        assertFalse(body.get("error").asText().contains("\n"));
+    }
+}
