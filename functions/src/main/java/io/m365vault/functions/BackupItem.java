@@ -8,24 +8,13 @@ import io.m365vault.service.BackupItemService;
 import io.m365vault.service.BackupMessage;
 import io.m365vault.service.InvalidRequestException;
 import io.m365vault.service.QueueNames;
-import java.util.function.Supplier;
 
 /**
  * Queue backup-items: backs up one protected item. A message that is not a backup message is
  * logged and dropped (no retry can mend it); any other failure is thrown so the host retries
  * it and, after maxDequeueCount attempts, moves it to backup-items-poison.
  */
-public class BackupItem {
-    private final Supplier<Services> services;
-
-    public BackupItem() {
-        this(Services::process);
-    }
-
-    BackupItem(Supplier<Services> services) {
-        this.services = services;
-    }
-
+public class BackupItem extends ServiceFunction {
     @FunctionName("BackupItem")
     public void run(@QueueTrigger(name = "message", queueName = QueueNames.BACKUP_ITEMS, connection = "VAULT_QUEUES") String message,
                     @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
@@ -36,7 +25,7 @@ public class BackupItem {
             context.getLogger().severe("dropped: " + e.getMessage());
             return;
         }
-        BackupItemService.Result r = services.get().backupItems().backup(m.run(), m.planned());
+        BackupItemService.Result r = services().backupItems().backup(m.run(), m.planned());
         context.getLogger().info("run " + m.run() + " item " + m.planned().item() + " (attempt " + dequeueCount + "): " + r.message());
     }
 }

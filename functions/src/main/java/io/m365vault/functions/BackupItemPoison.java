@@ -7,20 +7,9 @@ import com.microsoft.azure.functions.annotation.QueueTrigger;
 import io.m365vault.service.BackupMessage;
 import io.m365vault.service.InvalidRequestException;
 import io.m365vault.service.QueueNames;
-import java.util.function.Supplier;
 
 /** Queue backup-items-poison: marks the item poisoned in its run, so GET /api/runs/{id} shows it. */
-public class BackupItemPoison {
-    private final Supplier<Services> services;
-
-    public BackupItemPoison() {
-        this(Services::process);
-    }
-
-    BackupItemPoison(Supplier<Services> services) {
-        this.services = services;
-    }
-
+public class BackupItemPoison extends ServiceFunction {
     @FunctionName("BackupItemPoison")
     public void run(@QueueTrigger(name = "message", queueName = QueueNames.BACKUP_ITEMS + QueueNames.POISON_SUFFIX,
                             connection = "VAULT_QUEUES") String message,
@@ -32,7 +21,7 @@ public class BackupItemPoison {
             context.getLogger().severe("poison message dropped: " + e.getMessage());
             return;
         }
-        services.get().backupItems().poisoned(m.run(), m.planned(),
+        services().backupItems().poisoned(m.run(), m.planned(),
                 "the queue gave up on the item after the host's retries (poisoned at " + insertedAt + "); see the function logs");
         context.getLogger().severe("run " + m.run() + " item " + m.planned().item() + ": poisoned");
     }

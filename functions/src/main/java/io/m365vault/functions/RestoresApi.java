@@ -9,20 +9,9 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import io.m365vault.service.ApiHandler;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** POST /api/restores (202 + Location) and GET /api/restores/{id}. */
-public class RestoresApi {
-    private final Supplier<Services> services;
-
-    public RestoresApi() {
-        this(Services::process);
-    }
-
-    RestoresApi(Supplier<Services> services) {
-        this.services = services;
-    }
-
+public class RestoresApi extends ServiceFunction {
     @FunctionName("SubmitRestore")
     public HttpResponseMessage submit(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, authLevel = AuthorizationLevel.FUNCTION, route = "restores")
@@ -30,13 +19,13 @@ public class RestoresApi {
         if (HttpAnswers.declaredTooLarge(request)) {
             return HttpAnswers.send(request, ApiHandler.tooLarge());
         }
-        return HttpAnswers.send(request, services.get().api().submitRestore(request.getBody().orElse("")));
+        return HttpAnswers.send(request, services().api().submitRestore(request.getBody().orElse("")));
     }
 
     @FunctionName("GetRestore")
     public HttpResponseMessage get(
             @HttpTrigger(name = "req", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION, route = "restores/{id}")
             HttpRequestMessage<Optional<String>> request, @BindingName("id") String id) {
-        return HttpAnswers.send(request, services.get().api().restore(id));
+        return HttpAnswers.send(request, services().api().restore(id));
     }
 }

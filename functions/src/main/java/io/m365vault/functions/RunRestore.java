@@ -8,25 +8,14 @@ import io.m365vault.service.NotFoundException;
 import io.m365vault.service.QueueNames;
 import io.m365vault.service.RestoreJob;
 import io.m365vault.service.RestoreService;
-import java.util.function.Supplier;
 
 /** Queue restore-jobs: runs one export job into the exports container. */
-public class RunRestore {
-    private final Supplier<Services> services;
-
-    public RunRestore() {
-        this(Services::process);
-    }
-
-    RunRestore(Supplier<Services> services) {
-        this.services = services;
-    }
-
+public class RunRestore extends ServiceFunction {
     @FunctionName("RunRestore")
     public void run(@QueueTrigger(name = "message", queueName = QueueNames.RESTORE_JOBS, connection = "VAULT_QUEUES") String message,
                     ExecutionContext context) {
         try {
-            RestoreJob job = services.get().restores().run(RestoreService.jobOf(message));
+            RestoreJob job = services().restores().run(RestoreService.jobOf(message));
             context.getLogger().info("restore " + job.id() + ": " + job.state() + (job.error() == null ? "" : ": " + job.error()));
         } catch (InvalidRequestException | NotFoundException e) {
             context.getLogger().severe("dropped: " + e.getMessage());

@@ -8,31 +8,20 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** GET /api/runs?limit=N and GET /api/runs/{id}?state=S. */
-public class RunsApi {
-    private final Supplier<Services> services;
-
-    public RunsApi() {
-        this(Services::process);
-    }
-
-    RunsApi(Supplier<Services> services) {
-        this.services = services;
-    }
-
+public class RunsApi extends ServiceFunction {
     @FunctionName("ListRuns")
     public HttpResponseMessage list(
             @HttpTrigger(name = "req", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION, route = "runs")
             HttpRequestMessage<Optional<String>> request) {
-        return HttpAnswers.send(request, services.get().api().runs(request.getQueryParameters().get("limit")));
+        return HttpAnswers.send(request, services().api().runs(request.getQueryParameters().get("limit")));
     }
 
     @FunctionName("GetRun")
     public HttpResponseMessage get(
             @HttpTrigger(name = "req", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION, route = "runs/{id}")
             HttpRequestMessage<Optional<String>> request, @BindingName("id") String id) {
-        return HttpAnswers.send(request, services.get().api().run(id, request.getQueryParameters().get("state")));
+        return HttpAnswers.send(request, services().api().run(id, request.getQueryParameters().get("state")));
     }
 }

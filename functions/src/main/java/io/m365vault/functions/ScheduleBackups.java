@@ -5,24 +5,13 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 import io.m365vault.service.ScheduleService.Scheduled;
 import java.io.IOException;
-import java.util.function.Supplier;
 
 /** Timer (VAULT_SCHEDULE): plans the protected items from VAULT_POLICY and queues one message per item. */
-public class ScheduleBackups {
-    private final Supplier<Services> services;
-
-    public ScheduleBackups() {
-        this(Services::process);
-    }
-
-    ScheduleBackups(Supplier<Services> services) {
-        this.services = services;
-    }
-
+public class ScheduleBackups extends ServiceFunction {
     @FunctionName("ScheduleBackups")
     public void run(@TimerTrigger(name = "timer", schedule = "%VAULT_SCHEDULE%") String timer, ExecutionContext context)
             throws IOException {
-        Services s = services.get();
+        Services s = services();
         Scheduled run = s.schedule().schedule(s.vault().settings().policy(), "timer");
         context.getLogger().info("run " + run.runId() + ": " + run.enqueued() + " items queued (plan " + run.planning().toMillis()
                 + " ms, record " + run.recording().toMillis() + " ms, send " + run.sending().toMillis() + " ms)");

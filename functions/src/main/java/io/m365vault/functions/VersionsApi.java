@@ -9,26 +9,15 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** GET /api/items/{item}/versions?at=&path=: an item's folders and item versions at a point in time. */
-public class VersionsApi {
-    private final Supplier<Services> services;
-
-    public VersionsApi() {
-        this(Services::process);
-    }
-
-    VersionsApi(Supplier<Services> services) {
-        this.services = services;
-    }
-
+public class VersionsApi extends ServiceFunction {
     @FunctionName("ItemVersions")
     public HttpResponseMessage versions(
             @HttpTrigger(name = "req", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,
                     route = "items/{item}/versions") HttpRequestMessage<Optional<String>> request,
             @BindingName("item") String item) {
         Map<String, String> q = request.getQueryParameters();
-        return HttpAnswers.send(request, services.get().api().versions(item, q.get("at"), q.get("path")));
+        return HttpAnswers.send(request, services().api().versions(item, q.get("at"), q.get("path")));
     }
 }

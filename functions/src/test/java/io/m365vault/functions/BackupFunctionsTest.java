@@ -32,7 +32,7 @@ class BackupFunctionsTest {
             QueueClient queue = f.storage.queues().getQueueClient(QueueNames.BACKUP_ITEMS);
             queue.clearMessages();
             TestContext timerCtx = new TestContext("ScheduleBackups");
-            new ScheduleBackups(() -> f.services).run("{}", timerCtx);
+            f.wire(new ScheduleBackups()).run("{}", timerCtx);
             assertTrue(timerCtx.lines.get(0).contains("items queued"), timerCtx.lines.toString());
 
             // What the trigger hands the function: the message text, base64-decoded by the host.
@@ -43,7 +43,7 @@ class BackupFunctionsTest {
             String runId = JSON.readTree(messages.get(0)).get("run").asText();
             assertTrue(messages.size() >= 3, messages.toString());
 
-            BackupItem worker = new BackupItem(() -> f.services);
+            BackupItem worker = f.wire(new BackupItem());
             // The first message twice at the same moment, as two instances would get it.
             TestContext a = new TestContext("BackupItem");
             TestContext b = new TestContext("BackupItem");
@@ -70,20 +70,20 @@ class BackupFunctionsTest {
             worker.run("{\"run\":\"../../etc\",\"item\":\"user:x\",\"workloads\":[\"mail\"]}", 1, dropped);
             assertTrue(dropped.lines.get(0).startsWith("SEVERE dropped: backup message has no valid run id"), dropped.lines.toString());
 
-            JsonNode run = body(new RunsApi(() -> f.services).get(TestRequest.get(), runId));
+            JsonNode run = body(f.wire(new RunsApi()).get(TestRequest.get(), runId));
             assertEquals("done", run.get("status").asText(), run.toString());
             assertEquals(messages.size(), run.get("items").get("done").asInt() + run.get("items").get("skipped").asInt());
             assertTrue(run.get("bytes").asLong() > 0);
 
             // A message the host gave up on shows in the run.
-            new BackupItemPoison(() -> f.services).run(messages.get(1), "2026-11-25T01:00:00Z", new TestContext("BackupItemPoison"));
-            run = body(new RunsApi(() -> f.services).get(TestRequest.get().query("state", "poison"), runId));
+            f.wire(new BackupItemPoison()).run(messages.get(1), "2026-11-25T01:00:00Z", new TestContext("BackupItemPoison"));
+            run = body(f.wire(new RunsApi()).get(TestRequest.get().query("state", "poison"), runId));
             assertEquals("failed", run.get("status").asText());
             assertEquals(1, run.get("items").get("poison").asInt());
             assertEquals(1, run.get("itemStatus").size());
             assertTrue(run.get("itemStatus").get(0).get("errors").toString().contains("poison"), run.toString());
 
-            JsonNode runs = body(new RunsApi(() -> f.services).list(TestRequest.get()));
+            JsonNode runs = body(f.wire(new RunsApi()).list(TestRequest.get()));
             assertEquals(runId, runs.get("runs").get(0).get("id").asText());
         }
     }

@@ -29,6 +29,12 @@ final class FunctionFixture implements AutoCloseable {
         services = new Services(VaultServices.open(VaultSettings.from(settings, VaultSettings.FUNCTIONS), repo));
     }
 
+    /** The function as the host would create it, using these services. */
+    <T extends ServiceFunction> T wire(T function) {
+        function.use(services);
+        return function;
+    }
+
     @Override
     public void close() {
         services.vault().close();

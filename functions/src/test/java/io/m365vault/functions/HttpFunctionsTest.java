@@ -35,9 +35,9 @@ class HttpFunctionsTest {
     @Test
     void badInputIsAnsweredWithOneJsonError(AzuriteExtension.StorageAccount account) throws Exception {
         try (FunctionFixture f = new FunctionFixture(account, tmp, "{\"mail\":\"all\"}")) {
-            RestoresApi restores = new RestoresApi(() -> f.services);
-            RunsApi runs = new RunsApi(() -> f.services);
-            VersionsApi versions = new VersionsApi(() -> f.services);
+            RestoresApi restores = f.wire(new RestoresApi());
+            RunsApi runs = f.wire(new RunsApi());
+            VersionsApi versions = f.wire(new VersionsApi());
 
             error(400, "not valid JSON", restores.submit(TestRequest.post("{\"item\":")));
             error(400, "needs a JSON body", restores.submit(TestRequest.post("")));
@@ -80,12 +80,12 @@ class HttpFunctionsTest {
             f.services.vault().runs().create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
             f.services.backupItems().backup(run, planned);
 
-            JsonNode browse = ok(new VersionsApi(() -> f.services).versions(TestRequest.get().query("path", "mail"), item.toString()));
+            JsonNode browse = ok(f.wire(new VersionsApi()).versions(TestRequest.get().query("path", "mail"), item.toString()));
             assertTrue(browse.get("entries").toString().contains("Inbox"), browse.toString());
 
             QueueClient jobs = f.storage.queues().getQueueClient(QueueNames.RESTORE_JOBS);
             jobs.clearMessages();
-            HttpResponseMessage accepted = new RestoresApi(() -> f.services)
+            HttpResponseMessage accepted = f.wire(new RestoresApi())
                     .submit(TestRequest.post("{\"item\":\"" + item + "\",\"workloads\":[\"mail\"],\"format\":\"mbox\"}"));
             assertEquals(202, accepted.getStatusCode(), String.valueOf(accepted.getBody()));
             JsonNode job = JSON.readTree((String) accepted.getBody());
@@ -94,10 +94,10 @@ class HttpFunctionsTest {
 
             String message = QueueSender.decode(jobs.receiveMessage().getBody().toString());
             TestContext ctx = new TestContext("RunRestore");
-            new RunRestore(() -> f.services).run(message, ctx);
+            f.wire(new RunRestore()).run(message, ctx);
             assertTrue(ctx.lines.get(0).contains(": done"), ctx.lines.toString());
 
-            JsonNode done = ok(new RestoresApi(() -> f.services).get(TestRequest.get(), job.get("id").asText()));
+            JsonNode done = ok(f.wire(new RestoresApi()).get(TestRequest.get(), job.get("id").asText()));
             assertEquals("done", done.get("status").asText());
             assertTrue(done.get("download").asText().contains("/exports/") && done.get("download").asText().contains("sig="), done.toString());
             assertTrue(done.get("bytes").asLong() > 0);
