@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings one {@link DeltaCollection} up to date: follows the delta from the stored link, turns
- * each page into catalog versions and commits page by page (pack, index, catalog, then the
- * checkpoint), so a killed worker resumes at the last page. A 410 re-enumerates the collection:
+ * each page into catalog versions and checkpoints page by page; the session commits (pack,
+ * index, catalog, then the checkpoints) when enough is pending, so a killed worker resumes at
+ * the last committed page. A 410 re-enumerates the collection:
  * items unchanged since the last run cost no download, and items not seen again are closed.
  */
 public final class DeltaSync {
@@ -61,14 +62,14 @@ public final class DeltaSync {
                 parents.clear();
                 url = c.initialUrl();
                 // A crash from here on restarts the enumeration: a partial one cannot tell what was deleted.
-                ctx.session().commit(checkpoint(c, Map.of("resync", true)));
+                ctx.session().checkpoint(checkpoint(c, Map.of("resync", true)));
                 continue;
             }
             ctx.stats().pages.incrementAndGet();
             apply(c, page.path("value"), seen, parents);
             String next = text(page, "@odata.nextLink");
             if (next != null) {
-                ctx.session().commit(resync ? checkpoint(c, Map.of("resync", true)) : checkpoint(c, Map.of("next", next)));
+                ctx.session().checkpoint(resync ? checkpoint(c, Map.of("resync", true)) : checkpoint(c, Map.of("next", next)));
                 url = next;
                 continue;
             }
@@ -79,7 +80,7 @@ public final class DeltaSync {
             if (delta == null) {
                 throw new IOException("Graph ended the delta of " + c.stateKey() + " with neither nextLink nor deltaLink");
             }
-            ctx.session().commit(checkpoint(c, Map.of("delta", delta)));
+            ctx.session().checkpoint(checkpoint(c, Map.of("delta", delta)));
             return;
         }
     }
@@ -93,7 +94,6 @@ public final class DeltaSync {
         Set<String> parents = new HashSet<>();
         apply(c, JSON.valueToTree(listing), seen, parents);
         closeUnseen(c, seen, parents);
-        ctx.session().commit();
     }
 
     private void apply(DeltaCollection c, JsonNode items, Set<String> seen, Set<String> parents) throws IOException {

@@ -63,6 +63,7 @@ public final class ItemBackup {
                     return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, "workload " + w.id() + " is not supported yet", ctx.stats());
                 }
             }
+            ctx.session().commit();
             LOG.info("synced run={} item={} workload={} {}", ctx.runId(), ctx.item(), w.id(), ctx.stats());
             return new WorkloadResult(WorkloadResult.Outcome.DONE, null, ctx.stats());
         } catch (GraphNotFoundException e) {

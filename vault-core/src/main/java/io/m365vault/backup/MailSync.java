@@ -33,6 +33,8 @@ public final class MailSync {
         DeltaSync sync = new DeltaSync(ctx);
         sync.run(new DeltaCollection(FOLDERS, user + "/mailFolders/delta()" + (hiddenFolders ? "?includeHiddenFolders=true" : ""),
                 ItemKind.MAIL_FOLDER, null, null));
+        // The folder list below is read back from the catalog.
+        ctx.session().commit();
         Set<String> folders = new HashSet<>();
         ctx.repo().catalog().at(ctx.partition(), ctx.runTime(), ItemKind.MAIL_FOLDER, f -> folders.add(f.itemId()));
         // Only a draft's body can change; any other change keeps the stored MIME.

@@ -29,6 +29,13 @@ public final class WriterSession implements AutoCloseable {
     private static final int BATCH_BYTES = 8 << 20;
     /** Plaintext handed to the sealing threads and not yet packed: lets chunking run ahead. */
     private static final long MAX_SEALING_BYTES = 32 << 20;
+    /**
+     * Checkpoints wait for a commit that is worth its round trips: a pack's worth of content,
+     * many catalog rows, or half a minute. Committing every page made packs of a few KiB.
+     */
+    private static final long COMMIT_BYTES = 16 << 20;
+    private static final int COMMIT_ROWS = 2000;
+    private static final long COMMIT_NANOS = 30_000_000_000L;
 
     private final RepoKeys keys;
     private final ChunkIndex index;
@@ -41,6 +48,8 @@ public final class WriterSession implements AutoCloseable {
     private final ExecutorService uploader;
     private final Set<ChunkId> known = new HashSet<>();
     private final List<CatalogEntry> pendingCatalog = new ArrayList<>();
+    private final Map<String, Checkpoint> pendingCheckpoints = new java.util.LinkedHashMap<>();
+    private long lastCommit = System.nanoTime();
     private final WriteStats stats = new WriteStats();
     private final Map<ChunkerParams, Chunker> chunkers = new HashMap<>();
     private final Batch pending = new Batch();
@@ -110,7 +119,23 @@ public final class WriterSession implements AutoCloseable {
         pendingCatalog.add(entry);
     }
 
-    /** Makes everything so far durable, then writes the checkpoints. */
+    /**
+     * Queues a checkpoint for the next commit (a later one of the same scope and key replaces
+     * it), and commits when enough is pending. A crash before that commit loses the queued
+     * checkpoints together with the rows they vouch for: the re-run redoes both.
+     */
+    public void checkpoint(Checkpoint c) {
+        if (state == null) {
+            throw new IllegalStateException("a local session has no state table");
+        }
+        pendingCheckpoints.put(c.scope() + "\n" + c.key(), c);
+        long pendingBytes = pending.bytes + sealingBytes + writer.size();
+        if (pendingBytes >= COMMIT_BYTES || pendingCatalog.size() >= COMMIT_ROWS || System.nanoTime() - lastCommit >= COMMIT_NANOS) {
+            commit();
+        }
+    }
+
+    /** Makes everything so far durable, then writes the queued checkpoints and these. */
     public void commit(Checkpoint... checkpoints) {
         storeBatch(pending);
         while (!sealing.isEmpty()) {
@@ -124,12 +149,17 @@ public final class WriterSession implements AutoCloseable {
             catalog.put(pendingCatalog);
             pendingCatalog.clear();
         }
-        if (checkpoints.length > 0 && state == null) {
+        for (Checkpoint c : checkpoints) {
+            pendingCheckpoints.put(c.scope() + "\n" + c.key(), c);
+        }
+        if (!pendingCheckpoints.isEmpty() && state == null) {
             throw new IllegalStateException("a local session has no state table");
         }
-        for (Checkpoint c : checkpoints) {
-            state.put(c);
+        if (!pendingCheckpoints.isEmpty()) {
+            state.putAll(List.copyOf(pendingCheckpoints.values()));
+            pendingCheckpoints.clear();
         }
+        lastCommit = System.nanoTime();
     }
 
     public WriteStats stats() {

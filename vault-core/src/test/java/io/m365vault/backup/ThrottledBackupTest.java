@@ -38,7 +38,8 @@ class ThrottledBackupTest {
                      ThrottleConfig.defaults().withMaxInFlight(8).withBudget(0, Duration.ofMinutes(10))
                              .withMaxAttempts(30).withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)))) {
             sim.faults(new ObjectMapper().readTree(
-                    "{\"mailboxConcurrency\":2,\"requestsPerWindow\":40,\"windowSeconds\":1,\"retryAfterSeconds\":1,\"rate503\":0.1,\"rate504\":0.05}"));
+                    "{\"mailboxConcurrency\":2,\"requestsPerWindow\":15,\"windowSeconds\":1,\"retryAfterSeconds\":1,\"rate503\":0.1,\"rate504\":0.05,"
+                            + "\"inject\":[{\"path\":\"/$value\",\"status\":429,\"count\":5}]}"));
             String user = SimTenant.mailUser(sim);
             ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(graph.sdk(), 20), BackupOptions.DEFAULTS);
             Instant t = Instant.now();
