@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -36,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
     VaultCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--users", defaultValue = "20", description = "users in the simulated tenant (default: ${DEFAULT-VALUE})")
     int users;
@@ -56,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (users < 6 || users > 10_000) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new ParameterException(spec.commandLine(),
                     "--users must be 6 to 10000 (users 1-5 of the simulated tenant are special cases), got " + users);
         }
         CliEnv env = root.env();

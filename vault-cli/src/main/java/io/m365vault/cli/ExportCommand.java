@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** `vault export`: a mailbox at a point in time into local files (EML or MBOX, ICS, VCF, manifest.json). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a user's mailbox as it was at a point in time into DIR:",
-                "mail/<folders>/*.eml (or mail/<folder>.mbox), calendar/<calendar>.ics, contacts/<folder>.vcf, manifest.json.",
+        description = {"Export a user's mailbox as it was at a point in time into local files.",
+                "DIR gets mail/<folders>/*.eml (or mail/<folder>.mbox), calendar/<calendar>.ics, contacts/<folder>.vcf, manifest.json.",
                 "PATH narrows it to one workload: mail, calendar or contacts."})
 final class ExportCommand extends RepoCommand {
     @Parameters(index = "0", paramLabel = "ITEM", converter = Converters.Item.class, description = "user:<id or UPN>")

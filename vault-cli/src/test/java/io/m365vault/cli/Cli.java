@@ -39,6 +39,48 @@ final class Cli {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Starts a long-running command (serve) on a thread; {@link Running#stop} interrupts it and gives its result. */
+    Running start(String... args) {
+        return new Running(this, args);
+    }
+
+    static final class Running {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final Thread thread;
+        private volatile int code = -1;
+
+        private Running(Cli cli, String[] args) {
+            PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+            PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+            thread = new Thread(() -> code = VaultCommand.run(new CliEnv(cli.env, cli.workDir, o, e), args), "cli");
+            thread.start();
+        }
+
+        /** Waits until stdout matches, or fails after {@code seconds} with what the command printed. */
+        java.util.regex.Matcher await(java.util.regex.Pattern p, int seconds) throws InterruptedException {
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                java.util.regex.Matcher m = p.matcher(out.toString(StandardCharsets.UTF_8));
+                if (m.find()) {
+                    return m;
+                }
+                if (!thread.isAlive()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no " + p + " in\n" + out.toString(StandardCharsets.UTF_8) + "--- err\n"
+                    + err.toString(StandardCharsets.UTF_8));
+        }
+
+        Result stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(60_000);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     record Result(int code, String out, String err) {
         /** The stderr of a failure: exactly one line. */
         String errorLine() {

@@ -150,6 +150,16 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void restoreMakesAnExportJobAndSaysWhatIsNotSupported() {
+        Cli.Result r = run("restore", "user:" + alice.id, "mail", "--export", "--format", "mbox");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("download (until ") && r.out().contains(" zip in exports/"), r.out());
+        assertFailure(run("restore", "user:" + alice.id), "target original is not supported yet");
+        assertFailure(run("restore", "user:" + alice.id, "--to-item", "user:" + bob.id), "target alternate is not supported yet");
+        assertUsage(run("restore", "user:" + alice.id, "--export", "--folder", "Restored"), "--export writes a zip");
+    }
+
+    @Test
     void verifyFindsTheRepositorySoundThenAMissingPack(AzuriteExtension.StorageAccount account) {
         Cli.Result ok = run("verify", "--read-data");
         assertEquals(0, ok.code(), ok.toString());

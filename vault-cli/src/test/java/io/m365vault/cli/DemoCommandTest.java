@@ -1,0 +1,39 @@
+package io.m365vault.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end on a small tenant: its own Azurite and graph-sim, started and stopped by it. */
+class DemoCommandTest {
+    @Test
+    void backsUpChangesAndExportsASmallTenant(@TempDir Path tmp) throws Exception {
+        Cli cli = new Cli(Map.of(), tmp);
+        Cli.Result r = cli.run("demo", "--users", "6", "--out", tmp.resolve("demo").toString());
+        assertEquals(0, r.code(), r.toString());
+        for (String line : new String[] {"full backup    run ", "incremental    run ", "ratios         dedup ", "Graph          ",
+                "verify         sound", "time           "}) {
+            assertTrue(r.out().contains(line), "summary line '" + line + "' in\n" + r.out());
+        }
+        assertTrue(r.out().contains("0 failed") || !r.out().contains("failed"), r.out());
+        Matcher dir = Pattern.compile("exported to    (.+)").matcher(r.out());
+        assertTrue(dir.find(), r.out());
+        Path export = Path.of(dir.group(1).strip());
+        assertTrue(export.startsWith(tmp) && Files.isRegularFile(export.resolve("manifest.json")), export.toString());
+        assertTrue(r.err().contains("demo-full: "), "progress on stderr: " + r.err());
+    }
+
+    @Test
+    void refusesATenantTooSmall() {
+        Cli.Result r = new Cli(Map.of(), Path.of(".")).run("demo", "--users", "2");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("--users must be 6 to 10000"), r.err());
+    }
+}
