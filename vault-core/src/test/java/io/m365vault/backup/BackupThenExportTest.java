@@ -1,0 +1,76 @@
+package io.m365vault.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.m365vault.graphsim.GraphSim;
+import io.m365vault.repo.FileKek;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.StorageAccount;
+import io.m365vault.restore.ExportOptions;
+import io.m365vault.restore.ExportResult;
+import io.m365vault.restore.ExportedFile;
+import io.m365vault.restore.MailboxExporter;
+import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 4's end-to-end check: back up, change, back up, then export both points in time. */
+@ExtendWith(AzuriteExtension.class)
+class BackupThenExportTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void eachExportEqualsTheTenantAtItsTimeByteForByte(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(51).users(4).messagesPerFolder(5).build().start();
+             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "exp" + System.nanoTime(),
+                     FileKek.create(tmp.resolve("kek")))) {
+            String user = SimTenant.mailUser(sim);
+            ProtectedItem item = new ProtectedItem("user", user);
+            Set<Workload> exchange = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
+            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 25), BackupOptions.DEFAULTS);
+
+            Map<String, String> mail1 = SimTenant.simMail(sim, user);
+            int contacts1 = SimTenant.simContacts(sim, user).size();
+            Instant t1 = Instant.now();
+            assertTrue(backup.run("r1", t1, item, exchange).ok());
+            sim.mutate(8, 0.25, "messages", "contacts", "events");
+            Map<String, String> mail2 = SimTenant.simMail(sim, user);
+            int contacts2 = SimTenant.simContacts(sim, user).size();
+            Instant t2 = t1.plusSeconds(60);
+            assertTrue(backup.run("r2", t2, item, exchange).ok());
+
+            MailboxExporter exporter = new MailboxExporter();
+            ExportResult at1 = exporter.export(repo, item, t1, tmp.resolve("t1"), ExportOptions.defaults());
+            ExportResult at2 = exporter.export(repo, item, t2, tmp.resolve("t2"), ExportOptions.defaults());
+            SimTenant.assertSame(mail1, exportedMail(at1));
+            SimTenant.assertSame(mail2, exportedMail(at2));
+            assertEquals(contacts1, at1.count(ItemKind.CONTACT));
+            assertEquals(contacts2, at2.count(ItemKind.CONTACT));
+            assertTrue(at1.complete() && at2.complete(), at1.failures() + " " + at2.failures());
+            for (ExportedFile f : at2.files()) {
+                assertEquals(f.sha256(), SimTenant.sha256(Files.readAllBytes(at2.directory().resolve(f.path()))), f.path());
+            }
+        }
+    }
+
+    /** message id -> "folder path|sha256" from what the export wrote (.eml files under mail/). */
+    private static Map<String, String> exportedMail(ExportResult r) {
+        Map<String, String> out = new TreeMap<>();
+        for (ExportedFile f : r.files()) {
+            if (f.kind().equals(ItemKind.MESSAGE)) {
+                String folder = f.path().substring("mail/".length(), f.path().lastIndexOf('/'));
+                out.put(f.itemIds().get(0), folder + "|" + f.sha256());
+            }
+        }
+        return out;
+    }
+}
