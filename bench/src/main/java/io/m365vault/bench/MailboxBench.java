@@ -6,7 +6,7 @@ import io.m365vault.backup.BackupOptions;
 import io.m365vault.backup.ItemBackup;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.backup.ProtectedItem;
-import io.m365vault.backup.SdkGraphReader;
+import io.m365vault.backup.TenantGraphReader;
 import io.m365vault.backup.Workload;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.GraphSettings;
@@ -55,7 +55,7 @@ public final class MailboxBench {
             Path kek = Files.createTempDirectory("bench").resolve("kek");
             try (Repository repo = Repository.init(StorageAccount.of(azurite.connectionString()), "bench", FileKek.create(kek))) {
                 String user = mailUser(sim);
-                ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(graph.sdk(), 100), BackupOptions.DEFAULTS);
+                ItemBackup backup = new ItemBackup(repo, new TenantGraphReader(graph, 100), BackupOptions.DEFAULTS);
                 int messages = sim.snapshot(user).path("mail").size();
                 Instant t1 = Instant.now();
                 run("full", backup, sim, user, t1, messages, allowed);

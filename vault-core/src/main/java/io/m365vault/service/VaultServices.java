@@ -2,7 +2,7 @@ package io.m365vault.service;
 
 import io.m365vault.backup.BackupOptions;
 import io.m365vault.backup.GraphReader;
-import io.m365vault.backup.SdkGraphReader;
+import io.m365vault.backup.TenantGraphReader;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.ThrottleConfig;
@@ -29,7 +29,7 @@ public final class VaultServices implements AutoCloseable {
         this.settings = settings;
         this.repo = repo;
         this.tenant = tenant;
-        this.graph = new SdkGraphReader(tenant.sdk(), PAGE_SIZE);
+        this.graph = new TenantGraphReader(tenant, PAGE_SIZE);
         this.clock = clock;
     }
 

@@ -36,7 +36,7 @@ class BackupThenExportTest {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
             Set<Workload> exchange = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
-            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 25), BackupOptions.DEFAULTS);
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 25), BackupOptions.DEFAULTS);
 
             Map<String, String> mail1 = SimTenant.simMail(sim, user);
             int contacts1 = SimTenant.simContacts(sim, user).size();

@@ -29,7 +29,7 @@ class CalendarBackupTest {
                      FileKek.create(tmp.resolve("kek")))) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
-            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 20), BackupOptions.DEFAULTS);
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 20), BackupOptions.DEFAULTS);
             Map<String, String> before = SimTenant.simEvents(sim, user);
             assertTrue(before.values().stream().anyMatch(v -> !v.contains("|0|")), "the tenant has series with exceptions: " + before);
             assertTrue(before.values().stream().anyMatch(v -> !v.endsWith("|[]")), "and events with attachments");

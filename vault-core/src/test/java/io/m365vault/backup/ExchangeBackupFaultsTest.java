@@ -35,7 +35,7 @@ class ExchangeBackupFaultsTest {
         try (GraphSim sim = GraphSim.builder().seed(21).users(4).messagesPerFolder(8).build().start(); Repository repo = repo(account)) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
-            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 25), BackupOptions.DEFAULTS);
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 25), BackupOptions.DEFAULTS);
             Instant t1 = Instant.now();
             backup.run("r1", t1, item, Set.of(Workload.MAIL));
 
@@ -57,7 +57,7 @@ class ExchangeBackupFaultsTest {
         try (GraphSim sim = GraphSim.builder().seed(22).users(4).messagesPerFolder(10).build().start(); Repository repo = repo(account)) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
-            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 4), BackupOptions.DEFAULTS);
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 4), BackupOptions.DEFAULTS);
             // The worker dies fetching one message's MIME: the pages before it are committed, its own is not.
             String victim = new java.util.ArrayList<>(SimTenant.simMail(sim, user).keySet()).get(17);
             sim.faults(new ObjectMapper().readTree("{\"inject\":[{\"path\":\"/messages/" + victim + "/$value\",\"status\":500,\"count\":1}]}"));
@@ -86,7 +86,7 @@ class ExchangeBackupFaultsTest {
         try (GraphSim sim = GraphSim.builder().seed(23).users(4).build().start(); Repository repo = repo(account)) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
-            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 10), BackupOptions.DEFAULTS);
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 10), BackupOptions.DEFAULTS);
             Instant t1 = Instant.now();
             WorkloadResult full = backup.run("r1", t1, item, Set.of(Workload.CONTACTS)).workloads().get(Workload.CONTACTS);
             assertEquals(WorkloadResult.Outcome.DONE, full.outcome(), full.reason());

@@ -30,7 +30,7 @@ class MailBackupTest {
                      FileKek.create(tmp.resolve("kek")))) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
-            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 50), BackupOptions.DEFAULTS);
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 50), BackupOptions.DEFAULTS);
 
             Map<String, String> before = SimTenant.simMail(sim, user);
             Instant t1 = Instant.now();
@@ -68,7 +68,7 @@ class MailBackupTest {
             Map<String, String> all = SimTenant.simMail(sim, user, true);
             assertTrue(all.size() > SimTenant.simMail(sim, user, false).size(), "the mailbox has a hidden folder with messages");
             Instant t = Instant.now();
-            new ItemBackup(repo, new SdkGraphReader(SimTenant.client(sim), 50), new BackupOptions(true))
+            new ItemBackup(repo, SimTenant.reader(sim, 50), new BackupOptions(true))
                     .run("r", t, new ProtectedItem("user", user), Set.of(Workload.MAIL));
             SimTenant.assertSame(all, SimTenant.backedUpMail(repo, user, t));
         }

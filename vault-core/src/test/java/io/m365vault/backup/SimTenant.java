@@ -1,8 +1,9 @@
 package io.m365vault.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
+import io.m365vault.graph.GraphClients;
+import io.m365vault.graph.GraphSettings;
+import io.m365vault.graph.ThrottleConfig;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.repo.CatalogEntry;
@@ -20,10 +21,9 @@ final class SimTenant {
     private SimTenant() {
     }
 
-    static GraphServiceClient client(GraphSim sim) {
-        GraphServiceClient client = new GraphServiceClient(new AnonymousAuthenticationProvider());
-        client.getRequestAdapter().setBaseUrl(sim.baseUrl());
-        return client;
+    /** A governed reader of the simulator's Graph, as the backup uses in production. */
+    static GraphReader reader(GraphSim sim, int pageSize) {
+        return new TenantGraphReader(GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults()), pageSize);
     }
 
     static String mailUser(GraphSim sim) {

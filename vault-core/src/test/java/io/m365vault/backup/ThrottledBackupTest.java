@@ -41,7 +41,7 @@ class ThrottledBackupTest {
                     "{\"mailboxConcurrency\":2,\"requestsPerWindow\":15,\"windowSeconds\":1,\"retryAfterSeconds\":1,\"rate503\":0.1,\"rate504\":0.05,"
                             + "\"inject\":[{\"path\":\"/$value\",\"status\":429,\"count\":5}]}"));
             String user = SimTenant.mailUser(sim);
-            ItemBackup backup = new ItemBackup(repo, new SdkGraphReader(graph.sdk(), 20), BackupOptions.DEFAULTS);
+            ItemBackup backup = new ItemBackup(repo, new TenantGraphReader(graph, 20), BackupOptions.DEFAULTS);
             Instant t = Instant.now();
             WorkloadResult r = backup.run("storm", t, new ProtectedItem("user", user), Set.of(Workload.MAIL)).workloads().get(Workload.MAIL);
             assertEquals(WorkloadResult.Outcome.DONE, r.outcome(), r.reason());

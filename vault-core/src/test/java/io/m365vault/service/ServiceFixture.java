@@ -1,8 +1,9 @@
 package io.m365vault.service;
 
-import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
-import io.m365vault.backup.SdkGraphReader;
+import io.m365vault.backup.TenantGraphReader;
+import io.m365vault.graph.GraphClients;
+import io.m365vault.graph.GraphSettings;
+import io.m365vault.graph.ThrottleConfig;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
@@ -28,9 +29,7 @@ final class ServiceFixture {
         return Repository.init(storage(account), name, FileKek.create(dir.resolve("kek-" + name)));
     }
 
-    static SdkGraphReader graph(GraphSim sim) {
-        GraphServiceClient client = new GraphServiceClient(new AnonymousAuthenticationProvider());
-        client.getRequestAdapter().setBaseUrl(sim.baseUrl());
-        return new SdkGraphReader(client, 100);
+    static TenantGraphReader graph(GraphSim sim) {
+        return new TenantGraphReader(GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults()), 100);
     }
 }
