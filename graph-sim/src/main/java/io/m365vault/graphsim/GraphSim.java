@@ -65,9 +65,6 @@ public final class GraphSim implements AutoCloseable {
         this.server = new SimServer(ctx);
         Mutator mutator = new Mutator();
         List<SnapshotSource> snapshots = new ArrayList<>();
-        new DirectoryHandler(ctx).register(server.graphRoutes());
-        new MailHandler(ctx).register(server.graphRoutes());
-        server.addRewrite(Rewrites::childFolders);
         try {
             tempDir = Files.createTempDirectory("graph-sim-");
         } catch (IOException e) {
@@ -75,6 +72,9 @@ public final class GraphSim implements AutoCloseable {
         }
         uploads = new UploadSessions(tempDir);
         uploads.register(server.uploadRoutes());
+        new DirectoryHandler(ctx).register(server.graphRoutes());
+        new MailHandler(ctx, uploads).register(server.graphRoutes());
+        server.addRewrite(Rewrites::childFolders);
         DownloadUrls urls = new DownloadUrls();
         downloads = new DownloadHost(ctx, urls);
         DriveHandler drives = new DriveHandler(ctx, urls, uploads, tempDir);
@@ -89,7 +89,7 @@ public final class GraphSim implements AutoCloseable {
         new SiteHandler(ctx).register(server.graphRoutes());
         mutator.add(new ContactMutator(ctx.tenant));
         snapshots.add(new ContactSnapshot(ctx.tenant));
-        new CalendarHandler(ctx).register(server.graphRoutes());
+        new CalendarHandler(ctx, uploads).register(server.graphRoutes());
         mutator.add(new EventMutator(ctx.tenant));
         EventSnapshot events = new EventSnapshot(ctx.tenant);
         snapshots.add(events);

@@ -317,6 +317,31 @@ class EventSdkTest {
     }
 
     @Test
+    void largeAttachmentsGoUpInAnOutlookUploadSession() throws Exception {
+        String u = user(5);
+        Event created = graph.users().byUserId(u).events().post(recurring("With a large file", "2025-06-20"));
+        byte[] data = new byte[3_500_000];
+        new java.util.SplittableRandom(9).nextBytes(data);
+        var body = new com.microsoft.graph.users.item.events.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody();
+        body.setAttachmentItem(SdkClients.fileItem("large.bin", data.length));
+        var session = graph.users().byUserId(u).events().byEventId(created.getId()).attachments().createUploadSession().post(body);
+        assertEquals("0-" + (data.length - 1), session.getNextExpectedRanges().get(0));
+        var result = SdkClients.upload(graph, session, data, 1024 * 1024);
+        assertTrue(result.isUploadSuccessful());
+        assertNotNull(result.location);
+        FileAttachment back = (FileAttachment) graph.users().byUserId(u).events().byEventId(created.getId()).attachments().get().getValue().get(0);
+        assertEquals("large.bin", back.getName());
+        assertArrayEquals(data, back.getContentBytes());
+        String location = java.net.URLDecoder.decode(result.location.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(location.endsWith("/events/" + created.getId() + "/attachments/" + back.getId()), location);
+
+        var tooBig = new com.microsoft.graph.users.item.events.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody();
+        tooBig.setAttachmentItem(SdkClients.fileItem("huge.bin", 200L * 1024 * 1024));
+        assertEquals(400, assertThrows(ODataError.class, () -> graph.users().byUserId(u).events().byEventId(created.getId())
+                .attachments().createUploadSession().post(tooBig)).getResponseStatusCode());
+    }
+
+    @Test
     void errorsAnswerLikeGraph() {
         String u = user(6);
         ODataError noWindow = assertThrows(ODataError.class, () -> graph.users().byUserId(u).calendarView().delta().get());

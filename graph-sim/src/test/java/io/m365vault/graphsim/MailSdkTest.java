@@ -164,6 +164,29 @@ class MailSdkTest {
     }
 
     @Test
+    void largeAttachmentsGoUpInAnOutlookUploadSession() throws Exception {
+        Message draft = new Message();
+        draft.setSubject("Restored with a large attachment");
+        Message created = graph.users().byUserId(user).messages().post(draft);
+        byte[] data = new byte[3_300_000];
+        new java.util.SplittableRandom(4).nextBytes(data);
+        var body = new com.microsoft.graph.users.item.messages.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody();
+        com.microsoft.graph.models.AttachmentItem item = SdkClients.fileItem("scan.pdf", data.length);
+        item.setContentType("application/pdf");
+        body.setAttachmentItem(item);
+        var session = graph.users().byUserId(user).messages().byMessageId(created.getId()).attachments().createUploadSession().post(body);
+        assertTrue(SdkClients.upload(graph, session, data, 2 * 1024 * 1024).isUploadSuccessful());
+        var atts = graph.users().byUserId(user).messages().byMessageId(created.getId()).attachments().get().getValue();
+        com.microsoft.graph.models.FileAttachment back = (com.microsoft.graph.models.FileAttachment) atts.get(atts.size() - 1);
+        assertEquals("scan.pdf", back.getName());
+        assertArrayEquals(data, back.getContentBytes());
+        try (InputStream in = graph.users().byUserId(user).messages().byMessageId(created.getId()).content().get()) {
+            MimePart mime = MimePart.parse(in.readAllBytes());
+            assertEquals("Restored with a large attachment", mime.header("Subject"));
+        }
+    }
+
+    @Test
     void selectAndTopShapeTheList() {
         var page = graph.users().byUserId(user).mailFolders().byMailFolderId("inbox").messages()
                 .get(rc -> {

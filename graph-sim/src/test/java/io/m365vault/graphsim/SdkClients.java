@@ -16,6 +16,22 @@ final class SdkClients {
         return client;
     }
 
+    /** The AttachmentItem of an Outlook createUploadSession for a file. */
+    static com.microsoft.graph.models.AttachmentItem fileItem(String name, long size) {
+        com.microsoft.graph.models.AttachmentItem item = new com.microsoft.graph.models.AttachmentItem();
+        item.setAttachmentType(com.microsoft.graph.models.AttachmentType.File);
+        item.setName(name);
+        item.setSize(size);
+        return item;
+    }
+
+    /** Sends {@code data} into an upload session with the SDK's LargeFileUploadTask, in slices of {@code slice} bytes. */
+    static com.microsoft.graph.core.models.UploadResult<com.microsoft.graph.models.AttachmentItem> upload(
+            GraphServiceClient graph, com.microsoft.graph.models.UploadSession session, byte[] data, int slice) throws Exception {
+        return new com.microsoft.graph.core.tasks.LargeFileUploadTask<>(graph.getRequestAdapter(), session, new java.io.ByteArrayInputStream(data),
+                data.length, slice, com.microsoft.graph.models.AttachmentItem::createFromDiscriminatorValue).upload();
+    }
+
     /** Turns the SDK's own retries off for a request, so a test sees the 429/503 itself. */
     static RequestOption noRetry() {
         return new RetryHandlerOption((delay, attempt, request, response) -> false, 0, 0);

@@ -79,8 +79,12 @@ public final class EventInput {
     /** A fileAttachment from JSON with contentBytes, as POST /events/{id}/attachments takes it. */
     public static EventAttachment attachment(EventItem e, JsonNode a, int index) {
         MessageSpec.Attachment parsed = JsonMessages.attachment(a);
-        String id = io.m365vault.graphsim.model.Ids.outlook(0, "eventatt:" + e.id() + ":added:" + index);
-        return new EventAttachment(id, parsed.name(), parsed.contentType(), 0, 0, parsed.bytes());
+        return new EventAttachment(attachmentId(e, index), parsed.name(), parsed.contentType(), 0, 0, parsed.bytes());
+    }
+
+    /** The id of the {@code index}th attachment a client added to an event. */
+    public static String attachmentId(EventItem e, int index) {
+        return io.m365vault.graphsim.model.Ids.outlook(0, "eventatt:" + e.id() + ":added:" + index);
     }
 
     private static LocalDateTime time(JsonNode t, ZoneId eventZone, String which) {

@@ -30,9 +30,13 @@ public final class UploadSessions {
     public static final int SLICE = 320 * 1024;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
+    /** Outlook's limits for attachment upload sessions: fragments up to 4 MiB, 200 until the last. */
+    private static final long OUTLOOK_FRAGMENT_MAX = 4L * 1024 * 1024;
+
     private static final class Session {
         long total;
         final boolean sliceRule;
+        boolean outlook;
         final Path file;
         final Function<Path, Res> complete;
         final Instant expires;
@@ -70,6 +74,20 @@ public final class UploadSessions {
             deleteQuietly(s.file);
             return Res.empty(204);
         });
+    }
+
+    /** An Outlook attachment session: no slice rule, fragments up to 4 MiB, 200 OK until the last range, which hands the bytes on. */
+    public ObjectNode createOutlook(long total, Function<byte[], Res> complete) {
+        ObjectNode j = create(total, false, file -> {
+            try {
+                return complete.apply(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String url = j.get("uploadUrl").asText();
+        sessions.get(url.substring(url.lastIndexOf('/') + 1)).outlook = true;
+        return j;
     }
 
     /** Opens a session; the response body Graph sends for createUploadSession. */
@@ -133,6 +151,9 @@ public final class UploadSessions {
             if (length > 60L * 1024 * 1024) {
                 throw new GraphError(413, "requestTooLarge", "A fragment may be at most 60 MiB.");
             }
+            if (s.outlook && length > OUTLOOK_FRAGMENT_MAX) {
+                throw new GraphError(413, "RequestBodyTooLarge", "An attachment fragment may be at most 4 MiB; got " + length + " bytes.");
+            }
             try (OutputStream out = Files.newOutputStream(s.file, StandardOpenOption.APPEND)) {
                 out.write(req.body);
             } catch (IOException e) {
@@ -140,7 +161,7 @@ public final class UploadSessions {
             }
             s.received += length;
             if (!last) {
-                return Res.json(202, status(s));
+                return Res.json(s.outlook ? 200 : 202, status(s));
             }
             sessions.remove(id);
             return s.complete.apply(s.file);

@@ -12,6 +12,8 @@ import io.m365vault.graphsim.calendar.EventInstance;
 import io.m365vault.graphsim.calendar.EventItem;
 import io.m365vault.graphsim.calendar.EventJson;
 import io.m365vault.graphsim.calendar.SimCalendar;
+import io.m365vault.graphsim.control.AttachmentItem;
+import io.m365vault.graphsim.control.UploadSessions;
 import io.m365vault.graphsim.delta.DeltaState;
 import io.m365vault.graphsim.delta.DeltaTokens;
 import io.m365vault.graphsim.http.Content;
@@ -38,10 +40,12 @@ public final class CalendarHandler {
     private static final String[] CALENDARS = {"users/{u}/calendar", "users/{u}/calendars/{c}"};
     private final SimContext ctx;
     private final EventJson json;
+    private final UploadSessions uploads;
 
-    public CalendarHandler(SimContext ctx) {
+    public CalendarHandler(SimContext ctx, UploadSessions uploads) {
         this.ctx = ctx;
         this.json = new EventJson(ctx.config.seed);
+        this.uploads = uploads;
     }
 
     public void register(Router r) {
@@ -69,6 +73,7 @@ public final class CalendarHandler {
             r.get(ev + "/instances", this::instances);
             r.get(ev + "/attachments", this::listAttachments);
             r.post(ev + "/attachments", this::addAttachment);
+            r.post(ev + "/attachments/createUploadSession", this::uploadSession);
             r.get(ev + "/attachments/{a}", (q, p) -> attachment(q, p, false));
             r.get(ev + "/attachments/{a}/$value", (q, p) -> attachment(q, p, true));
         }
@@ -265,6 +270,29 @@ public final class CalendarHandler {
             }
             throw GraphError.itemNotFound();
         }
+    }
+
+    /** A large attachment in ranges; the last range adds it to the event, as Outlook's sessions do. */
+    private Res uploadSession(Req req, Map<String, String> p) {
+        AttachmentItem item = AttachmentItem.parse(req.body);
+        CalendarBook b = book(p);
+        String eventId;
+        synchronized (b) {
+            eventId = owner(b.find(p.get("e"))).id();
+        }
+        String location = req.baseUrl + "/users/" + Req.encodeSegment(b.owner.id) + "/events/" + Req.encodeSegment(eventId) + "/attachments/";
+        ObjectNode session = uploads.createOutlook(item.size(), bytes -> {
+            synchronized (b) {
+                EventItem e = owner(b.find(eventId));
+                EventAttachment a = new EventAttachment(EventInput.attachmentId(e, e.attachments.size()), item.name(), item.contentType(), 0, 0, bytes);
+                e.attachments = new ArrayList<>(e.attachments);
+                e.attachments.add(a);
+                b.edit(e);
+                return Res.empty(201).header("Location", location + Req.encodeSegment(a.id()));
+            }
+        });
+        session.put("@odata.context", req.baseUrl + "/$metadata#microsoft.graph.uploadSession");
+        return Res.json(201, session);
     }
 
     private Res addAttachment(Req req, Map<String, String> p) {

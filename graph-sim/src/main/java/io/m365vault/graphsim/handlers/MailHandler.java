@@ -3,6 +3,9 @@ package io.m365vault.graphsim.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.m365vault.graphsim.SimContext;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.control.AttachmentItem;
+import io.m365vault.graphsim.control.UploadSessions;
 import io.m365vault.graphsim.delta.DeltaState;
 import io.m365vault.graphsim.delta.DeltaTokens;
 import io.m365vault.graphsim.http.Content;
@@ -34,9 +37,11 @@ public final class MailHandler {
     private static final int MESSAGE_PAGE = 10;
     private static final int MESSAGE_PAGE_MAX = 1000;
     private final SimContext ctx;
+    private final UploadSessions uploads;
 
-    public MailHandler(SimContext ctx) {
+    public MailHandler(SimContext ctx, UploadSessions uploads) {
         this.ctx = ctx;
+        this.uploads = uploads;
     }
 
     public void register(Router r) {
@@ -60,6 +65,7 @@ public final class MailHandler {
             r.post(prefix + "/move", this::move);
             r.get(prefix + "/attachments", this::listAttachments);
             r.post(prefix + "/attachments", this::addAttachment);
+            r.post(prefix + "/attachments/createUploadSession", this::uploadSession);
             r.get(prefix + "/attachments/{a}", (q, p) -> attachment(q, p, false));
             r.get(prefix + "/attachments/{a}/$value", (q, p) -> attachment(q, p, true));
         }
@@ -318,6 +324,32 @@ public final class MailHandler {
             }
             throw GraphError.itemNotFound();
         }
+    }
+
+    /** A large attachment in ranges; the last range adds it to the message, as Outlook's sessions do. */
+    private Res uploadSession(Req req, Map<String, String> p) {
+        AttachmentItem item = AttachmentItem.parse(req.body);
+        Mailbox box = ctx.tenant.mailbox(p.get("u"));
+        String immutableId;
+        synchronized (box) {
+            MailItem m = message(box, p.get("m"));
+            if (!(m.source instanceof MimeSource.Composed)) {
+                throw GraphError.badRequest("ErrorInvalidRequest", "The simulator adds attachments only to messages created from JSON.");
+            }
+            immutableId = m.immutableId;
+        }
+        String location = req.baseUrl + "/users/" + Req.encodeSegment(box.owner.id) + "/messages/" + Req.encodeSegment(immutableId) + "/attachments/";
+        ObjectNode session = uploads.createOutlook(item.size(), bytes -> {
+            synchronized (box) {
+                MailItem m = message(box, immutableId);
+                ((MimeSource.Composed) m.source).addAttachment(new MessageSpec.Attachment(item.name(), item.contentType(), bytes, null));
+                box.edit(m);
+                int index = MessageView.of(m.source.mime()).attachments().size() - 1;
+                return Res.empty(201).header("Location", location + Req.encodeSegment(ctx.mailJson.attachmentId(m, index)));
+            }
+        });
+        session.put("@odata.context", req.baseUrl + "/$metadata#microsoft.graph.uploadSession");
+        return Res.json(201, session);
     }
 
     private Res addAttachment(Req req, Map<String, String> p) {
