@@ -55,7 +55,7 @@ final class ExportCommand extends RepoCommand {
             Map<String, Integer> counts = new TreeMap<>(r.items());
             env.out().println("exported " + it + " at " + t + " to " + r.directory());
             env.out().println("  " + counts + ", " + r.files().size() + " files, " + Sizes.bytes(r.bytes()));
-            r.failures().forEach(f -> env.out().println("  not exported: " + f));
+            r.failures().forEach(f -> env.out().println("  not exported: " + f.kind() + " " + f.itemId() + ": " + f.error()));
             if (!r.complete()) {
                 throw new IllegalStateException(r.failures().size() + " items could not be exported (listed above and in manifest.json)");
             }
