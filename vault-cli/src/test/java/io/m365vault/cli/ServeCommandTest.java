@@ -44,6 +44,12 @@ class ServeCommandTest {
                 assertEquals(401, get(api + "/runs", "wrong").statusCode());
                 HttpResponse<String> runs = get(api + "/runs?code=" + KEY, null);
                 assertEquals(200, runs.statusCode(), runs.body());
+                // An encoded '/' stays inside its segment, where the handler's item check refuses it.
+                assertEquals(400, get(api + "/items/user:..%2F..%2Fkeys/versions", KEY).statusCode());
+                HttpResponse<String> huge = http.send(HttpRequest.newBuilder(URI.create(api + "/restores"))
+                        .header(FunctionKey.HEADER, KEY).POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(413, huge.statusCode(), huge.body());
 
                 // The timer fires every 3 s; the backup-items worker finishes the run's one item.
                 awaitBody(api + "/runs", "\"status\":\"done\"", 120);
@@ -75,6 +81,15 @@ class ServeCommandTest {
         Cli.Result settings = cli.run("serve");
         assertEquals(1, settings.code(), settings.toString());
         assertTrue(settings.errorLine().startsWith("vault: VAULT_KEK is not set"), settings.err());
+    }
+
+    @Test
+    void functionKeyComesFromTheSettingOrIsGenerated() {
+        FunctionKey set = FunctionKey.from("abc");
+        assertTrue(!set.generated() && set.accepts("abc", Map.of()) && set.accepts(null, Map.of("code", "abc")));
+        assertTrue(!set.accepts(null, Map.of()) && !set.accepts("abd", Map.of()) && !set.accepts(null, Map.of("code", "ab")));
+        FunctionKey made = FunctionKey.from(null);
+        assertTrue(made.generated() && made.value().length() >= 40 && !made.value().equals(FunctionKey.from("").value()));
     }
 
     @Test
