@@ -22,14 +22,14 @@ final class RunReport {
         out.printf("%-26s %-24s %-8s %-8s %7s %-28s %9s %10s%n", "RUN", "STARTED", "TRIGGER", "STATUS", "PLANNED", "ITEMS BY STATE",
                 "SEEN", "READ");
         for (RunInfo r : runs) {
-            out.printf("%-26s %-24s %-8s %-8s %7d %-28s %9d %10s%n", r.id(), r.started(), r.trigger(), r.status(), r.planned(),
+            out.printf("%-26s %-24s %-8s %-8s %7d %-28s %9d %10s%n", r.id(), seconds(r.started()), r.trigger(), r.status(), r.planned(),
                     counts(r.counts()), r.items(), Sizes.bytes(r.bytes()));
         }
     }
 
     void run(RunInfo r, List<ItemStatus> items) {
         out.println("run      " + r.id());
-        out.println("started  " + r.started() + " (" + r.trigger() + ")");
+        out.println("started  " + seconds(r.started()) + " (" + r.trigger() + ")");
         out.println("status   " + r.status() + ": " + r.planned() + " planned, " + counts(r.counts()));
         out.println("seen     " + r.items() + " items, " + Sizes.bytes(r.bytes()) + " read from Graph");
         r.warnings().forEach(w -> out.println("warning  " + w));
@@ -46,6 +46,10 @@ final class RunReport {
                     s.started() == null || s.finished() == null ? "" : Sizes.duration(Duration.between(s.started(), s.finished())));
             s.errors().forEach(e -> out.println("    " + e));
         });
+    }
+
+    private static String seconds(java.time.Instant t) {
+        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String counts(Map<ItemState, Long> counts) {
