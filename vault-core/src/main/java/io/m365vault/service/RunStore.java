@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs and their per-item status in the repository's state table: scope {@code runs} holds one
- * row per run (key = run id), scope {@code run/<id>} one row per protected item (key = item).
+ * row per run (key = run id), scope {@code run/<id>} one row per protected item (key = item)
+ * from the moment a worker takes it. An item without a row is queued: the planned count less
+ * the rows. Writing ten thousand queued rows would cost the timer more than sending the
+ * messages does (on Azurite, 92 s against 36 s), for nothing a count does not say.
  */
 public final class RunStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,15 +37,10 @@ public final class RunStore {
         this.state = state;
     }
 
-    /** Records a new run and every planned item as queued. */
+    /** Records a new run of the plan's items, all queued. */
     public void create(String runId, Instant started, String trigger, Plan plan) {
         state.put(new Checkpoint(RUNS, runId, Map.of("started", started.toString(), "trigger", trigger,
                 "planned", (long) plan.items().size(), "warnings", json(plan.warnings()))));
-        List<Checkpoint> rows = new ArrayList<>();
-        for (PlannedItem p : plan.items()) {
-            rows.add(row(runId, ItemStatus.queued(p)));
-        }
-        state.putAll(rows);
     }
 
     public void put(String runId, ItemStatus s) {
@@ -53,6 +51,7 @@ public final class RunStore {
         return state.get(scope(runId), item.toString()).map(v -> status(item.toString(), v));
     }
 
+    /** The items workers have taken (running or finished, or queued again after a failed attempt). */
     public List<ItemStatus> items(String runId) {
         return state.list(scope(runId)).stream().map(e -> status(e.getKey(), e.getValue())).toList();
     }
@@ -124,6 +123,10 @@ public final class RunStore {
             counts.merge(s.state(), 1L, Long::sum);
             n += s.items();
             bytes += s.bytes();
+        }
+        long queued = num(v.get("planned")) - items.size() + counts.getOrDefault(ItemState.QUEUED, 0L);
+        if (queued > 0) {
+            counts.put(ItemState.QUEUED, queued);
         }
         String status = counts.containsKey(ItemState.QUEUED) || counts.containsKey(ItemState.RUNNING) ? "running"
                 : counts.containsKey(ItemState.FAILED) || counts.containsKey(ItemState.POISON) ? "failed" : "done";
