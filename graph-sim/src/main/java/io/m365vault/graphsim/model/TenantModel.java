@@ -4,7 +4,9 @@ import io.m365vault.graphsim.SimConfig;
 import io.m365vault.graphsim.calendar.CalendarBook;
 import io.m365vault.graphsim.contacts.ContactBook;
 import io.m365vault.graphsim.drive.Drive;
+import io.m365vault.graphsim.site.SiteContent;
 import io.m365vault.graphsim.site.SiteDirectory;
+import io.m365vault.graphsim.site.SimSite;
 import io.m365vault.graphsim.http.GraphError;
 import io.m365vault.graphsim.mail.MailGenerator;
 import io.m365vault.graphsim.mail.Mailbox;
@@ -27,6 +29,7 @@ public final class TenantModel {
     private final ConcurrentHashMap<String, ContactBook> contactBooks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CalendarBook> calendarBooks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Drive> drives = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SiteContent> siteContents = new ConcurrentHashMap<>();
 
     public TenantModel(SimConfig config) {
         this.config = config;
@@ -91,6 +94,15 @@ public final class TenantModel {
 
     public SiteDirectory sites() {
         return sites;
+    }
+
+    /** A site's lists and pages (by site id or "root"), generated on first use, or Graph's 404. */
+    public SiteContent siteContent(String siteId) {
+        SimSite s = sites.site(siteId);
+        if (s == null) {
+            throw GraphError.notFound("itemNotFound", "Requested site could not be found");
+        }
+        return siteContents.computeIfAbsent(s.id, id -> new SiteContent(this, s));
     }
 
     /** A drive by id, generated on first use, or Graph's 404. */

@@ -1,0 +1,180 @@
+package io.m365vault.graphsim.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.SimContext;
+import io.m365vault.graphsim.delta.DeltaState;
+import io.m365vault.graphsim.delta.DeltaTokens;
+import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.http.Json;
+import io.m365vault.graphsim.http.Paging;
+import io.m365vault.graphsim.http.Req;
+import io.m365vault.graphsim.http.Res;
+import io.m365vault.graphsim.http.Router;
+import io.m365vault.graphsim.site.ListItemRecord;
+import io.m365vault.graphsim.site.ListJson;
+import io.m365vault.graphsim.site.SiteContent;
+import io.m365vault.graphsim.site.SiteList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** SharePoint lists of a site: lists with columns, items with fields, item writes, and listItem delta. */
+public final class ListHandler {
+    /** Read-only columns SharePoint sets itself; a client cannot write them. */
+    private static final Set<String> SERVER_FIELDS = Set.of("id", "@odata.etag", "ContentType", "Modified", "Created",
+            "_UIVersionString", "Attachments", "Author", "Editor");
+    private final SimContext ctx;
+
+    public ListHandler(SimContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void register(Router r) {
+        r.get("sites/{s}/lists", this::lists);
+        r.get("sites/{s}/lists/{l}", (q, p) -> {
+            SiteContent c = ctx.tenant.siteContent(p.get("s"));
+            synchronized (c) {
+                boolean columns = expands(q, "columns");
+                return Res.json(Paging.project(ListJson.list(c.site, c.list(p.get("l")), columns), Paging.select(q)));
+            }
+        });
+        r.get("sites/{s}/lists/{l}/columns", (q, p) -> {
+            SiteContent c = ctx.tenant.siteContent(p.get("s"));
+            synchronized (c) {
+                List<JsonNode> out = new ArrayList<>();
+                c.list(p.get("l")).columns.forEach(out::add);
+                return Paging.list(q, out, 200, 1000);
+            }
+        });
+        r.get("sites/{s}/lists/{l}/items", this::items);
+        r.post("sites/{s}/lists/{l}/items", this::create);
+        r.get("sites/{s}/lists/{l}/items/delta", this::delta);
+        r.get("sites/{s}/lists/{l}/items/{i}", (q, p) -> {
+            SiteContent c = ctx.tenant.siteContent(p.get("s"));
+            synchronized (c) {
+                SiteList l = c.list(p.get("l"));
+                return Res.json(Paging.project(ListJson.item(c.site, l, c.item(l, p.get("i")), expands(q, "fields")), Paging.select(q)));
+            }
+        });
+        r.get("sites/{s}/lists/{l}/items/{i}/fields", (q, p) -> {
+            SiteContent c = ctx.tenant.siteContent(p.get("s"));
+            synchronized (c) {
+                SiteList l = c.list(p.get("l"));
+                return Res.json(ListJson.fields(l, c.item(l, p.get("i"))));
+            }
+        });
+        r.patch("sites/{s}/lists/{l}/items/{i}/fields", this::patchFields);
+        r.delete("sites/{s}/lists/{l}/items/{i}", (q, p) -> {
+            SiteContent c = ctx.tenant.siteContent(p.get("s"));
+            synchronized (c) {
+                SiteList l = c.list(p.get("l"));
+                c.delete(c.item(l, p.get("i")));
+            }
+            return Res.empty(204);
+        });
+    }
+
+    /** Whether {@code $expand} names the navigation property (alone or with options). */
+    static boolean expands(Req req, String property) {
+        String expand = req.q("$expand");
+        if (expand == null) {
+            return false;
+        }
+        for (String part : expand.split(",")) {
+            String name = part.trim();
+            int paren = name.indexOf('(');
+            if ((paren < 0 ? name : name.substring(0, paren)).trim().equals(property)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Res lists(Req req, Map<String, String> p) {
+        SiteContent c = ctx.tenant.siteContent(p.get("s"));
+        synchronized (c) {
+            List<JsonNode> out = new ArrayList<>();
+            for (SiteList l : c.lists.values()) {
+                out.add(ListJson.list(c.site, l, expands(req, "columns")));
+            }
+            return Paging.list(req, out, 200, 1000);
+        }
+    }
+
+    private Res items(Req req, Map<String, String> p) {
+        SiteContent c = ctx.tenant.siteContent(p.get("s"));
+        synchronized (c) {
+            SiteList l = c.list(p.get("l"));
+            boolean fields = expands(req, "fields");
+            List<JsonNode> out = new ArrayList<>();
+            for (ListItemRecord i : c.liveItems(l)) {
+                out.add(ListJson.item(c.site, l, i, fields));
+            }
+            return Paging.list(req, out, 200, 5000);
+        }
+    }
+
+    /**
+     * listItem delta pages with {@code token} links like drives, reports deleted items with the
+     * deleted facet, and answers an expired token with the drives' 410. Fields are always included
+     * because the token does not carry {@code $expand} from the first request.
+     */
+    private Res delta(Req req, Map<String, String> p) {
+        SiteContent c = ctx.tenant.siteContent(p.get("s"));
+        synchronized (c) {
+            SiteList l = c.list(p.get("l"));
+            DeltaState st = ctx.delta.state(req, DeltaTokens.Flavour.DRIVE, 200, 1000, null, null);
+            String link = "sites/" + Req.encodeSegment(c.site.id) + "/lists/" + Req.encodeSegment(l.id) + "/items/delta";
+            return ctx.delta.respond(req, st, l.items, i -> true,
+                    i -> i.deleted() ? ListJson.removed(i) : ListJson.item(c.site, l, i, true), link, true);
+        }
+    }
+
+    private static ObjectNode clientFields(JsonNode fields) {
+        if (fields == null || !fields.isObject()) {
+            throw GraphError.badRequest("invalidRequest", "A fields object with column values is expected.");
+        }
+        ObjectNode f = ((ObjectNode) fields).deepCopy();
+        f.remove(SERVER_FIELDS);
+        return f;
+    }
+
+    private Res create(Req req, Map<String, String> p) {
+        ObjectNode fields = clientFields(Json.parse(req.body).get("fields"));
+        SiteContent c = ctx.tenant.siteContent(p.get("s"));
+        synchronized (c) {
+            SiteList l = c.list(p.get("l"));
+            checkColumns(l, fields);
+            return Res.json(201, ListJson.item(c.site, l, c.create(l, fields, "Graph Restore"), true));
+        }
+    }
+
+    private Res patchFields(Req req, Map<String, String> p) {
+        ObjectNode fields = clientFields(Json.parse(req.body));
+        SiteContent c = ctx.tenant.siteContent(p.get("s"));
+        synchronized (c) {
+            SiteList l = c.list(p.get("l"));
+            checkColumns(l, fields);
+            ListItemRecord i = c.item(l, p.get("i"));
+            c.edit(i, fields);
+            return Res.json(ListJson.fields(l, i));
+        }
+    }
+
+    /** SharePoint rejects values for columns the list does not have (lookup and person values go in NameLookupId). */
+    private static void checkColumns(SiteList l, ObjectNode fields) {
+        fields.fieldNames().forEachRemaining(name -> {
+            String column = name.endsWith("LookupId") ? name.substring(0, name.length() - "LookupId".length()) : name;
+            boolean known = false;
+            for (JsonNode col : l.columns) {
+                known |= col.path("name").asText().equals(column);
+            }
+            if (!known) {
+                throw GraphError.badRequest("invalidRequest", "Field '" + name + "' is not recognized");
+            }
+        });
+    }
+}

@@ -1,0 +1,139 @@
+package io.m365vault.graphsim.site;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.http.Json;
+import io.m365vault.graphsim.model.Names;
+import io.m365vault.graphsim.model.Rng;
+import io.m365vault.graphsim.model.SimClock;
+
+import java.util.SplittableRandom;
+
+/** The v1.0 JSON of lists, list items (with and without fields), deleted items in delta, and site pages. */
+public final class ListJson {
+    private ListJson() {
+    }
+
+    public static ObjectNode list(SimSite site, SiteList l, boolean withColumns) {
+        ObjectNode j = Json.obj();
+        j.put("@odata.etag", "\"" + l.id + ",1\"");
+        j.put("id", l.id);
+        j.put("name", l.name);
+        j.put("displayName", l.name);
+        j.put("description", "");
+        j.put("createdDateTime", SimClock.iso(l.created));
+        j.put("lastModifiedDateTime", SimClock.iso(l.created));
+        j.put("webUrl", site.webUrl + "/Lists/" + l.name);
+        j.putObject("createdBy").putObject("user").put("displayName", "System Account");
+        ObjectNode info = j.putObject("list");
+        info.put("contentTypesEnabled", false);
+        info.put("hidden", false);
+        info.put("template", l.template);
+        j.putObject("parentReference").put("siteId", site.id);
+        if (withColumns) {
+            j.set("columns", l.columns.deepCopy());
+        }
+        return j;
+    }
+
+    private static String etag(SiteList l, ListItemRecord i) {
+        return "\"" + l.id + "," + i.version + "\"";
+    }
+
+    public static ObjectNode item(SimSite site, SiteList l, ListItemRecord i, boolean withFields) {
+        ObjectNode j = Json.obj();
+        j.put("@odata.etag", etag(l, i));
+        j.put("id", i.id());
+        j.put("eTag", etag(l, i));
+        j.put("createdDateTime", SimClock.iso(i.created));
+        j.put("lastModifiedDateTime", SimClock.iso(i.modified));
+        j.put("webUrl", site.webUrl + "/Lists/" + l.name + "/DispForm.aspx?ID=" + i.id());
+        j.putObject("createdBy").putObject("user").put("displayName", i.author);
+        j.putObject("lastModifiedBy").putObject("user").put("displayName", i.author);
+        ObjectNode parent = j.putObject("parentReference");
+        parent.put("id", l.id);
+        parent.put("siteId", site.id);
+        ObjectNode ct = j.putObject("contentType");
+        ct.put("id", l.template.equals("genericList") ? "0x0100" : "0x0103");
+        ct.put("name", "Item");
+        if (withFields) {
+            j.set("fields", fields(l, i));
+        }
+        return j;
+    }
+
+    /** The fieldValueSet: server columns (id, dates, versions) then the column values. */
+    public static ObjectNode fields(SiteList l, ListItemRecord i) {
+        ObjectNode f = Json.obj();
+        f.put("@odata.etag", etag(l, i));
+        f.put("id", i.id());
+        f.setAll(i.fields.deepCopy());
+        f.put("ContentType", "Item");
+        f.put("Modified", SimClock.iso(i.modified));
+        f.put("Created", SimClock.iso(i.created));
+        f.put("_UIVersionString", i.version + ".0");
+        f.put("Attachments", false);
+        return f;
+    }
+
+    /** A deleted item in a listItem delta page: the id and the deleted facet, as for driveItems. */
+    public static ObjectNode removed(ListItemRecord i) {
+        ObjectNode j = Json.obj();
+        j.put("id", i.id());
+        j.putObject("deleted").put("state", "deleted");
+        return j;
+    }
+
+    public static ObjectNode page(SimSite site, SitePageRecord p, boolean withCanvas) {
+        ObjectNode j = Json.obj();
+        j.put("@odata.type", "#microsoft.graph.sitePage");
+        j.put("@odata.etag", "\"{" + p.id().toUpperCase(java.util.Locale.ROOT) + "}," + p.version + "\"");
+        j.put("id", p.id());
+        j.put("name", p.name);
+        j.put("title", p.title);
+        j.put("description", p.title + " page");
+        j.put("webUrl", site.webUrl + "/SitePages/" + p.name);
+        j.put("eTag", "\"{" + p.id().toUpperCase(java.util.Locale.ROOT) + "}," + p.version + "\"");
+        j.put("createdDateTime", SimClock.iso(p.created));
+        j.put("lastModifiedDateTime", SimClock.iso(p.modified));
+        j.put("pageLayout", p.pageLayout);
+        j.put("promotionKind", p.pageLayout.equals("home") ? "page" : "newsPost");
+        j.put("showComments", !p.pageLayout.equals("home"));
+        j.put("showRecommendedPages", false);
+        ObjectNode pub = j.putObject("publishingState");
+        pub.put("level", "published");
+        pub.put("versionId", p.version + ".0");
+        j.putObject("contentType").put("id", "0x0101009D1CB255DA76424F860D91F20E6C4118").put("name", "Site Page");
+        j.putObject("createdBy").putObject("user").put("displayName", "System Account");
+        j.putObject("parentReference").put("siteId", site.id);
+        if (withCanvas) {
+            j.set("canvasLayout", canvas(p));
+        }
+        return j;
+    }
+
+    /** A one-column section with a text web part and a two-column section with two more; text follows the page version. */
+    public static ObjectNode canvas(SitePageRecord p) {
+        SplittableRandom r = Rng.of(p.canvasSeed, "canvas:" + p.version);
+        ObjectNode c = Json.obj();
+        ArrayNode sections = c.putArray("horizontalSections");
+        int part = 0;
+        for (int s = 0; s < 2; s++) {
+            ObjectNode sec = sections.addObject();
+            sec.put("id", Integer.toString(s + 1));
+            sec.put("layout", s == 0 ? "oneColumn" : "twoColumns");
+            sec.put("emphasis", "none");
+            ArrayNode cols = sec.putArray("columns");
+            for (int k = 0; k <= s; k++) {
+                ObjectNode col = cols.addObject();
+                col.put("id", Integer.toString(k + 1));
+                col.put("width", s == 0 ? 12 : 6);
+                ObjectNode wp = col.putArray("webparts").addObject();
+                wp.put("@odata.type", "#microsoft.graph.textWebPart");
+                wp.put("id", new java.util.UUID(p.canvasSeed, ++part).toString());
+                wp.put("innerHtml", "<p>" + Names.paragraph(r, 2) + "</p>");
+            }
+        }
+        return c;
+    }
+}

@@ -1,0 +1,165 @@
+package io.m365vault.graphsim.site;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.http.Json;
+import io.m365vault.graphsim.model.Directory;
+import io.m365vault.graphsim.model.Ids;
+import io.m365vault.graphsim.model.Names;
+import io.m365vault.graphsim.model.Rng;
+import io.m365vault.graphsim.model.SimClock;
+import io.m365vault.graphsim.model.TenantModel;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * A site's lists ("Tasks", "Issues") and site pages, generated from the seed on first use.
+ * Callers synchronize on the instance, as with mailboxes.
+ */
+public final class SiteContent {
+    /** Items generated per list: enough for several delta pages at a small page size. */
+    public static final int ITEMS_PER_LIST = 12;
+    private static final String[][] PAGES = {{"Home.aspx", "Home", "home"}, {"Team-news.aspx", "Team news", "article"},
+            {"Onboarding.aspx", "Onboarding guide", "article"}};
+
+    public final SimSite site;
+    private final TenantModel tenant;
+    public final Map<String, SiteList> lists = new LinkedHashMap<>();
+    public final TreeMap<String, SitePageRecord> pages = new TreeMap<>();
+
+    public SiteContent(TenantModel tenant, SimSite site) {
+        this.tenant = tenant;
+        this.site = site;
+        long seed = tenant.seed();
+        String tasksId = Ids.uuid(seed, "list:" + site.id + ":Tasks").toString();
+        String issuesId = Ids.uuid(seed, "list:" + site.id + ":Issues").toString();
+        Instant created = SimClock.minutesAgo(600_000L - site.index * 1_000L);
+        SiteList tasks = new SiteList(tasksId, "Tasks", "genericList", ListColumns.tasks(seed, tasksId), created);
+        SiteList issues = new SiteList(issuesId, "Issues", "issueTracking", ListColumns.issues(seed, issuesId, tasksId), created);
+        lists.put(tasksId, tasks);
+        lists.put(issuesId, issues);
+        for (int i = 0; i < ITEMS_PER_LIST; i++) {
+            generate(tasks, i, seed);
+            generate(issues, i, seed);
+        }
+        for (String[] p : PAGES) {
+            String label = "page:" + site.id + ":" + p[0];
+            SitePageRecord page = new SitePageRecord(Ids.uuid(seed, label).toString(), p[0], p[1], p[2], Rng.seed(seed, label),
+                    SimClock.minutesAgo(300_000L + Rng.of(seed, label).nextInt(100_000)), 0);
+            pages.put(page.id(), page);
+        }
+    }
+
+    private void generate(SiteList list, int i, long seed) {
+        SplittableRandom r = Rng.of(seed, "listitem:" + list.id + ":" + i);
+        String id = Integer.toString(++list.lastItemId);
+        ListItemRecord item = new ListItemRecord(id, list.id, fields(list, r), author(r),
+                SimClock.minutesAgo(10_000 + r.nextInt(400_000)), 0);
+        list.items.put(id, item);
+    }
+
+    private String author(SplittableRandom r) {
+        Directory d = tenant.directory();
+        return d.user(r.nextInt(d.userCount())).displayName;
+    }
+
+    /** Generated column values of a new item, by the list's columns. */
+    ObjectNode fields(SiteList list, SplittableRandom r) {
+        ObjectNode f = Json.obj();
+        f.put("Title", Names.sentence(r, 3 + r.nextInt(4)));
+        Instant day = SimClock.NOW.truncatedTo(ChronoUnit.DAYS).plus(r.nextInt(120) - 60, ChronoUnit.DAYS);
+        if (list.template.equals("genericList")) {
+            f.put("PercentComplete", r.nextInt(11) / 10.0);
+            f.put("StartDate", SimClock.iso(day));
+            f.put("Completed", r.nextInt(3) == 0);
+        } else {
+            f.put("Status", Rng.pick(r, ListColumns.STATUSES));
+            f.put("Priority", Rng.pick(r, ListColumns.PRIORITIES));
+            f.put("Estimate", r.nextInt(400) / 10.0);
+            f.put("DueDate", SimClock.iso(day.plus(9 + r.nextInt(8), ChronoUnit.HOURS)));
+            f.put("Resolved", r.nextInt(4) == 0);
+            f.put("AssignedToLookupId", Integer.toString(7 + r.nextInt(tenant.directory().userCount())));
+            f.put("RelatedTaskLookupId", Integer.toString(1 + r.nextInt(ITEMS_PER_LIST)));
+        }
+        return f;
+    }
+
+    public SiteList list(String idOrName) {
+        SiteList l = lists.get(idOrName);
+        if (l == null) {
+            for (SiteList x : lists.values()) {
+                if (x.name.equalsIgnoreCase(idOrName)) {
+                    l = x;
+                }
+            }
+        }
+        if (l == null) {
+            throw GraphError.notFound("itemNotFound", "List not found");
+        }
+        return l;
+    }
+
+    public ListItemRecord item(SiteList list, String id) {
+        ListItemRecord i = list.items.get(id);
+        if (i == null || i.deleted()) {
+            throw GraphError.notFound("itemNotFound", "The specified list item was not found");
+        }
+        return i;
+    }
+
+    public List<ListItemRecord> liveItems(SiteList list) {
+        List<ListItemRecord> out = new ArrayList<>();
+        for (ListItemRecord i : list.items.values()) {
+            if (!i.deleted()) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    public ListItemRecord create(SiteList list, ObjectNode fields, String author) {
+        long seq = tenant.nextSeq();
+        String id = Integer.toString(++list.lastItemId);
+        ListItemRecord item = new ListItemRecord(id, list.id, fields, author, SimClock.atChange(seq), seq);
+        list.items.put(id, item);
+        return item;
+    }
+
+    /** Sets the given column values; the rest stay. */
+    public void edit(ListItemRecord item, ObjectNode changes) {
+        ObjectNode f = item.fields.deepCopy();
+        f.setAll(changes);
+        item.fields = f;
+        long seq = tenant.nextSeq();
+        item.touch(seq);
+        item.modified = SimClock.atChange(seq);
+        item.version++;
+    }
+
+    public void delete(ListItemRecord item) {
+        item.markDeleted(tenant.nextSeq());
+    }
+
+    public SitePageRecord page(String id) {
+        SitePageRecord p = pages.get(id);
+        if (p == null) {
+            throw GraphError.notFound("itemNotFound", "The page was not found");
+        }
+        return p;
+    }
+
+    public void editPage(SitePageRecord p, String title) {
+        long seq = tenant.nextSeq();
+        p.title = title;
+        p.version++;
+        p.touch(seq);
+        p.modified = SimClock.atChange(seq);
+    }
+}

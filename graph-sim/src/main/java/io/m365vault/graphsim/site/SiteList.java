@@ -1,0 +1,28 @@
+package io.m365vault.graphsim.site;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import java.time.Instant;
+import java.util.TreeMap;
+
+/** A SharePoint list of a site: its columns and its items, tombstones included, sorted by id for delta paging. */
+public final class SiteList {
+    public final String id;
+    /** The URL name ("Tasks", "Issues"), also the display name. */
+    public final String name;
+    /** The list template Graph reports in {@code list.template}. */
+    public final String template;
+    public final ArrayNode columns;
+    public final Instant created;
+    public final TreeMap<String, ListItemRecord> items = new TreeMap<>();
+    /** SharePoint numbers items 1, 2, 3... per list and never reuses a number. */
+    int lastItemId;
+
+    SiteList(String id, String name, String template, ArrayNode columns, Instant created) {
+        this.id = id;
+        this.name = name;
+        this.template = template;
+        this.columns = columns;
+        this.created = created;
+    }
+}

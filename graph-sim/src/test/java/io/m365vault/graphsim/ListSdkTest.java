@@ -1,0 +1,126 @@
+package io.m365vault.graphsim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.graph.models.ColumnDefinition;
+import com.microsoft.graph.models.FieldValueSet;
+import com.microsoft.graph.models.ListItem;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.sites.item.lists.item.items.delta.DeltaGetResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ListSdkTest {
+    @Test
+    void listsColumnsAndItemsParseIntoTheSdkModels() throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(4).users(10).build().start()) {
+            GraphServiceClient graph = SdkClients.forSim(sim);
+            String site = graph.sites().getAllSites().get().getValue().get(1).getId();
+            var lists = graph.sites().bySiteId(site).lists().get().getValue();
+            assertEquals(List.of("Tasks", "Issues"), lists.stream().map(l -> l.getDisplayName()).toList());
+            assertEquals("issueTracking", lists.get(1).getList().getTemplate());
+            List<ColumnDefinition> columns = graph.sites().bySiteId(site).lists().byListId(lists.get(1).getId())
+                    .get(rc -> rc.queryParameters.expand = new String[] {"columns"}).getColumns();
+            ColumnDefinition title = columns.stream().filter(c -> c.getName().equals("Title")).findFirst().orElseThrow();
+            assertEquals(255, title.getText().getMaxLength());
+            assertTrue(columns.stream().anyMatch(c -> c.getChoice() != null && c.getChoice().getChoices().contains("Active")));
+            assertTrue(columns.stream().anyMatch(c -> c.getNumber() != null));
+            assertTrue(columns.stream().anyMatch(c -> c.getDateTime() != null));
+            assertTrue(columns.stream().anyMatch(c -> c.getBoolean() != null));
+            assertTrue(columns.stream().anyMatch(c -> c.getPersonOrGroup() != null));
+            assertEquals(lists.get(0).getId(), columns.stream().filter(c -> c.getLookup() != null).findFirst().orElseThrow().getLookup().getListId());
+
+            var items = graph.sites().bySiteId(site).lists().byListId("Issues").items()
+                    .get(rc -> rc.queryParameters.expand = new String[] {"fields"}).getValue();
+            assertEquals(12, items.size());
+            Map<String, Object> fields = items.get(0).getFields().getAdditionalData();
+            assertNotNull(fields.get("Title"));
+            assertTrue(fields.get("Resolved") instanceof Boolean);
+            assertNotNull(fields.get("AssignedToLookupId"));
+            assertNull(graph.sites().bySiteId(site).lists().byListId("Issues").items().get().getValue().get(0).getFields(),
+                    "fields only on $expand=fields");
+            assertThrows(ODataError.class, () -> graph.sites().bySiteId(site).lists().byListId("Nope").get());
+        }
+    }
+
+    @Test
+    void itemWritesShowInDeltaWithTheDeletedFacetAndExpiredTokensAnswer410() throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(4).users(10).build().start()) {
+            GraphServiceClient graph = SdkClients.forSim(sim);
+            String site = sim.tenant().sites().sites().get(0).id;
+            var tasks = graph.sites().bySiteId(site).lists().byListId("Tasks");
+            DeltaGetResponse page = tasks.items().delta().get(rc -> rc.headers.add("Prefer", "odata.maxpagesize=5"));
+            List<ListItem> all = new ArrayList<>(page.getValue());
+            int pages = 1;
+            while (page.getOdataNextLink() != null) {
+                page = tasks.items().delta().withUrl(page.getOdataNextLink()).get();
+                all.addAll(page.getValue());
+                pages++;
+            }
+            assertEquals(12, all.size());
+            assertEquals(3, pages);
+            assertNotNull(all.get(0).getFields().getAdditionalData().get("Title"));
+
+            ListItem created = new ListItem();
+            FieldValueSet values = new FieldValueSet();
+            values.setAdditionalData(Map.of("Title", "Restored task", "PercentComplete", 0.5, "Completed", false));
+            created.setFields(values);
+            ListItem back = tasks.items().post(created);
+            assertEquals("13", back.getId());
+            assertEquals("Restored task", back.getFields().getAdditionalData().get("Title"));
+            FieldValueSet change = new FieldValueSet();
+            change.setAdditionalData(Map.of("Completed", true));
+            assertEquals(true, tasks.items().byListItemId(all.get(1).getId()).fields().patch(change).getAdditionalData().get("Completed"));
+            tasks.items().byListItemId(all.get(2).getId()).delete();
+            FieldValueSet wrong = new FieldValueSet();
+            wrong.setAdditionalData(Map.of("NoSuchColumn", 1));
+            assertThrows(ODataError.class, () -> tasks.items().byListItemId(all.get(1).getId()).fields().patch(wrong));
+
+            List<ListItem> changes = tasks.items().delta().withUrl(page.getOdataDeltaLink()).get().getValue();
+            assertEquals(3, changes.size());
+            assertTrue(changes.stream().anyMatch(i -> i.getId().equals("13")));
+            ListItem gone = changes.stream().filter(i -> i.getId().equals(all.get(2).getId())).findFirst().orElseThrow();
+            assertEquals("deleted", gone.getDeleted().getState());
+            assertThrows(ODataError.class, () -> tasks.items().byListItemId(all.get(2).getId()).get());
+
+            String deltaLink = page.getOdataDeltaLink();
+            sim.expireDeltaTokens();
+            ODataError expired = assertThrows(ODataError.class, () -> tasks.items().delta().withUrl(deltaLink).get());
+            assertEquals(410, expired.getResponseStatusCode());
+            assertEquals("resyncRequired", expired.getError().getCode());
+        }
+    }
+
+    @Test
+    void mutateChangesItemsAndPagesSnapshotSeesItAndTheSeedDecides() throws Exception {
+        JsonNode first = mutatedSnapshot(4);
+        assertEquals(first, mutatedSnapshot(4));
+        assertNotEquals(first, mutatedSnapshot(5));
+    }
+
+    private static JsonNode mutatedSnapshot(long seed) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(seed).users(10).build().start()) {
+            String site = sim.tenant().sites().sites().get(1).id;
+            JsonNode before = sim.snapshot(site);
+            assertEquals(24, before.path("lists").size());
+            assertEquals(3, before.path("pages").size());
+            JsonNode counts = sim.mutate(7, 0.5, "listItems", "pages");
+            assertTrue(counts.path("listItems").path("edited").asInt() > 0);
+            assertTrue(counts.path("pages").path("edited").asInt() > 0);
+            JsonNode after = sim.snapshot(site);
+            assertNotEquals(before.path("lists"), after.path("lists"));
+            assertNotEquals(before.path("pages"), after.path("pages"));
+            return after;
+        }
+    }
+}
