@@ -2,17 +2,14 @@ package io.m365vault.graphsim.site;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.model.Hashes;
 import io.m365vault.graphsim.model.TenantModel;
 
-/** Every live list item of a site: list name, item id, SHA-256 of its column values. */
-public final class ListSnapshot implements SnapshotSource {
-    private final TenantModel tenant;
-
+/** Every live list item of a site: list name, item id, title, SHA-256 of its column values. */
+public final class ListSnapshot extends SiteSnapshot {
     public ListSnapshot(TenantModel tenant) {
-        this.tenant = tenant;
+        super(tenant);
     }
 
     @Override
@@ -21,23 +18,15 @@ public final class ListSnapshot implements SnapshotSource {
     }
 
     @Override
-    public ArrayNode items(String owner) {
-        ArrayNode out = Json.arr();
-        if (tenant.sites().site(owner) == null) {
-            return out;
-        }
-        SiteContent c = tenant.siteContent(owner);
-        synchronized (c) {
-            for (SiteList l : c.lists.values()) {
-                for (ListItemRecord i : c.liveItems(l)) {
-                    ObjectNode j = out.addObject();
-                    j.put("list", l.name);
-                    j.put("id", i.id());
-                    j.put("title", i.fields.path("Title").asText());
-                    j.put("sha256", Hashes.sha256(Json.bytes(i.fields)));
-                }
+    void add(SiteContent c, ArrayNode out) {
+        for (SiteList l : c.lists.values()) {
+            for (ListItemRecord i : c.liveItems(l)) {
+                ObjectNode j = out.addObject();
+                j.put("list", l.name);
+                j.put("id", i.id());
+                j.put("title", i.fields.path("Title").asText());
+                j.put("sha256", Hashes.sha256(Json.bytes(i.fields)));
             }
         }
-        return out;
     }
 }

@@ -2,17 +2,14 @@ package io.m365vault.graphsim.site;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.model.Hashes;
 import io.m365vault.graphsim.model.TenantModel;
 
 /** Every site page of a site: id, name, title, SHA-256 of its canvasLayout. */
-public final class PageSnapshot implements SnapshotSource {
-    private final TenantModel tenant;
-
+public final class PageSnapshot extends SiteSnapshot {
     public PageSnapshot(TenantModel tenant) {
-        this.tenant = tenant;
+        super(tenant);
     }
 
     @Override
@@ -21,21 +18,13 @@ public final class PageSnapshot implements SnapshotSource {
     }
 
     @Override
-    public ArrayNode items(String owner) {
-        ArrayNode out = Json.arr();
-        if (tenant.sites().site(owner) == null) {
-            return out;
+    void add(SiteContent c, ArrayNode out) {
+        for (SitePageRecord p : c.pages.values()) {
+            ObjectNode j = out.addObject();
+            j.put("id", p.id());
+            j.put("name", p.name);
+            j.put("title", p.title);
+            j.put("sha256", Hashes.sha256(Json.bytes(ListJson.canvas(p))));
         }
-        SiteContent c = tenant.siteContent(owner);
-        synchronized (c) {
-            for (SitePageRecord p : c.pages.values()) {
-                ObjectNode j = out.addObject();
-                j.put("id", p.id());
-                j.put("name", p.name);
-                j.put("title", p.title);
-                j.put("sha256", Hashes.sha256(Json.bytes(ListJson.canvas(p))));
-            }
-        }
-        return out;
     }
 }
