@@ -59,7 +59,11 @@ class ListSdkTest {
             GraphServiceClient graph = SdkClients.forSim(sim);
             String site = sim.tenant().sites().sites().get(0).id;
             var tasks = graph.sites().bySiteId(site).lists().byListId("Tasks");
-            DeltaGetResponse page = tasks.items().delta().get(rc -> rc.headers.add("Prefer", "odata.maxpagesize=5"));
+            assertNull(tasks.items().delta().get().getValue().get(0).getFields(), "delta sends fields only on $expand=fields");
+            DeltaGetResponse page = tasks.items().delta().get(rc -> {
+                rc.headers.add("Prefer", "odata.maxpagesize=5");
+                rc.queryParameters.expand = new String[] {"fields"};
+            });
             List<ListItem> all = new ArrayList<>(page.getValue());
             int pages = 1;
             while (page.getOdataNextLink() != null) {
@@ -69,7 +73,7 @@ class ListSdkTest {
             }
             assertEquals(12, all.size());
             assertEquals(3, pages);
-            assertNotNull(all.get(0).getFields().getAdditionalData().get("Title"));
+            assertTrue(all.stream().allMatch(i -> i.getFields().getAdditionalData().get("Title") != null), "next links keep $expand");
 
             ListItem created = new ListItem();
             FieldValueSet values = new FieldValueSet();
@@ -88,9 +92,10 @@ class ListSdkTest {
 
             List<ListItem> changes = tasks.items().delta().withUrl(page.getOdataDeltaLink()).get().getValue();
             assertEquals(3, changes.size());
-            assertTrue(changes.stream().anyMatch(i -> i.getId().equals("13")));
+            assertTrue(changes.stream().anyMatch(i -> i.getId().equals("13") && "Restored task".equals(i.getFields().getAdditionalData().get("Title"))));
             ListItem gone = changes.stream().filter(i -> i.getId().equals(all.get(2).getId())).findFirst().orElseThrow();
             assertEquals("deleted", gone.getDeleted().getState());
+            assertEquals(site, gone.getParentReference().getSiteId());
             assertThrows(ODataError.class, () -> tasks.items().byListItemId(all.get(2).getId()).get());
 
             String deltaLink = page.getOdataDeltaLink();

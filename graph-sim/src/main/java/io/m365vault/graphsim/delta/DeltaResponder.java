@@ -64,6 +64,13 @@ public final class DeltaResponder {
      */
     public <T extends Tracked> Res respond(Req req, DeltaState st, NavigableMap<String, T> items, Predicate<T> inScope,
                                            Function<T, JsonNode> render, String linkPath, boolean driveStyle) {
+        return respond(req, st, items, inScope, render, linkPath, driveStyle, Map.of());
+    }
+
+    /** As above; {@code linkParams} (e.g. {@code $expand}) go into every next and delta link ahead of the token. */
+    public <T extends Tracked> Res respond(Req req, DeltaState st, NavigableMap<String, T> items, Predicate<T> inScope,
+                                           Function<T, JsonNode> render, String linkPath, boolean driveStyle,
+                                           Map<String, String> linkParams) {
         ObjectNode page = Json.obj();
         page.put("@odata.context", req.baseUrl + "/$metadata#Collection(" + linkPath + ")");
         ArrayNode value = page.putArray("value");
@@ -79,7 +86,7 @@ public final class DeltaResponder {
         for (T item : p.items()) {
             value.add(Paging.project(render.apply(item), select));
         }
-        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>(linkParams);
         if (p.more()) {
             params.put(driveStyle ? "token" : "$skiptoken", tokens.encode(st.next(p.lastId())));
             page.put("@odata.nextLink", req.link(linkPath, params));

@@ -119,8 +119,8 @@ public final class ListHandler {
 
     /**
      * listItem delta pages with {@code token} links like drives, reports deleted items with the
-     * deleted facet, and answers an expired token with the drives' 410. Fields are always included
-     * because the token does not carry {@code $expand} from the first request.
+     * deleted facet, and answers an expired token with the drives' 410. Fields come only with
+     * {@code $expand=fields}, which the next and delta links keep.
      */
     private Res delta(Req req, Map<String, String> p) {
         SiteContent c = ctx.tenant.siteContent(p.get("s"));
@@ -128,8 +128,10 @@ public final class ListHandler {
             SiteList l = c.list(p.get("l"));
             DeltaState st = ctx.delta.state(req, DeltaTokens.Flavour.DRIVE, 200, 1000, null, null);
             String link = "sites/" + Req.encodeSegment(c.site.id) + "/lists/" + Req.encodeSegment(l.id) + "/items/delta";
+            boolean fields = expands(req, "fields");
             return ctx.delta.respond(req, st, l.items, i -> true,
-                    i -> i.deleted() ? ListJson.removed(i) : ListJson.item(c.site, l, i, true), link, true);
+                    i -> i.deleted() ? ListJson.removed(c.site, l, i) : ListJson.item(c.site, l, i, fields), link, true,
+                    fields ? Map.of("$expand", "fields") : Map.of());
         }
     }
 

@@ -53,9 +53,7 @@ public final class ListJson {
         ObjectNode parent = j.putObject("parentReference");
         parent.put("id", l.id);
         parent.put("siteId", site.id);
-        ObjectNode ct = j.putObject("contentType");
-        ct.put("id", l.template.equals("genericList") ? "0x0100" : "0x0103");
-        ct.put("name", "Item");
+        contentType(j, l);
         if (withFields) {
             j.set("fields", fields(l, i));
         }
@@ -76,12 +74,20 @@ public final class ListJson {
         return f;
     }
 
-    /** A deleted item in a listItem delta page: the id and the deleted facet, as for driveItems. */
-    public static ObjectNode removed(ListItemRecord i) {
+    /** A deleted item in a listItem delta page: id, site, content type and the deleted facet, as Graph's example shows. */
+    public static ObjectNode removed(SimSite site, SiteList l, ListItemRecord i) {
         ObjectNode j = Json.obj();
         j.put("id", i.id());
+        j.putObject("parentReference").put("siteId", site.id);
+        contentType(j, l);
         j.putObject("deleted").put("state", "deleted");
         return j;
+    }
+
+    private static void contentType(ObjectNode j, SiteList l) {
+        ObjectNode ct = j.putObject("contentType");
+        ct.put("id", l.template.equals("genericList") ? "0x0100" : "0x0103");
+        ct.put("name", "Item");
     }
 
     public static ObjectNode page(SimSite site, SitePageRecord p, boolean withCanvas) {
