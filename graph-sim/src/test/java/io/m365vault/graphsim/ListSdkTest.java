@@ -43,6 +43,7 @@ class ListSdkTest {
             var items = graph.sites().bySiteId(site).lists().byListId("Issues").items()
                     .get(rc -> rc.queryParameters.expand = new String[] {"fields"}).getValue();
             assertEquals(12, items.size());
+            assertEquals("10", items.get(9).getId(), "items in numeric id order");
             Map<String, Object> fields = items.get(0).getFields().getAdditionalData();
             assertNotNull(fields.get("Title"));
             assertTrue(fields.get("Resolved") instanceof Boolean);

@@ -3,6 +3,7 @@ package io.m365vault.graphsim.site;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.TreeMap;
 
 /** A SharePoint list of a site: its columns and its items, tombstones included, sorted by id for delta paging. */
@@ -14,7 +15,9 @@ public final class SiteList {
     public final String template;
     public final ArrayNode columns;
     public final Instant created;
-    public final TreeMap<String, ListItemRecord> items = new TreeMap<>();
+    /** By id in numeric order (shorter ids first), as SharePoint lists them; safe for ids that are not numbers. */
+    public final TreeMap<String, ListItemRecord> items = new TreeMap<>(
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
     /** SharePoint numbers items 1, 2, 3... per list and never reuses a number. */
     int lastItemId;
 
