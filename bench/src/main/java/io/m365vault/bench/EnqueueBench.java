@@ -41,12 +41,12 @@ public final class EnqueueBench {
              TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults())) {
             StorageAccount account = StorageAccount.of(azurite.connectionString());
             try (Repository repo = Repository.init(account, "bench", FileKek.create(Files.createTempDirectory("bench").resolve("kek")))) {
-                QueueClient queue = account.queues().getQueueClient("backup-items");
-                queue.createIfNotExists();
                 BackupPolicy policy = BackupPolicy.parse("{\"mail\":\"all\",\"calendar\":\"all\",\"contacts\":\"all\",\"files\":\"all\"}");
                 Planner planner = new Planner(new TenantGraphReader(graph, 999));
                 for (int p : parallelism) {
-                    queue.clearMessages();
+                    // A fresh queue per round: Azurite slows down as one queue fills.
+                    QueueClient queue = account.queues().getQueueClient("backup-items-p" + p);
+                    queue.create();
                     ScheduleService schedule = new ScheduleService(planner, new RunStore(repo.state()), new QueueSender(queue, p),
                             Clock.systemUTC());
                     ScheduleService.Scheduled s = schedule.schedule(policy, "bench");
@@ -57,6 +57,7 @@ public final class EnqueueBench {
                             users, s.enqueued(), p, s.planning().toNanos() / 1e9, s.recording().toNanos() / 1e9, send,
                             s.enqueued() / send, (s.planning().plus(s.recording()).plus(s.sending())).toNanos() / 1e9,
                             queue.getProperties().getApproximateMessagesCount()));
+                    queue.delete();
                 }
             }
         }
