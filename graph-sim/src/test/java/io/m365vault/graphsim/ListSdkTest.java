@@ -104,6 +104,30 @@ class ListSdkTest {
             ODataError expired = assertThrows(ODataError.class, () -> tasks.items().delta().withUrl(deltaLink).get());
             assertEquals(410, expired.getResponseStatusCode());
             assertEquals("resyncRequired", expired.getError().getCode());
+            String restart = expired.getResponseHeaders().get("Location").iterator().next();
+            assertTrue(restart.endsWith("/items/delta?$expand=fields"), restart);
+            assertEquals(13 - 1, tasks.items().delta().withUrl(restart).get().getValue().size(), "a fresh enumeration: 12 + 1 created - 1 deleted");
+        }
+    }
+
+    @Test
+    void sameSeedSameListBytes() throws Exception {
+        String first = itemsJson(4);
+        assertTrue(first.contains("\"personOrGroup\"") && first.contains("AssignedToLookupId") && first.contains("textWebPart"), first);
+        assertEquals(first, itemsJson(4));
+        assertNotEquals(itemsJson(4), itemsJson(5));
+    }
+
+    private static String itemsJson(long seed) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(seed).users(10).build().start()) {
+            String site = java.net.URLEncoder.encode(sim.tenant().sites().sites().get(1).id, java.nio.charset.StandardCharsets.UTF_8);
+            var http = java.net.http.HttpClient.newHttpClient();
+            StringBuilder out = new StringBuilder();
+            for (String path : new String[] {"/lists?$expand=columns", "/lists/Issues/items?$expand=fields", "/pages?$expand=canvasLayout"}) {
+                var rq = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/sites/" + site + path.replace("$", "%24"))).build();
+                out.append(http.send(rq, java.net.http.HttpResponse.BodyHandlers.ofString()).body().replace(sim.baseUrl(), ""));
+            }
+            return out.toString();
         }
     }
 

@@ -119,19 +119,25 @@ public final class ListHandler {
 
     /**
      * listItem delta pages with {@code token} links like drives, reports deleted items with the
-     * deleted facet, and answers an expired token with the drives' 410. Fields come only with
+     * deleted facet, and answers an expired token with the drives' 410 and a Location to start over. Fields come only with
      * {@code $expand=fields}, which the next and delta links keep.
      */
     private Res delta(Req req, Map<String, String> p) {
         SiteContent c = ctx.tenant.siteContent(p.get("s"));
         synchronized (c) {
             SiteList l = c.list(p.get("l"));
-            DeltaState st = ctx.delta.state(req, DeltaTokens.Flavour.DRIVE, 200, 1000, null, null);
             String link = "sites/" + Req.encodeSegment(c.site.id) + "/lists/" + Req.encodeSegment(l.id) + "/items/delta";
             boolean fields = expands(req, "fields");
+            Map<String, String> keep = fields ? Map.of("$expand", "fields") : Map.of();
+            DeltaState st;
+            try {
+                st = ctx.delta.state(req, DeltaTokens.Flavour.DRIVE, 200, 1000, null, null);
+            } catch (GraphError e) {
+                // Graph's 410 for listItem delta carries a Location that starts a fresh enumeration.
+                throw e.status == 410 ? e.header("Location", req.link(link, keep)) : e;
+            }
             return ctx.delta.respond(req, st, l.items, i -> true,
-                    i -> i.deleted() ? ListJson.removed(c.site, l, i) : ListJson.item(c.site, l, i, fields), link, true,
-                    fields ? Map.of("$expand", "fields") : Map.of());
+                    i -> i.deleted() ? ListJson.removed(c.site, l, i) : ListJson.item(c.site, l, i, fields), link, true, keep);
         }
     }
 
