@@ -127,7 +127,13 @@ class ListSdkTest {
                 var rq = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/sites/" + site + path.replace("$", "%24"))).build();
                 out.append(http.send(rq, java.net.http.HttpResponse.BodyHandlers.ofString()).body().replace(sim.baseUrl(), ""));
             }
-            return out.toString();
+            String origin = sim.baseUrl().substring(0, sim.baseUrl().length() - "/v1.0".length());
+            var snap = java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin + "/_sim/snapshot?owner=" + site)).build();
+            JsonNode snapshot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    http.send(snap, java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(24, snapshot.path("lists").size(), "the control endpoint takes a site id as owner");
+            assertEquals(3, snapshot.path("pages").size());
+            return out.append(snapshot).toString();
         }
     }
 
