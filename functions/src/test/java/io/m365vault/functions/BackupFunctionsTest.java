@@ -13,6 +13,7 @@ import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class BackupFunctionsTest {
             }
             String runId = JSON.readTree(messages.get(0)).get("run").asText();
             assertTrue(messages.size() >= 3, messages.toString());
+            // The duplicate is of a mailbox, so the one backup that runs does real work.
+            String mailbox = "user:" + f.mailUser().id;
+            messages.sort(Comparator.comparing(m -> !m.contains("\"" + mailbox + "\"")));
 
             BackupItem worker = f.wire(new BackupItem());
             // The first message twice at the same moment, as two instances would get it.

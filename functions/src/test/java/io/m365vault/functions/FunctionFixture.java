@@ -1,6 +1,7 @@
 package io.m365vault.functions;
 
 import io.m365vault.graphsim.GraphSim;
+import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.StorageAccount;
@@ -27,6 +28,16 @@ final class FunctionFixture implements AutoCloseable {
         Map<String, String> settings = Map.of("VAULT_STORAGE", account.connectionString(), "VAULT_KEK", "file:" + kek,
                 "VAULT_POLICY", policy, "VAULT_SCHEDULE", "0 0 1 * * *", "GRAPH_BASE_URL", sim.baseUrl());
         services = new Services(VaultServices.open(VaultSettings.from(settings, VaultSettings.FUNCTIONS), repo));
+    }
+
+    /** A user of the simulated tenant with a mailbox. */
+    SimUser mailUser() {
+        for (int i = 0; ; i++) {
+            SimUser u = sim.tenant().directory().user(i);
+            if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox()) {
+                return u;
+            }
+        }
     }
 
     /** The function as the host would create it, using these services. */

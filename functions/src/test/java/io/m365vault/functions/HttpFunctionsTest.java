@@ -73,7 +73,7 @@ class HttpFunctionsTest {
     @Test
     void restoreJobFromPostToDownloadLink(AzuriteExtension.StorageAccount account) throws Exception {
         try (FunctionFixture f = new FunctionFixture(account, tmp, "{\"mail\":\"all\"}")) {
-            SimUser user = mailUser(f);
+            SimUser user = f.mailUser();
             ProtectedItem item = new ProtectedItem("user", user.id);
             String run = TimeIds.next(Instant.now());
             PlannedItem planned = new PlannedItem(item, Set.of(Workload.MAIL));
@@ -102,15 +102,6 @@ class HttpFunctionsTest {
             assertTrue(done.get("download").asText().contains("/exports/") && done.get("download").asText().contains("sig="), done.toString());
             assertTrue(done.get("bytes").asLong() > 0);
             assertFalse(done.has("error"));
-        }
-    }
-
-    private static SimUser mailUser(FunctionFixture f) {
-        for (int i = 0; ; i++) {
-            SimUser u = f.sim.tenant().directory().user(i);
-            if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox()) {
-                return u;
-            }
         }
     }
 
