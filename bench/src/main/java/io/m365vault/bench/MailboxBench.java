@@ -32,7 +32,7 @@ import java.util.Set;
  * are scaled to 1,000 per 10 s and the latency from 50-100 ms to 10 ms, keeping budget, not
  * concurrency, the binding limit as in the real service. Prints one JSON line per run.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.MailboxBench [messagesPerFolder [requestsPer10s]]}:
+ * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.MailboxBench [messagesPerFolder [requestsPer10s [latencyMs]]]}:
  * 167 requests per 10 s is Graph's own rate (16.7/s).
  */
 public final class MailboxBench {
@@ -46,8 +46,9 @@ public final class MailboxBench {
         int perFolder = args.length > 0 ? Integer.parseInt(args[0]) : 625;
         int budget = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         double allowed = budget / (double) WINDOW.toSeconds();
+        int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         try (AzuriteProcess azurite = AzuriteProcess.start();
-             GraphSim sim = GraphSim.builder().seed(5).users(8).messagesPerFolder(perFolder).latencyMs(10).build().start();
+             GraphSim sim = GraphSim.builder().seed(5).users(8).messagesPerFolder(perFolder).latencyMs(latencyMs).build().start();
              TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()),
                      ThrottleConfig.defaults().withBudget(budget, WINDOW))) {
             sim.faults(JSON.readTree("{\"mailboxConcurrency\":4,\"requestsPerWindow\":" + budget
