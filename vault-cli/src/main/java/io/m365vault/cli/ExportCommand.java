@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
+import io.m365vault.restore.ExportException;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.MailboxExporter;
@@ -75,10 +76,10 @@ final class ExportCommand extends RepoCommand {
             throw usage(e.getMessage());
         }
         if (!ExportOptions.MAILBOX.contains(w)) {
-            throw new UnsupportedOperationException("exporting " + w.id() + " is not supported yet; mail, calendar and contacts are");
+            throw new ExportException("exporting " + w.id() + " is not supported yet; mail, calendar and contacts are");
         }
         if (parts.length > 1) {
-            throw new UnsupportedOperationException("exporting one folder (" + path + ") is not supported yet; export the whole "
+            throw new ExportException("exporting one folder (" + path + ") is not supported yet; export the whole "
                     + w.id() + " workload");
         }
         return EnumSet.of(w);
