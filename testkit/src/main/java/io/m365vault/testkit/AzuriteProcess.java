@@ -1,6 +1,5 @@
 package io.m365vault.testkit;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -187,10 +186,5 @@ public final class AzuriteProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Azurite", e);
         }
-    }
-
-    /** For a log line; the data lives in memory and dies with the process. */
-    public File logFile() {
-        return workDir.resolve("azurite.log").toFile();
     }
 }

@@ -51,10 +51,6 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
-    public <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
-        return pool.submit(task);
-    }
-
     @Override
     public void close() {
         pool.shutdownNow();
