@@ -28,7 +28,7 @@ public final class ChunkCodec {
 
     public ChunkCodec(RepoKeys keys) {
         this.keys = keys;
-        this.overhead = keys.seal(new byte[0], 0, 0, new byte[0]).length;
+        this.overhead = keys.sealOverhead();
     }
 
     public SealedChunk encode(ChunkId id, byte[] buf, int off, int len) {
@@ -61,17 +61,20 @@ public final class ChunkCodec {
         return plain;
     }
 
+    /** One message when it fits a segment, else segments sealed one after another into one record. */
     private byte[] seal(ChunkId id, byte[] buf, int off, int len) {
         if (len <= SEGMENT) {
-            return keys.seal(buf, off, len, id.bytes());
+            byte[] record = new byte[len + overhead];
+            keys.seal(buf, off, len, id.bytes(), record, 0);
+            return record;
         }
         int segments = (len + SEGMENT - 1) / SEGMENT;
-        ByteBuffer out = ByteBuffer.allocate(len + segments * overhead);
+        byte[] record = new byte[len + segments * overhead];
         for (int i = 0; i < segments; i++) {
             int n = Math.min(SEGMENT, len - i * SEGMENT);
-            out.put(keys.seal(buf, off + i * SEGMENT, n, segmentAad(id, i, i == segments - 1)));
+            keys.seal(buf, off + i * SEGMENT, n, segmentAad(id, i, i == segments - 1), record, i * (SEGMENT + overhead));
         }
-        return out.array();
+        return record;
     }
 
     private byte[] open(ChunkId id, byte[] record, int off, int len) throws GeneralSecurityException {
@@ -80,12 +83,15 @@ public final class ChunkCodec {
         }
         int sealedSegment = SEGMENT + overhead;
         int segments = (len + sealedSegment - 1) / sealedSegment;
-        ByteBuffer plain = ByteBuffer.allocate(len - segments * overhead);
+        if (len - (segments - 1) * sealedSegment <= overhead) {
+            throw new GeneralSecurityException("the last segment is shorter than its overhead");
+        }
+        byte[] plain = new byte[len - segments * overhead];
         for (int i = 0; i < segments; i++) {
             int n = Math.min(sealedSegment, len - i * sealedSegment);
-            plain.put(keys.open(record, off + i * sealedSegment, n, segmentAad(id, i, i == segments - 1)));
+            keys.open(record, off + i * sealedSegment, n, segmentAad(id, i, i == segments - 1), plain, i * SEGMENT);
         }
-        return plain.array();
+        return plain;
     }
 
     private static byte[] segmentAad(ChunkId id, int index, boolean last) {

@@ -1,8 +1,10 @@
 package io.m365vault.repo;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,10 +22,11 @@ public final class LocalPipeline {
             return bytes / 1e6 / seconds;
         }
 
-        public String toJson() {
+        /** One JSON line; {@code pass} numbers the runs of one process (the first is cold). */
+        public String toJson(int pass) {
             return String.format(java.util.Locale.ROOT,
-                    "{\"bytes\":%d,\"seconds\":%.3f,\"mbPerSec\":%.1f,\"storedBytes\":%d,\"chunks\":%d,\"newChunks\":%d,\"files\":%d}",
-                    bytes, seconds, mbPerSec(), storedBytes, chunks, newChunks, files);
+                    "{\"pass\":%d,\"bytes\":%d,\"seconds\":%.3f,\"mbPerSec\":%.1f,\"storedBytes\":%d,\"chunks\":%d,\"newChunks\":%d,\"files\":%d}",
+                    pass, bytes, seconds, mbPerSec(), storedBytes, chunks, newChunks, files);
         }
     }
 
@@ -34,17 +37,21 @@ public final class LocalPipeline {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("not a directory: " + source);
         }
+        // Timed from the directory walk on, as restic's own figure is.
+        long start = System.nanoTime();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            // Links are not followed (restic stores them as links): each file is read once.
+            files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
         RepoKeys keys = RepoKeys.generate();
         PackStore packs = new DirPackStore(packsDir);
         ExecutorService cpu = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        long start = System.nanoTime();
         try (WriterSession session = WriterSession.local(keys, new MemoryChunkIndex(), packs, cpu, RepoConfig.DEFAULT_PACK_SIZE)) {
             for (Path f : files) {
-                try (InputStream in = Files.newInputStream(f)) {
+                // FileInputStream reads straight into the array; Files.newInputStream goes through
+                // a direct buffer and took twice the time on 8,000 files.
+                try (InputStream in = new FileInputStream(f.toFile())) {
                     session.store(in, params);
                 }
             }

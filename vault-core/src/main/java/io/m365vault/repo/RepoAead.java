@@ -3,50 +3,71 @@ package io.m365vault.repo;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.aead.AesGcmKey;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 /**
  * The repository's AEAD over a keyset of an AES-256-GCM and a ChaCha20-Poly1305 key: seals with
  * whichever this JVM runs faster (AES-GCM under C2, ChaCha20-Poly1305 under C1 only) and opens
- * either, picked by the key's output prefix. Keysets of one key type use that type throughout.
+ * either, picked by the key's output prefix. Both run on the JDK's ciphers between the caller's
+ * arrays ({@link JceAead}); key types it does not handle go through Tink's own primitive.
  */
-final class RepoAead implements Aead {
-    private final JceChaCha20Poly1305 chacha;
+final class RepoAead {
+    private final JceAead jce;
     private final Aead tink;
-    private final Aead sealer;
+    private final int overhead;
 
     RepoAead(KeysetHandle keys, boolean c2) throws GeneralSecurityException {
-        this.chacha = JceChaCha20Poly1305.forKeyset(keys);
-        KeysetHandle aes = aesPrimary(keys);
-        this.tink = (aes != null ? aes : keys).getPrimitive(RegistryConfiguration.get(), Aead.class);
-        this.sealer = chacha != null && (aes == null || !c2) ? chacha : tink;
+        this.jce = JceAead.forKeyset(keys, c2);
+        this.tink = keys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.overhead = jce != null ? jce.overhead() : tink.encrypt(new byte[0], new byte[0]).length;
     }
 
-    @Override
-    public byte[] encrypt(byte[] plaintext, byte[] associatedData) throws GeneralSecurityException {
-        return sealer.encrypt(plaintext, associatedData);
+    /** Bytes a sealed message has beyond its plaintext. */
+    int overhead() {
+        return overhead;
     }
 
-    @Override
-    public byte[] decrypt(byte[] ciphertext, byte[] associatedData) throws GeneralSecurityException {
-        return chacha != null && chacha.recognises(ciphertext)
-                ? chacha.decrypt(ciphertext, associatedData)
-                : tink.decrypt(ciphertext, associatedData);
+    /** Seals {@code in[off, off+len)} into {@code out} at {@code outOff}: {@code len + overhead()} bytes. */
+    void seal(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
+        if (jce != null) {
+            jce.seal(in, off, len, aad, out, outOff);
+        } else {
+            byte[] sealed = tink.encrypt(Arrays.copyOfRange(in, off, off + len), aad);
+            System.arraycopy(sealed, 0, out, outOff, sealed.length);
+        }
     }
 
-    /** The same keyset with its AES-GCM key as primary; null when it has none. */
-    private static KeysetHandle aesPrimary(KeysetHandle keys) throws GeneralSecurityException {
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.getAt(i).getKey() instanceof AesGcmKey) {
-                if (keys.getAt(i).isPrimary()) {
-                    return keys;
-                }
-                KeysetHandle.Builder b = KeysetHandle.newBuilder(keys);
-                b.getAt(i).makePrimary();
-                return b.build();
+    /** The plaintext of {@code in[off, off+len)}. */
+    byte[] open(byte[] in, int off, int len, byte[] aad) throws GeneralSecurityException {
+        int n = jce != null ? jce.plainLength(in, off, len) : -1;
+        if (n >= 0) {
+            byte[] out = new byte[n];
+            if (openJce(in, off, len, aad, out, 0)) {
+                return out;
             }
         }
-        return null;
+        return tink.decrypt(Arrays.copyOfRange(in, off, off + len), aad);
+    }
+
+    /** Opens {@code in[off, off+len)} into {@code out} at {@code outOff}; returns the plaintext's length. */
+    int open(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
+        int n = jce != null ? jce.plainLength(in, off, len) : -1;
+        if (n >= 0 && openJce(in, off, len, aad, out, outOff)) {
+            return n;
+        }
+        byte[] plain = tink.decrypt(Arrays.copyOfRange(in, off, off + len), aad);
+        System.arraycopy(plain, 0, out, outOff, plain.length);
+        return plain.length;
+    }
+
+    /** False when none of the JDK-handled keys opens it: a key only Tink handles may. */
+    private boolean openJce(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) {
+        try {
+            jce.open(in, off, len, aad, out, outOff);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 }

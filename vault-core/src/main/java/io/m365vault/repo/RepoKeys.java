@@ -1,6 +1,5 @@
 package io.m365vault.repo;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Parameters;
@@ -55,7 +54,7 @@ public final class RepoKeys {
     private final KeysetHandle aeadKeys;
     private final KeysetHandle idKeys;
     private final KeysetHandle gearKeys;
-    private final Aead aead;
+    private final RepoAead aead;
     private final PrfSet idPrf;
     private final long[] gear;
 
@@ -125,7 +124,9 @@ public final class RepoKeys {
     /** The keyed HMAC-SHA256 of the bytes. */
     public ChunkId chunkId(byte[] buf, int off, int len) {
         try {
-            return ChunkId.of(idPrf.computePrimary(slice(buf, off, len), ChunkId.LENGTH));
+            // Tink's PRF takes whole arrays; callers that can pass one skip this copy.
+            byte[] in = off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len);
+            return ChunkId.of(idPrf.computePrimary(in, ChunkId.LENGTH));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 failed: " + e.getMessage(), e);
         }
@@ -133,26 +134,38 @@ public final class RepoKeys {
 
     /** Encrypts and authenticates; {@code aad} is bound to the result but not stored in it. */
     public byte[] seal(byte[] plain, int off, int len, byte[] aad) {
+        byte[] out = new byte[len + aead.overhead()];
+        seal(plain, off, len, aad, out, 0);
+        return out;
+    }
+
+    /** {@link #seal} into {@code out} at {@code outOff}: writes {@code len + sealOverhead()} bytes. */
+    public void seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
         try {
-            return aead.encrypt(slice(plain, off, len), aad);
+            aead.seal(plain, off, len, aad, out, outOff);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEAD encryption failed: " + e.getMessage(), e);
         }
     }
 
+    /** Bytes a sealed message has beyond its plaintext. */
+    public int sealOverhead() {
+        return aead.overhead();
+    }
+
     /** @throws GeneralSecurityException when the bytes were altered or {@code aad} differs */
     public byte[] open(byte[] sealed, int off, int len, byte[] aad) throws GeneralSecurityException {
-        return aead.decrypt(slice(sealed, off, len), aad);
+        return aead.open(sealed, off, len, aad);
+    }
+
+    /** {@link #open} into {@code out} at {@code outOff}; returns the plaintext's length. */
+    public int open(byte[] sealed, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
+        return aead.open(sealed, off, len, aad, out, outOff);
     }
 
     /** The chunker's gear table (a copy). */
     public long[] gearTable() {
         return gear.clone();
-    }
-
-    private static byte[] slice(byte[] buf, int off, int len) {
-        // Tink takes whole arrays; skip the copy when the caller passes one.
-        return off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len);
     }
 
     /**

@@ -97,9 +97,12 @@ public final class WriterSession implements AutoCloseable {
         List<ChunkId> ids = new ArrayList<>();
         long[] size = {0};
         chunker.split(in, (buf, off, len) -> {
-            ChunkId id = keys.chunkId(buf, off, len);
+            // The chunker reuses its buffer: the chunk needs a copy of its own, and the id is
+            // computed on that copy (Tink's PRF takes whole arrays).
+            byte[] plain = Arrays.copyOfRange(buf, off, off + len);
+            ChunkId id = keys.chunkId(plain, 0, len);
             ids.add(id);
-            pending.add(id, Arrays.copyOfRange(buf, off, off + len));
+            pending.add(id, plain);
             size[0] += len;
             if (pending.bytes >= BATCH_BYTES) {
                 storeBatch(pending);
