@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * CHACHA20_POLY1305 and AES-GCM keys, computed by the JDK's ciphers straight between the
  * caller's arrays. Ciphertexts are interchangeable with Tink's own primitives (see the test).
  *
- * <p>Why not Tink's primitives: they take and return whole arrays, so every 16 KiB segment of a
+ * <p>Why not Tink's primitives: they take and return whole arrays, so every 256 KiB segment of a
  * chunk cost a slice copy, an output array and a copy into the record; and for ChaCha20-Poly1305
  * Tink uses the JCE cipher only when it may be re-initialised with the same key and nonce, which
  * the JDK 17 cipher refuses, so it falls back to a pure-Java ChaCha20 measured 5x slower under C1
