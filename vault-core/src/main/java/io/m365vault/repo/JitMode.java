@@ -11,7 +11,13 @@ final class JitMode {
     private JitMode() {
     }
 
+    private static final boolean C2 = detect();
+
     static boolean c2() {
+        return C2;
+    }
+
+    private static boolean detect() {
         boolean c2 = true;
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("-XX:TieredStopAtLevel=")) {

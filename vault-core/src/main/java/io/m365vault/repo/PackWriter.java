@@ -43,14 +43,28 @@ public final class PackWriter {
 
     /** Seals the header, names the pack by its hash, and starts this writer afresh. */
     public Pack finish() {
+        return seal().name();
+    }
+
+    /**
+     * Seals the header and starts this writer afresh; the pack is named by {@link Unnamed#name},
+     * which hashes all its bytes and so may run on another thread than this writer's.
+     */
+    public Unnamed seal() {
         byte[] header = PackHeader.seal(keys, entries);
         ensure(size + header.length);
         System.arraycopy(header, 0, buf, size, header.length);
-        byte[] bytes = Arrays.copyOf(buf, size + header.length);
-        Pack pack = new Pack(sha256(bytes), bytes, List.copyOf(entries));
+        Unnamed pack = new Unnamed(Arrays.copyOf(buf, size + header.length), List.copyOf(entries));
         entries.clear();
         size = 0;
         return pack;
+    }
+
+    /** A sealed pack not yet named. */
+    public record Unnamed(byte[] bytes, List<PackEntry> entries) {
+        public Pack name() {
+            return new Pack(sha256(bytes), bytes, entries);
+        }
     }
 
     private void ensure(int needed) {

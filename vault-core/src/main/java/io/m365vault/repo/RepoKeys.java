@@ -30,9 +30,9 @@ import java.util.HexFormat;
 public final class RepoKeys {
     /**
      * The primary AEAD key. New keysets also hold an AES-256-GCM key, used to seal when the JVM
-     * has C2: the Azure Functions worker runs the JVM with C1 only, where the JDK's AES-GCM has
-     * no intrinsic and ran 4-5x slower than its ChaCha20-Poly1305, while with C2 and calls of at
-     * most 256 KiB (ChunkCodec's segments) AES-GCM is ten times faster. Figures: bench/README.md.
+     * has C2: under C1 only (as the Azure Functions worker starts the JVM) the JDK's AES-GCM has
+     * no intrinsic and ran 4-5x slower than its ChaCha20-Poly1305, while with C2 it is ten times
+     * faster. Figures: bench/README.md.
      */
     public static final Parameters DEFAULT_AEAD = PredefinedAeadParameters.CHACHA20_POLY1305;
 
@@ -55,7 +55,7 @@ public final class RepoKeys {
     private final KeysetHandle idKeys;
     private final KeysetHandle gearKeys;
     private final RepoAead aead;
-    private final PrfSet idPrf;
+    private final JceHmac idMac;
     private final long[] gear;
 
     private RepoKeys(String id, KeysetHandle aeadKeys, KeysetHandle idKeys, KeysetHandle gearKeys)
@@ -65,7 +65,7 @@ public final class RepoKeys {
         this.idKeys = idKeys;
         this.gearKeys = gearKeys;
         this.aead = new RepoAead(aeadKeys, JitMode.c2());
-        this.idPrf = idKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+        this.idMac = JceHmac.forKeyset(idKeys);
         this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
 
@@ -123,13 +123,7 @@ public final class RepoKeys {
 
     /** The keyed HMAC-SHA256 of the bytes. */
     public ChunkId chunkId(byte[] buf, int off, int len) {
-        try {
-            // Tink's PRF takes whole arrays; callers that can pass one skip this copy.
-            byte[] in = off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len);
-            return ChunkId.of(idPrf.computePrimary(in, ChunkId.LENGTH));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed: " + e.getMessage(), e);
-        }
+        return ChunkId.of(idMac.compute(buf, off, len));
     }
 
     /** Encrypts and authenticates; {@code aad} is bound to the result but not stored in it. */

@@ -97,10 +97,9 @@ public final class WriterSession implements AutoCloseable {
         List<ChunkId> ids = new ArrayList<>();
         long[] size = {0};
         chunker.split(in, (buf, off, len) -> {
-            // The chunker reuses its buffer: the chunk needs a copy of its own, and the id is
-            // computed on that copy (Tink's PRF takes whole arrays).
+            ChunkId id = keys.chunkId(buf, off, len);
+            // The chunker reuses its buffer: a chunk waiting to be sealed needs a copy of its own.
             byte[] plain = Arrays.copyOfRange(buf, off, off + len);
-            ChunkId id = keys.chunkId(plain, 0, len);
             ids.add(id);
             pending.add(id, plain);
             size[0] += len;
@@ -243,9 +242,11 @@ public final class WriterSession implements AutoCloseable {
     }
 
     private void flushPack() {
-        Pack pack = writer.finish();
+        PackWriter.Unnamed sealed = writer.seal();
         awaitUpload();
+        // Hashing 16 MiB to name the pack happens off the storing thread, with the upload.
         upload = uploader.submit(() -> {
+            Pack pack = sealed.name();
             packs.put(pack);
             index.add(pack.id(), pack.entries());
             stats.packs.incrementAndGet();
