@@ -1,6 +1,7 @@
 package io.m365vault.backup;
 
 import io.m365vault.backup.ItemResult.WorkloadResult;
+import io.m365vault.repo.CommitRefusedException;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.WriterSession;
 import java.io.IOException;
@@ -34,13 +35,23 @@ public final class ItemBackup {
     }
 
     public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads) {
+        return run(runId, runTime, item, workloads, () -> { });
+    }
+
+    /**
+     * As {@link #run(String, Instant, ProtectedItem, Set)}, with {@code guard} run before every
+     * commit (the caller's lease check).
+     *
+     * @throws CommitRefusedException when the guard refuses: the item's backup stops at once
+     */
+    public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads, Runnable guard) {
         Map<Workload, WorkloadResult> results = new EnumMap<>(Workload.class);
         ExecutorService fetchers = Executors.newFixedThreadPool(FETCHERS, r -> {
             Thread t = new Thread(r, "graph-fetch-" + item);
             t.setDaemon(true);
             return t;
         });
-        try (WriterSession session = repo.newSession()) {
+        try (WriterSession session = repo.newSession(guard)) {
             for (Workload w : workloads) {
                 SyncStats stats = new SyncStats();
                 SyncContext ctx = new SyncContext(runId, runTime, item, w, repo, session, graph, fetchers, stats);
@@ -72,6 +83,8 @@ public final class ItemBackup {
                 return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, e.getMessage(), ctx.stats());
             }
             return failed(ctx, e);
+        } catch (CommitRefusedException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return failed(ctx, e);
         }

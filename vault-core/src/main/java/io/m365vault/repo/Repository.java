@@ -88,7 +88,12 @@ public final class Repository implements AutoCloseable {
     }
 
     public WriterSession newSession() {
-        return new WriterSession(keys, index, packs, catalog, state, cpu, config.packSize());
+        return newSession(() -> { });
+    }
+
+    /** A session whose commits first run {@code guard}, which throws to refuse (see {@link CommitRefusedException}). */
+    public WriterSession newSession(Runnable guard) {
+        return new WriterSession(keys, index, packs, catalog, state, cpu, config.packSize(), guard);
     }
 
     public ContentReader reader() {

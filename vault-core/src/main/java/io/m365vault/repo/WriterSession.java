@@ -43,6 +43,7 @@ public final class WriterSession implements AutoCloseable {
     private final Catalog catalog;
     private final StateStore state;
     private final ExecutorService cpu;
+    private final Runnable guard;
     private final ChunkCodec codec;
     private final PackWriter writer;
     private final ExecutorService uploader;
@@ -57,14 +58,16 @@ public final class WriterSession implements AutoCloseable {
     private long sealingBytes;
     private Future<?> upload;
 
+    /** {@code guard} runs before each commit makes anything durable; it throws to stop the session. */
     WriterSession(RepoKeys keys, ChunkIndex index, PackStore packs, Catalog catalog, StateStore state,
-                  ExecutorService cpu, int packSize) {
+                  ExecutorService cpu, int packSize, Runnable guard) {
         this.keys = keys;
         this.index = index;
         this.packs = packs;
         this.catalog = catalog;
         this.state = state;
         this.cpu = cpu;
+        this.guard = guard;
         this.codec = new ChunkCodec(keys);
         this.writer = new PackWriter(keys, packSize);
         this.uploader = Executors.newSingleThreadExecutor(r -> {
@@ -76,7 +79,7 @@ public final class WriterSession implements AutoCloseable {
 
     /** A session with no catalog or state: content into packs and an index only (benchmarks). */
     public static WriterSession local(RepoKeys keys, ChunkIndex index, PackStore packs, ExecutorService cpu, int packSize) {
-        return new WriterSession(keys, index, packs, null, null, cpu, packSize);
+        return new WriterSession(keys, index, packs, null, null, cpu, packSize, () -> { });
     }
 
     public ContentRef store(byte[] data, ChunkerParams params) {
@@ -137,8 +140,17 @@ public final class WriterSession implements AutoCloseable {
         }
     }
 
-    /** Makes everything so far durable, then writes the queued checkpoints and these. */
+    /**
+     * Makes everything so far durable, then writes the queued checkpoints and these.
+     *
+     * @throws CommitRefusedException when the session's guard refuses: nothing of this commit is written
+     */
     public void commit(Checkpoint... checkpoints) {
+        try {
+            guard.run();
+        } catch (RuntimeException e) {
+            throw new CommitRefusedException(e);
+        }
         storeBatch(pending);
         while (!sealing.isEmpty()) {
             packNext();

@@ -8,6 +8,7 @@ import io.m365vault.backup.ItemResult;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.backup.SyncStats;
 import io.m365vault.backup.Workload;
+import io.m365vault.repo.CommitRefusedException;
 import io.m365vault.repo.Repository;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +66,11 @@ public final class BackupItemService {
             runs.put(runId, running);
             ItemResult result;
             try {
-                result = backup.run(runId, start, planned.item(), planned.workloads());
+                result = backup.run(runId, start, planned.item(), planned.workloads(), held::check);
+            } catch (CommitRefusedException e) {
+                // The item may be another worker's now: its status is that worker's to write.
+                LOG.error("backup stopped run={} item={}: {}", runId, planned.item(), e.getMessage());
+                throw e;
             } catch (RuntimeException e) {
                 // Back to queued with the reason: the queue retries, and the poison queue records the last one.
                 runs.put(runId, running.with(ItemState.QUEUED, start, clock.instant(), List.of("attempt failed: " + e)));

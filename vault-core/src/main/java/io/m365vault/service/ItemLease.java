@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * A blob lease that lets one worker at a time back up a protected item. Leases live in their own
  * container ({@link #CONTAINER}), not in the repository's, because the repository's container may
  * be under an immutability policy. A lease lasts {@link #SECONDS} and is renewed while held, so a
- * worker that dies frees the item within a minute.
+ * worker that dies frees the item within a minute; a worker that loses it (a stall longer than
+ * that, a broken lease) learns so at its next commit through {@link #check} and stops.
  */
 public final class ItemLease implements AutoCloseable {
     public static final String CONTAINER = "vault-leases";
@@ -44,7 +45,7 @@ public final class ItemLease implements AutoCloseable {
 
     /** The lease on {@code item} in repository {@code repo}, or empty when another worker holds it. */
     public static Optional<ItemLease> tryAcquire(BlobContainerClient leases, String repo, ProtectedItem item) {
-        String name = "leases/" + repo + "/" + URLEncoder.encode(item.toString(), StandardCharsets.UTF_8);
+        String name = blobName(repo, item);
         BlobClient blob = leases.getBlobClient(name);
         if (!blob.exists()) {
             try {
@@ -65,6 +66,26 @@ public final class ItemLease implements AutoCloseable {
             throw e;
         }
         return Optional.of(new ItemLease(lease, name));
+    }
+
+    static String blobName(String repo, ProtectedItem item) {
+        return "leases/" + repo + "/" + URLEncoder.encode(item.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Renews the lease now, so that what follows is done while it is certainly held; the backup
+     * runs this before each commit.
+     *
+     * @throws IllegalStateException when the lease is no longer this worker's (broken, or expired
+     *     and taken by another) or cannot be renewed: another worker may be backing up the item
+     */
+    public void check() {
+        try {
+            lease.renewLease();
+        } catch (RuntimeException e) {
+            String why = e instanceof BlobStorageException b ? b.getStatusCode() + " " + b.getErrorCode() : e.toString();
+            throw new IllegalStateException("lost the lease on " + name + " (" + why + "): another worker may be backing up this item", e);
+        }
     }
 
     /** The lease container, created when missing (infra does not create it). */

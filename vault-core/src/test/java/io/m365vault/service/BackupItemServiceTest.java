@@ -1,21 +1,31 @@
 package io.m365vault.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.util.Context;
+import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.BackupOptions;
+import io.m365vault.backup.GraphReader;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.repo.CommitRefusedException;
 import io.m365vault.repo.Repository;
 import io.m365vault.testkit.AzuriteExtension;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +91,56 @@ class BackupItemServiceTest {
             assertEquals(ItemState.POISON, poisoned.state());
             assertEquals("failed", runs.run(run2).orElseThrow().status());
             assertEquals(List.of(run2, run), runs.list(10).stream().map(RunInfo::id).toList());
+        }
+    }
+
+    @Test
+    void aWorkerThatLosesTheLeaseStopsAndLeavesTheItemToTheNext(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(5).users(4).messagesPerFolder(4).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp)) {
+            PlannedItem item = new PlannedItem(new ProtectedItem("user", mailUser(sim).id), Set.of(Workload.MAIL, Workload.CONTACTS));
+            RunStore runs = new RunStore(repo.state());
+            String run = TimeIds.next(Clock.systemUTC().instant());
+            runs.create(run, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+            var leases = ItemLease.container(ServiceFixture.storage(account));
+            GraphReader graph = ServiceFixture.graph(sim);
+            // At its first Graph request the worker's lease is broken, as when it stalled past the
+            // lease and another worker took the item.
+            AtomicBoolean broken = new AtomicBoolean();
+            Runnable breakLease = () -> {
+                if (broken.compareAndSet(false, true)) {
+                    new BlobLeaseClientBuilder().blobClient(leases.getBlobClient(ItemLease.blobName(repo.name(), item.item())))
+                            .buildClient().breakLeaseWithResponse(0, null, null, Context.NONE);
+                }
+            };
+            GraphReader stalling = new GraphReader() {
+                @Override
+                public JsonNode get(String pathOrUrl) throws IOException {
+                    breakLease.run();
+                    return graph.get(pathOrUrl);
+                }
+
+                @Override
+                public InputStream open(String pathOrUrl) throws IOException {
+                    breakLease.run();
+                    return graph.open(pathOrUrl);
+                }
+            };
+            BackupItemService stalled = new BackupItemService(repo, stalling, BackupOptions.DEFAULTS, leases, Clock.systemUTC());
+            CommitRefusedException e = assertThrows(CommitRefusedException.class, () -> stalled.backup(run, item));
+            assertTrue(e.getMessage().contains("lost the lease on leases/" + repo.name()), e.getMessage());
+            // It committed nothing (no item version, no checkpoint) and stopped before the next
+            // workload; the item's status is left to the worker that holds it now.
+            Instant later = Instant.now().plusSeconds(3600);
+            assertEquals(List.of(), repo.catalog().at(item.item().partition(Workload.MAIL), later));
+            assertEquals(List.of(), repo.catalog().at(item.item().partition(Workload.CONTACTS), later));
+            assertEquals(ItemState.RUNNING, runs.item(run, item.item()).orElseThrow().state());
+
+            // The redelivered message, on a worker that holds the lease, backs the item up.
+            var again = new BackupItemService(repo, graph, BackupOptions.DEFAULTS, leases, Clock.systemUTC()).backup(run, item);
+            assertEquals(BackupItemService.Outcome.RAN, again.outcome());
+            assertEquals(ItemState.DONE, again.status().orElseThrow().state(), again.toString());
+            assertTrue(!repo.catalog().at(item.item().partition(Workload.MAIL), later).isEmpty());
         }
     }
 
