@@ -6,11 +6,14 @@ import io.m365vault.repo.Repository;
 import io.m365vault.repo.WriterSession;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,25 +38,30 @@ public final class ItemBackup {
     }
 
     public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads) {
-        return run(runId, runTime, item, workloads, () -> { });
+        return run(runId, runTime, item, workloads, soFar -> { });
     }
 
     /**
-     * As {@link #run(String, Instant, ProtectedItem, Set)}, with {@code guard} run before every
-     * commit (the caller's lease check).
+     * As {@link #run(String, Instant, ProtectedItem, Set)}, calling {@code beforeCommit} before
+     * every commit, on this thread, with each workload's stats so far (the caller checks its lease
+     * and shows progress there).
      *
-     * @throws CommitRefusedException when the guard refuses: the item's backup stops at once
+     * @throws CommitRefusedException when {@code beforeCommit} throws: the item's backup stops at once
      */
-    public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads, Runnable guard) {
+    public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads,
+                          Consumer<Map<Workload, SyncStats>> beforeCommit) {
         Map<Workload, WorkloadResult> results = new EnumMap<>(Workload.class);
+        Map<Workload, SyncStats> soFar = new EnumMap<>(Workload.class);
+        Map<Workload, SyncStats> view = Collections.unmodifiableMap(soFar);
         ExecutorService fetchers = Executors.newFixedThreadPool(FETCHERS, r -> {
             Thread t = new Thread(r, "graph-fetch-" + item);
             t.setDaemon(true);
             return t;
         });
-        try (WriterSession session = repo.newSession(guard)) {
-            for (Workload w : workloads) {
+        try (WriterSession session = repo.newSession(() -> beforeCommit.accept(view))) {
+            for (Workload w : EnumSet.copyOf(workloads)) { // in a fixed order, whatever the set
                 SyncStats stats = new SyncStats();
+                soFar.put(w, stats);
                 SyncContext ctx = new SyncContext(runId, runTime, item, w, repo, session, graph, fetchers, stats);
                 results.put(w, runWorkload(ctx));
             }

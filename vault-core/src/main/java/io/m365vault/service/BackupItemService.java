@@ -11,11 +11,14 @@ import io.m365vault.backup.Workload;
 import io.m365vault.repo.CommitRefusedException;
 import io.m365vault.repo.Repository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class BackupItemService {
     private static final Logger LOG = LoggerFactory.getLogger(BackupItemService.class);
 
+    /** A running item's row is rewritten with its counts so far, at a commit, at most this often. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+
     /** What a call did. */
     public enum Outcome { RAN, ALREADY_RUNNING, ALREADY_DONE }
 
@@ -40,8 +46,15 @@ public final class BackupItemService {
     private final RunStore runs;
     private final BlobContainerClient leases;
     private final Clock clock;
+    private final Duration progressEvery;
 
     public BackupItemService(Repository repo, GraphReader graph, BackupOptions options, BlobContainerClient leases, Clock clock) {
+        this(repo, graph, options, leases, clock, PROGRESS_EVERY);
+    }
+
+    BackupItemService(Repository repo, GraphReader graph, BackupOptions options, BlobContainerClient leases, Clock clock,
+                      Duration progressEvery) {
+        this.progressEvery = progressEvery;
         this.repo = repo;
         this.backup = new ItemBackup(repo, graph, options);
         this.runs = new RunStore(repo.state());
@@ -64,9 +77,20 @@ public final class BackupItemService {
             Instant start = clock.instant();
             ItemStatus running = ItemStatus.queued(planned).with(ItemState.RUNNING, start, null, List.of());
             runs.put(runId, running);
+            // Before each commit: the lease must still be ours, and now and then the item's row
+            // shows what it has seen so far.
+            Instant[] lastProgress = {start};
+            Consumer<Map<Workload, SyncStats>> beforeCommit = soFar -> {
+                held.check();
+                Instant now = clock.instant();
+                if (!now.isBefore(lastProgress[0].plus(progressEvery))) {
+                    runs.put(runId, progress(planned, start, soFar));
+                    lastProgress[0] = now;
+                }
+            };
             ItemResult result;
             try {
-                result = backup.run(runId, start, planned.item(), planned.workloads(), held::check);
+                result = backup.run(runId, start, planned.item(), planned.workloads(), beforeCommit);
             } catch (CommitRefusedException e) {
                 // The item may be another worker's now: its status is that worker's to write.
                 LOG.error("backup stopped run={} item={}: {}", runId, planned.item(), e.getMessage());
@@ -95,18 +119,13 @@ public final class BackupItemService {
     }
 
     static ItemStatus status(PlannedItem planned, ItemResult result, Instant start, Instant end) {
-        long items = 0, added = 0, changed = 0, removed = 0, bytes = 0;
         boolean failed = false;
         boolean allSkipped = true;
         List<String> errors = new ArrayList<>();
+        List<SyncStats> stats = new ArrayList<>();
         for (Map.Entry<Workload, WorkloadResult> e : result.workloads().entrySet()) {
             WorkloadResult w = e.getValue();
-            SyncStats st = w.stats();
-            items += st.items();
-            added += st.added();
-            changed += st.changed();
-            removed += st.removed();
-            bytes += st.bytesFetched();
+            stats.add(w.stats());
             failed |= w.outcome() == WorkloadResult.Outcome.FAILED;
             allSkipped &= w.outcome() == WorkloadResult.Outcome.SKIPPED;
             if (w.outcome() != WorkloadResult.Outcome.DONE) {
@@ -115,6 +134,24 @@ public final class BackupItemService {
             }
         }
         ItemState state = failed ? ItemState.FAILED : allSkipped ? ItemState.SKIPPED : ItemState.DONE;
+        return counted(planned, state, start, end, stats, errors);
+    }
+
+    /** A running item with what its workloads have seen so far. */
+    static ItemStatus progress(PlannedItem planned, Instant start, Map<Workload, SyncStats> soFar) {
+        return counted(planned, ItemState.RUNNING, start, null, soFar.values(), List.of());
+    }
+
+    private static ItemStatus counted(PlannedItem planned, ItemState state, Instant start, Instant end,
+                                      Collection<SyncStats> stats, List<String> errors) {
+        long items = 0, added = 0, changed = 0, removed = 0, bytes = 0;
+        for (SyncStats st : stats) {
+            items += st.items();
+            added += st.added();
+            changed += st.changed();
+            removed += st.removed();
+            bytes += st.bytesFetched();
+        }
         return new ItemStatus(planned.item(), state, planned.workloads(), start, end, items, added, changed, removed, bytes, errors);
     }
 }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,6 +142,39 @@ class BackupItemServiceTest {
             assertEquals(BackupItemService.Outcome.RAN, again.outcome());
             assertEquals(ItemState.DONE, again.status().orElseThrow().state(), again.toString());
             assertTrue(!repo.catalog().at(item.item().partition(Workload.MAIL), later).isEmpty());
+        }
+    }
+
+    @Test
+    void aRunningItemShowsWhatItHasSeenSoFar(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(7).users(4).messagesPerFolder(4).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp)) {
+            PlannedItem item = new PlannedItem(new ProtectedItem("user", mailUser(sim).id), Set.of(Workload.MAIL, Workload.CONTACTS));
+            RunStore runs = new RunStore(repo.state());
+            String run = TimeIds.next(Clock.systemUTC().instant());
+            runs.create(run, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+            GraphReader graph = ServiceFixture.graph(sim);
+            // What the status API would show, looked at before each Graph request.
+            List<ItemStatus> seen = new CopyOnWriteArrayList<>();
+            GraphReader watched = new GraphReader() {
+                @Override
+                public JsonNode get(String pathOrUrl) throws IOException {
+                    runs.item(run, item.item()).ifPresent(seen::add);
+                    return graph.get(pathOrUrl);
+                }
+
+                @Override
+                public InputStream open(String pathOrUrl) throws IOException {
+                    runs.item(run, item.item()).ifPresent(seen::add);
+                    return graph.open(pathOrUrl);
+                }
+            };
+            ItemStatus done = new BackupItemService(repo, watched, BackupOptions.DEFAULTS, ItemLease.container(ServiceFixture.storage(account)),
+                    Clock.systemUTC(), Duration.ZERO).backup(run, item).status().orElseThrow();
+            assertEquals(ItemState.DONE, done.state(), done.toString());
+            assertTrue(seen.stream().allMatch(s -> s.state() == ItemState.RUNNING && s.items() <= done.items()), seen.toString());
+            // Mail is committed before contacts start: their requests see mail's counts.
+            assertTrue(seen.stream().anyMatch(s -> s.items() > 0 && s.items() < done.items() && s.bytes() > 0), seen.toString());
         }
     }
 
