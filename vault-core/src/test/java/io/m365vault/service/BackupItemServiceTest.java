@@ -43,8 +43,7 @@ class BackupItemServiceTest {
             SimUser user = mailUser(sim);
             PlannedItem item = new PlannedItem(new ProtectedItem("user", user.id), Set.of(Workload.MAIL, Workload.FILES));
             RunStore runs = new RunStore(repo.state());
-            String run = TimeIds.next(Clock.systemUTC().instant());
-            runs.create(run, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+            String run = newRun(runs, item);
             var leases = ItemLease.container(ServiceFixture.storage(account));
             BackupItemService service = new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS, leases,
                     Clock.systemUTC());
@@ -101,8 +100,7 @@ class BackupItemServiceTest {
              Repository repo = ServiceFixture.repo(account, tmp)) {
             PlannedItem item = new PlannedItem(new ProtectedItem("user", mailUser(sim).id), Set.of(Workload.MAIL, Workload.CONTACTS));
             RunStore runs = new RunStore(repo.state());
-            String run = TimeIds.next(Clock.systemUTC().instant());
-            runs.create(run, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+            String run = newRun(runs, item);
             var leases = ItemLease.container(ServiceFixture.storage(account));
             GraphReader graph = ServiceFixture.graph(sim);
             // At its first Graph request the worker's lease is broken, as when it stalled past the
@@ -114,19 +112,7 @@ class BackupItemServiceTest {
                             .buildClient().breakLeaseWithResponse(0, null, null, Context.NONE);
                 }
             };
-            GraphReader stalling = new GraphReader() {
-                @Override
-                public JsonNode get(String pathOrUrl) throws IOException {
-                    breakLease.run();
-                    return graph.get(pathOrUrl);
-                }
-
-                @Override
-                public InputStream open(String pathOrUrl) throws IOException {
-                    breakLease.run();
-                    return graph.open(pathOrUrl);
-                }
-            };
+            GraphReader stalling = beforeEachRequest(graph, breakLease);
             BackupItemService stalled = new BackupItemService(repo, stalling, BackupOptions.DEFAULTS, leases, Clock.systemUTC());
             CommitRefusedException e = assertThrows(CommitRefusedException.class, () -> stalled.backup(run, item));
             assertTrue(e.getMessage().contains("lost the lease on leases/" + repo.name()), e.getMessage());
@@ -151,24 +137,11 @@ class BackupItemServiceTest {
              Repository repo = ServiceFixture.repo(account, tmp)) {
             PlannedItem item = new PlannedItem(new ProtectedItem("user", mailUser(sim).id), Set.of(Workload.MAIL, Workload.CONTACTS));
             RunStore runs = new RunStore(repo.state());
-            String run = TimeIds.next(Clock.systemUTC().instant());
-            runs.create(run, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+            String run = newRun(runs, item);
             GraphReader graph = ServiceFixture.graph(sim);
             // What the status API would show, looked at before each Graph request.
             List<ItemStatus> seen = new CopyOnWriteArrayList<>();
-            GraphReader watched = new GraphReader() {
-                @Override
-                public JsonNode get(String pathOrUrl) throws IOException {
-                    runs.item(run, item.item()).ifPresent(seen::add);
-                    return graph.get(pathOrUrl);
-                }
-
-                @Override
-                public InputStream open(String pathOrUrl) throws IOException {
-                    runs.item(run, item.item()).ifPresent(seen::add);
-                    return graph.open(pathOrUrl);
-                }
-            };
+            GraphReader watched = beforeEachRequest(graph, () -> runs.item(run, item.item()).ifPresent(seen::add));
             ItemStatus done = new BackupItemService(repo, watched, BackupOptions.DEFAULTS, ItemLease.container(ServiceFixture.storage(account)),
                     Clock.systemUTC(), Duration.ZERO).backup(run, item).status().orElseThrow();
             assertEquals(ItemState.DONE, done.state(), done.toString());
@@ -176,6 +149,30 @@ class BackupItemServiceTest {
             // Mail is committed before contacts start: their requests see mail's counts.
             assertTrue(seen.stream().anyMatch(s -> s.items() > 0 && s.items() < done.items() && s.bytes() > 0), seen.toString());
         }
+    }
+
+    /** A new run of just this item. */
+    private static String newRun(RunStore runs, PlannedItem item) {
+        String run = TimeIds.next(Clock.systemUTC().instant());
+        runs.create(run, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
+        return run;
+    }
+
+    /** {@code graph}, running {@code action} before each request. */
+    private static GraphReader beforeEachRequest(GraphReader graph, Runnable action) {
+        return new GraphReader() {
+            @Override
+            public JsonNode get(String pathOrUrl) throws IOException {
+                action.run();
+                return graph.get(pathOrUrl);
+            }
+
+            @Override
+            public InputStream open(String pathOrUrl) throws IOException {
+                action.run();
+                return graph.open(pathOrUrl);
+            }
+        };
     }
 
     static SimUser mailUser(GraphSim sim) {
