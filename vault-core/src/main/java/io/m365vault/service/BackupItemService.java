@@ -113,7 +113,7 @@ public final class BackupItemService {
         ItemStatus s = runs.item(runId, planned.item()).orElse(ItemStatus.queued(planned));
         List<String> errors = new ArrayList<>(s.errors());
         errors.add("poison: " + reason);
-        runs.put(runId, new ItemStatus(s.item(), ItemState.POISON, s.workloads(), s.started(), clock.instant(), s.items(),
+        runs.putLate(runId, new ItemStatus(s.item(), ItemState.POISON, s.workloads(), s.started(), clock.instant(), s.items(),
                 s.added(), s.changed(), s.removed(), s.bytes(), errors));
         LOG.error("backup poisoned run={} item={}: {}", runId, planned.item(), reason);
     }

@@ -55,6 +55,11 @@ class RunStoreTest {
             runs.put(run, runningA);
             assertEquals(finished, runs.run(run).orElseThrow());
             assertEquals(List.of(finished), runs.list(10));
+
+            // The poison handler may still come: it writes late, and the run is counted again.
+            runs.putLate(run, new ItemStatus(a.item(), ItemState.POISON, a.workloads(), t, end, 40, 40, 0, 0, 5_000, List.of("poison")));
+            assertFalse(repo.state().get("runs", run).orElseThrow().containsKey("summary"));
+            assertEquals(Map.of(ItemState.POISON, 1L, ItemState.FAILED, 1L), runs.run(run).orElseThrow().counts());
         }
     }
 }
