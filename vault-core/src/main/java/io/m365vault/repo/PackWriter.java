@@ -41,11 +41,6 @@ public final class PackWriter {
         return size;
     }
 
-    /** Seals the header, names the pack by its hash, and starts this writer afresh. */
-    public Pack finish() {
-        return seal().name();
-    }
-
     /**
      * Seals the header and starts this writer afresh; the pack is named by {@link Unnamed#name},
      * which hashes all its bytes and so may run on another thread than this writer's.

@@ -95,11 +95,12 @@ public final class ItemLease implements AutoCloseable {
         return c;
     }
 
+    /** The periodic renewal: a failure is only logged here, the next commit's {@link #check} stops the backup. */
     private void renew() {
         try {
-            lease.renewLease();
-        } catch (RuntimeException e) {
-            LOG.warn("lease renewal failed lease={}: {}", name, e.toString());
+            check();
+        } catch (IllegalStateException e) {
+            LOG.warn("lease renewal failed lease={}: {}", name, e.getMessage());
         }
     }
 

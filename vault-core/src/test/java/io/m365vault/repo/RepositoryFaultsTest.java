@@ -143,7 +143,7 @@ class RepositoryFaultsTest {
                 writer.add(codec.encode(repo.keys().chunkId(data, off, len), data, off, len));
                 off += len;
             }
-            Pack orphan = writer.finish();
+            Pack orphan = writer.seal().name();
             repo.packs().put(orphan);
             assertTrue(repo.index().find(orphan.entries().stream().map(PackEntry::id).toList()).isEmpty());
 

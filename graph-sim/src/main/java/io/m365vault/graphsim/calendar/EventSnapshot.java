@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.model.Hashes;
-import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.graphsim.model.TenantModel;
 
 import java.time.Instant;
@@ -30,8 +29,7 @@ public final class EventSnapshot implements SnapshotSource {
     @Override
     public ArrayNode items(String owner) {
         ArrayNode out = Json.arr();
-        SimUser u = tenant.directory().user(owner);
-        if (u == null || !u.hasMailbox()) {
+        if (!tenant.directory().hasMailbox(owner)) {
             return out;
         }
         CalendarBook b = tenant.calendars(owner);

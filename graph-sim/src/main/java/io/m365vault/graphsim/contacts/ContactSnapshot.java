@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.model.Hashes;
-import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.graphsim.model.TenantModel;
 
 /** Every live contact: folder, display name, SHA-256 of its properties and of its photo. */
@@ -24,8 +23,7 @@ public final class ContactSnapshot implements SnapshotSource {
     @Override
     public ArrayNode items(String owner) {
         ArrayNode out = Json.arr();
-        SimUser u = tenant.directory().user(owner);
-        if (u == null || !u.hasMailbox()) {
+        if (!tenant.directory().hasMailbox(owner)) {
             return out;
         }
         ContactBook b = tenant.contacts(owner);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.model.Hashes;
-import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.graphsim.model.TenantModel;
 
 /** Every live message of a mailbox: immutable and REST id, folder path, subject, SHA-256 of its MIME. */
@@ -24,8 +23,7 @@ public final class MailSnapshot implements SnapshotSource {
     @Override
     public ArrayNode items(String owner) {
         ArrayNode out = Json.arr();
-        SimUser u = tenant.directory().user(owner);
-        if (u == null || !u.hasMailbox()) {
+        if (!tenant.directory().hasMailbox(owner)) {
             return out;
         }
         Mailbox box = tenant.mailbox(owner);

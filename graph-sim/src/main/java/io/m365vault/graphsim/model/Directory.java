@@ -59,6 +59,12 @@ public final class Directory {
         return byKey.get(key.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether {@code key} names a user with a mailbox. */
+    public boolean hasMailbox(String key) {
+        SimUser u = user(key);
+        return u != null && u.hasMailbox();
+    }
+
     public List<SimGroup> groups() {
         return groups;
     }
