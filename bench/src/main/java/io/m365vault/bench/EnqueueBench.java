@@ -2,7 +2,7 @@ package io.m365vault.bench;
 
 import com.azure.storage.queue.QueueClient;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.backup.TenantGraphReader;
+import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.GraphSettings;
 import io.m365vault.graph.TenantGraph;

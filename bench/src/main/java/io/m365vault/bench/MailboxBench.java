@@ -6,7 +6,7 @@ import io.m365vault.backup.BackupOptions;
 import io.m365vault.backup.ItemBackup;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.backup.ProtectedItem;
-import io.m365vault.backup.TenantGraphReader;
+import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.backup.Workload;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.GraphSettings;

@@ -1,7 +1,7 @@
 package io.m365vault.cli;
 
-import io.m365vault.backup.GraphNotFoundException;
-import io.m365vault.backup.GraphReader;
+import io.m365vault.graph.GraphNotFoundException;
+import io.m365vault.graph.GraphReader;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.service.BackupPolicy;

@@ -1,15 +1,21 @@
 package io.m365vault.backup;
 
 import io.m365vault.backup.ItemResult.WorkloadResult;
+import io.m365vault.graph.GraphNotFoundException;
+import io.m365vault.graph.GraphReader;
 import io.m365vault.repo.CommitRefusedException;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.WriterSession;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,23 +24,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backs up one protected item: each requested workload in turn through one writer session.
- * A workload that fails is recorded with its reason and the others still run; what it committed
- * before failing stays, and the next run resumes from its checkpoint.
+ * Backs up one protected item: each requested workload in turn, each through a writer session of
+ * its own (a session that failed mid-commit is never reused). A workload that fails is recorded
+ * with its reason and the others still run; what it committed before failing stays, and the next
+ * run resumes from its checkpoint. Items that fail are the workload's faults, not its failure.
  */
 public final class ItemBackup {
     private static final Logger LOG = LoggerFactory.getLogger(ItemBackup.class);
     /** Graph allows 4 concurrent requests per mailbox: content is fetched at most that wide. */
     private static final int FETCHERS = 4;
+    /** Content downloaded ahead of the writer, at most. */
+    static final long WINDOW_BYTES = 32 << 20;
 
     private final Repository repo;
     private final GraphReader graph;
     private final BackupOptions options;
+    private final long windowBytes;
 
     public ItemBackup(Repository repo, GraphReader graph, BackupOptions options) {
+        this(repo, graph, options, WINDOW_BYTES);
+    }
+
+    ItemBackup(Repository repo, GraphReader graph, BackupOptions options, long windowBytes) {
         this.repo = repo;
         this.graph = graph;
         this.options = options;
+        this.windowBytes = windowBytes;
     }
 
     public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads) {
@@ -58,12 +73,22 @@ public final class ItemBackup {
             t.setDaemon(true);
             return t;
         });
-        try (WriterSession session = repo.newSession(() -> beforeCommit.accept(view))) {
+        try {
             for (Workload w : EnumSet.copyOf(workloads)) { // in a fixed order, whatever the set
                 SyncStats stats = new SyncStats();
                 soFar.put(w, stats);
-                SyncContext ctx = new SyncContext(runId, runTime, item, w, repo, session, graph, fetchers, stats);
-                results.put(w, runWorkload(ctx));
+                Optional<Workloads.Entry> entry = Workloads.of(w);
+                if (entry.isEmpty()) {
+                    results.put(w, new WorkloadResult(WorkloadResult.Outcome.SKIPPED, "workload " + w.id() + " is not supported yet",
+                            stats, List.of()));
+                    continue;
+                }
+                try (WriterSession session = repo.newSession(() -> beforeCommit.accept(view))) {
+                    SyncContext ctx = new SyncContext(runId, runTime, item, w, repo, session, graph,
+                            new ContentWindow(fetchers, windowBytes), stats, new ArrayList<>(),
+                            FailedItems.load(repo.state(), item.partition(w)), new HashSet<>());
+                    results.put(w, runWorkload(ctx, entry.get().sync().apply(options)));
+                }
             }
         } finally {
             fetchers.shutdownNow();
@@ -71,24 +96,18 @@ public final class ItemBackup {
         return new ItemResult(item, results);
     }
 
-    private WorkloadResult runWorkload(SyncContext ctx) {
+    private WorkloadResult runWorkload(SyncContext ctx, WorkloadSync sync) {
         Workload w = ctx.workload();
         try {
-            switch (w) {
-                case MAIL -> new MailSync(ctx, options.includeHiddenFolders()).run();
-                case CONTACTS -> new ContactsSync(ctx).run();
-                case CALENDAR -> new CalendarSync(ctx).run();
-                default -> {
-                    return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, "workload " + w.id() + " is not supported yet", ctx.stats());
-                }
-            }
+            sync.run(ctx);
+            Orphans.close(ctx, sync);
             ctx.session().commit();
             LOG.info("synced run={} item={} workload={} {}", ctx.runId(), ctx.item(), w.id(), ctx.stats());
-            return new WorkloadResult(WorkloadResult.Outcome.DONE, null, ctx.stats());
+            return new WorkloadResult(WorkloadResult.Outcome.DONE, null, ctx.stats(), List.copyOf(ctx.faults()));
         } catch (GraphNotFoundException e) {
             if ("MailboxNotEnabledForRESTAPI".equals(e.code()) || "ResourceNotFound".equals(e.code())) {
                 LOG.info("skipped run={} item={} workload={}: {}", ctx.runId(), ctx.item(), w.id(), e.getMessage());
-                return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, e.getMessage(), ctx.stats());
+                return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, e.getMessage(), ctx.stats(), List.of());
             }
             return failed(ctx, e);
         } catch (CommitRefusedException e) {
@@ -100,6 +119,7 @@ public final class ItemBackup {
 
     private static WorkloadResult failed(SyncContext ctx, Exception e) {
         LOG.error("failed run={} item={} workload={}: {}", ctx.runId(), ctx.item(), ctx.workload().id(), e.toString(), e);
-        return new WorkloadResult(WorkloadResult.Outcome.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), ctx.stats());
+        return new WorkloadResult(WorkloadResult.Outcome.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), ctx.stats(),
+                List.copyOf(ctx.faults()));
     }
 }

@@ -1,5 +1,6 @@
 package io.m365vault.backup;
 
+import java.util.List;
 import java.util.Map;
 
 /** The outcome of one protected item's backup in one run, per workload. */
@@ -8,8 +9,15 @@ public record ItemResult(ProtectedItem item, Map<Workload, WorkloadResult> workl
         return workloads.values().stream().allMatch(w -> w.outcome() != WorkloadResult.Outcome.FAILED);
     }
 
-    /** One workload: done, skipped (e.g. no mailbox) with why, or failed with the error. */
-    public record WorkloadResult(Outcome outcome, String reason, SyncStats stats) {
+    /**
+     * One workload: done, skipped (e.g. no mailbox) with why, or failed with the error; and the
+     * items it could not back up this time (retried next run), whatever the outcome.
+     */
+    public record WorkloadResult(Outcome outcome, String reason, SyncStats stats, List<ItemFault> faults) {
+        public WorkloadResult {
+            faults = List.copyOf(faults);
+        }
+
         public enum Outcome { DONE, SKIPPED, FAILED }
     }
 }

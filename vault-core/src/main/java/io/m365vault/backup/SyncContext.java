@@ -1,18 +1,22 @@
 package io.m365vault.backup;
 
+import io.m365vault.graph.GraphReader;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.WriterSession;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One workload's sync of one protected item in one run. Every version change of the run is dated
  * {@code runTime}, so an item moved between two folders has no gap between its two versions
- * however far apart the folders are synced.
+ * however far apart the folders are synced. {@code faults} collects the items that failed,
+ * {@code closed} the containers (folders, calendars, events) this run closed, whose children
+ * close with them at the end of the workload.
  */
 public record SyncContext(String runId, Instant runTime, ProtectedItem item, Workload workload,
-                          Repository repo, WriterSession session, GraphReader graph,
-                          ExecutorService fetchers, SyncStats stats) {
+                          Repository repo, WriterSession session, GraphReader graph, ContentWindow window,
+                          SyncStats stats, List<ItemFault> faults, FailedItems failed, Set<String> closed) {
 
     public String partition() {
         return item.partition(workload);
@@ -21,5 +25,10 @@ public record SyncContext(String runId, Instant runTime, ProtectedItem item, Wor
     /** The state scope of this workload's delta links and checkpoints. */
     public String stateScope() {
         return "sync:" + partition();
+    }
+
+    /** The Graph path of the protected item, e.g. {@code users/<id>}. */
+    public String base() {
+        return item.kind() + "s/" + Json.seg(item.id());
     }
 }

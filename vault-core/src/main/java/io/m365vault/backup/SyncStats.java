@@ -13,6 +13,7 @@ public final class SyncStats {
     final AtomicLong bytesFetched = new AtomicLong();
     final AtomicLong pages = new AtomicLong();
     final AtomicLong resyncs = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
 
     public long added() {
         return added.get();
@@ -52,6 +53,11 @@ public final class SyncStats {
         return resyncs.get();
     }
 
+    /** Items whose content could not be read this run: reported, and retried next run. */
+    public long failed() {
+        return failed.get();
+    }
+
     /** Items the run saw and handled (added, changed, moved, removed, unchanged). */
     public long items() {
         return added() + changed() + moved() + removed() + unchanged();
@@ -59,7 +65,7 @@ public final class SyncStats {
 
     @Override
     public String toString() {
-        return String.format("added=%d changed=%d moved=%d removed=%d unchanged=%d contentFetched=%d bytesFetched=%d pages=%d resyncs=%d",
-                added(), changed(), moved(), removed(), unchanged(), contentFetched(), bytesFetched(), pages(), resyncs());
+        return String.format("added=%d changed=%d moved=%d removed=%d unchanged=%d failed=%d contentFetched=%d bytesFetched=%d pages=%d resyncs=%d",
+                added(), changed(), moved(), removed(), unchanged(), failed(), contentFetched(), bytesFetched(), pages(), resyncs());
     }
 }

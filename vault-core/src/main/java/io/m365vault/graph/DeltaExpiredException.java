@@ -6,23 +6,21 @@ package io.m365vault.graph;
  * {@code resyncChangesApplyDifferences}/{@code resyncChangesUploadDifferences}). The answer is a
  * full enumeration from a fresh delta request; storage dedup makes that cheap.
  */
-public final class DeltaExpiredException extends Exception {
-    private final String url;
-    private final String code;
+public final class DeltaExpiredException extends GraphStatusException {
+    private final String reason;
 
-    DeltaExpiredException(String url, String code, String message) {
-        super("delta state expired at " + url + " (" + code + (message.isEmpty() ? "" : ": " + message) + "): enumerate again from a fresh delta request");
-        this.url = url;
-        this.code = code;
+    DeltaExpiredException(GraphStatusException from) {
+        super(from, "delta state expired at " + from.url() + " (" + reason(from) + "): enumerate again from a fresh delta request");
+        this.reason = reason(from);
     }
 
-    /** The link that answered 410, without its query. */
-    public String url() {
-        return url;
+    private static String reason(GraphStatusException e) {
+        return !e.innerCode().isEmpty() ? e.innerCode() : !e.code().isEmpty() ? e.code() : "Gone";
     }
 
     /** Graph's error code (the inner code for drives when there is one), or "Gone" when the body named none. */
+    @Override
     public String code() {
-        return code;
+        return reason;
     }
 }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * One page of a delta round. Exactly one of {@code nextLink} (more pages follow) and
- * {@code deltaLink} (the round is done; keep it for the next run) is set. Items may be empty
- * and may repeat items of earlier pages.
+ * One page of a delta round or listing. Exactly one of {@code nextLink} (more pages follow) and
+ * {@code deltaLink} (the round is done; keep it for the next run; empty for a listing) is set.
+ * Items may be empty and may repeat items of earlier pages.
  *
  * @param number 1 for the first page of this run
  */
@@ -20,10 +20,5 @@ public record DeltaPage(List<JsonNode> items, String nextLink, String deltaLink,
 
     public boolean last() {
         return deltaLink != null;
-    }
-
-    /** An Outlook/directory removal ({@code "@removed"}) or a drive item's {@code deleted} facet. */
-    public static boolean isRemoved(JsonNode item) {
-        return item.has("@removed") || item.has("deleted");
     }
 }

@@ -48,7 +48,7 @@ public final class GraphRequests {
     /**
      * The absolute URL of a request the typed SDK built, e.g.
      * {@code sdk.users().byUserId(u).mailFolders().byMailFolderId(f).messages().delta().toGetRequestInformation(rc -> ...)}:
-     * the URL form Kiota sends ({@code .../messages/delta()} with its query), for {@link DeltaPager#run}.
+     * the URL form Kiota sends ({@code .../messages/delta()} with its query).
      */
     public String url(RequestInformation built) {
         built.pathParameters.put("baseurl", adapter.getBaseUrl());
@@ -78,9 +78,9 @@ public final class GraphRequests {
      * skipped when the server ignores Range) within the governor's attempts. Close the stream:
      * it holds one of its key's in-flight slots until then.
      */
-    public InputStream open(String pathOrUrl) throws IOException {
+    public InputStream open(String pathOrUrl, Map<String, String> headers) throws IOException {
         String url = url(pathOrUrl);
-        return new ResumingStream(this, url, ThrottleKeys.of(okhttp3.HttpUrl.get(url)), governor);
+        return new ResumingStream(this, url, headers, ThrottleKeys.of(okhttp3.HttpUrl.get(url)), governor);
     }
 
     /** POST of a JSON body, answered as JSON; an error status gives a {@link GraphStatusException}. */

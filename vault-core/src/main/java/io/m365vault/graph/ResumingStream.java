@@ -22,6 +22,7 @@ final class ResumingStream extends InputStream {
     private static final Logger LOG = LoggerFactory.getLogger(ResumingStream.class);
     private final GraphRequests requests;
     private final String url;
+    private final Map<String, String> headers;
     private final String key;
     private final ThrottleGovernor governor;
     private Response response;
@@ -30,12 +31,13 @@ final class ResumingStream extends InputStream {
     private int attempts = 1;
     private boolean closed;
 
-    ResumingStream(GraphRequests requests, String url, String key, ThrottleGovernor governor) throws IOException {
+    ResumingStream(GraphRequests requests, String url, Map<String, String> headers, String key, ThrottleGovernor governor) throws IOException {
         this.requests = requests;
         this.url = url;
+        this.headers = Map.copyOf(headers);
         this.key = key;
         this.governor = governor;
-        this.response = requests.getExpecting(url, Map.of(), 200);
+        this.response = requests.getExpecting(url, headers, 200);
         this.in = response.body().byteStream();
     }
 
@@ -83,7 +85,11 @@ final class ResumingStream extends InputStream {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while resuming " + where());
         }
-        response = requests.getExpecting(url, offset > 0 ? Map.of("Range", "bytes=" + offset + "-") : Map.of(), 200, 206);
+        Map<String, String> again = new java.util.HashMap<>(headers);
+        if (offset > 0) {
+            again.put("Range", "bytes=" + offset + "-");
+        }
+        response = requests.getExpecting(url, again, 200, 206);
         in = response.body().byteStream();
         if (response.code() == 206) {
             String range = response.header("Content-Range", "");

@@ -38,11 +38,6 @@ public final class TenantGraph implements AutoCloseable {
         return settings;
     }
 
-    /** A delta pager sending {@code headers} (e.g. {@code Prefer: odata.maxpagesize=100}) with every page request. */
-    public DeltaPager deltaPager(java.util.Map<String, String> headers) {
-        return new DeltaPager(requests, headers);
-    }
-
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();

@@ -14,6 +14,11 @@ public record CatalogEntry(String partition, String itemId, Instant validFrom, I
         return !validFrom.isAfter(t) && (validTo == null || validTo.isAfter(t));
     }
 
+    /** Valid at no time: a version opened and closed by the same run, which is no version at all. */
+    public boolean empty() {
+        return validTo != null && !validTo.isAfter(validFrom);
+    }
+
     public CatalogEntry closedAt(Instant t) {
         return new CatalogEntry(partition, itemId, validFrom, t, kind, parent, size, content, metadata);
     }

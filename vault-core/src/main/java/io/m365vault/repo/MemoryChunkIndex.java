@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** An index held in memory: for the local pipeline benchmark, where no table exists. */
+/** An index held in memory: for the local pipeline benchmark and fast tests, where no table exists. */
 public final class MemoryChunkIndex implements ChunkIndex {
     private final Map<ChunkId, ChunkLocation> rows = new ConcurrentHashMap<>();
 

@@ -33,20 +33,39 @@ public final class Repository implements AutoCloseable {
     private final ExecutorService cpu;
 
     private Repository(String name, RepoConfig config, RepoKeys keys, BlobContainerClient container, TableServiceClient tables) {
+        this(name, config, keys, new Parallel(IO_THREADS), io -> new BlobPackStore(container),
+                io -> new TableChunkIndex(table(tables, name, "chunks"), io),
+                io -> new TableCatalog(table(tables, name, "catalog"), keys, io),
+                new TableStateStore(table(tables, name, "state")));
+    }
+
+    private Repository(String name, RepoConfig config, RepoKeys keys, Parallel io, java.util.function.Function<Parallel, PackStore> packs,
+                       java.util.function.Function<Parallel, ChunkIndex> index, java.util.function.Function<Parallel, Catalog> catalog,
+                       StateStore state) {
         this.name = name;
         this.config = config;
         this.keys = keys;
-        this.io = new Parallel(IO_THREADS);
+        this.io = io;
         AtomicInteger n = new AtomicInteger();
         this.cpu = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
             Thread t = new Thread(r, "vault-seal-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.packs = new BlobPackStore(container);
-        this.index = new TableChunkIndex(table(tables, name, "chunks"), io);
-        this.catalog = new Catalog(table(tables, name, "catalog"), keys, io);
-        this.state = new StateStore(table(tables, name, "state"));
+        this.packs = packs.apply(io);
+        this.index = index.apply(io);
+        this.catalog = catalog.apply(io);
+        this.state = state;
+    }
+
+    /**
+     * A new repository held in memory (packs, index, catalog, state), with fresh keys: the same
+     * writer, readers and verifier as on storage, for fast tests of what runs on top of them.
+     */
+    public static Repository inMemory() {
+        RepoKeys keys = RepoKeys.generate();
+        return new Repository("memory", RepoConfig.create(keys.id()), keys, new Parallel(4), io -> new MemoryPackStore(),
+                io -> new MemoryChunkIndex(), io -> new MemoryCatalog(), new MemoryStateStore());
     }
 
     /** Creates the repository; refuses when one is already there. */

@@ -22,6 +22,8 @@ import java.util.concurrent.Future;
  * and the index know, compressed and sealed into packs. {@link #commit} makes it durable in the
  * order crash safety needs: pack blob, index rows, catalog rows, then checkpoints. A crash before
  * commit leaves at most packs nothing references yet; a re-run writes the same rows again.
+ * A session that failed once (storage refused a pack, a row, a checkpoint) refuses all further
+ * work: what it believed stored may not be, so a fresh session must take over.
  * Not thread-safe: one session per worker.
  */
 public final class WriterSession implements AutoCloseable {
@@ -48,8 +50,13 @@ public final class WriterSession implements AutoCloseable {
     private final PackWriter writer;
     private final ExecutorService uploader;
     private final Set<ChunkId> known = new HashSet<>();
-    private final List<CatalogEntry> pendingCatalog = new ArrayList<>();
+    /** Catalog rows not yet committed, by row (partition, item, validFrom); a later row of the same key replaces it. */
+    private final Map<String, CatalogEntry> pendingCatalog = new java.util.LinkedHashMap<>();
+    /** The same rows by item (partition, item), for {@link #pending}. */
+    private final Map<String, Map<java.time.Instant, CatalogEntry>> pendingByItem = new HashMap<>();
     private final Map<String, Checkpoint> pendingCheckpoints = new java.util.LinkedHashMap<>();
+    private final Map<String, Checkpoint> pendingForgets = new java.util.LinkedHashMap<>();
+    private RuntimeException failure;
     private long lastCommit = System.nanoTime();
     private final WriteStats stats = new WriteStats();
     private final Map<ChunkerParams, Chunker> chunkers = new HashMap<>();
@@ -96,24 +103,43 @@ public final class WriterSession implements AutoCloseable {
      * time (or at commit), so many small items share one round trip to the index.
      */
     public ContentRef store(InputStream in, ChunkerParams params) throws IOException {
+        usable();
         Chunker chunker = chunkers.computeIfAbsent(params, p -> new Chunker(p, keys.gearTable()));
         List<ChunkId> ids = new ArrayList<>();
         long[] size = {0};
-        chunker.split(in, (buf, off, len) -> {
+        guarded(() -> {
+            chunker.split(in, (buf, off, len) -> {
             ChunkId id = keys.chunkId(buf, off, len);
             // The chunker reuses its buffer: a chunk waiting to be sealed needs a copy of its own.
             byte[] plain = Arrays.copyOfRange(buf, off, off + len);
             ids.add(id);
             pending.add(id, plain);
             size[0] += len;
-            if (pending.bytes >= BATCH_BYTES) {
-                storeBatch(pending);
-            }
+                if (pending.bytes >= BATCH_BYTES) {
+                    storeBatch(pending);
+                }
+            });
+            return null;
         });
         stats.bytesIn.addAndGet(size[0]);
         return ids.size() <= ContentRef.MAX_INLINE
                 ? new ContentRef(size[0], ContentRef.Kind.DIRECT, ids)
-                : new ContentRef(size[0], ContentRef.Kind.LISTED, storeLists(ids));
+                : new ContentRef(size[0], ContentRef.Kind.LISTED, guarded(() -> storeLists(ids)));
+    }
+
+    /** Storing that fails in storage (not in the caller's stream) breaks the session. */
+    private <T> T guarded(IoCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (RepositoryException | UncheckedIOException | com.azure.core.exception.AzureException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T run() throws IOException;
     }
 
     /** Queues a catalog row; it is written by the next commit, after the chunks it names. */
@@ -121,7 +147,19 @@ public final class WriterSession implements AutoCloseable {
         if (catalog == null) {
             throw new IllegalStateException("a local session has no catalog");
         }
-        pendingCatalog.add(entry);
+        usable();
+        pendingCatalog.put(entry.partition() + "\n" + entry.itemId() + "\n" + entry.validFrom().toEpochMilli(), entry);
+        pendingByItem.computeIfAbsent(entry.partition() + "\n" + entry.itemId(), k -> new java.util.TreeMap<>(java.util.Comparator.reverseOrder()))
+                .put(entry.validFrom(), entry);
+    }
+
+    /**
+     * The rows of one item this session has queued and not yet committed, newest first; an
+     * {@link CatalogEntry#empty() empty} one stands for a version this run opened and took back.
+     */
+    public List<CatalogEntry> pending(String partition, String itemId) {
+        Map<java.time.Instant, CatalogEntry> rows = pendingByItem.get(partition + "\n" + itemId);
+        return rows == null ? List.of() : List.copyOf(rows.values());
     }
 
     /**
@@ -133,11 +171,25 @@ public final class WriterSession implements AutoCloseable {
         if (state == null) {
             throw new IllegalStateException("a local session has no state table");
         }
+        usable();
+        pendingForgets.remove(c.scope() + "\n" + c.key());
         pendingCheckpoints.put(c.scope() + "\n" + c.key(), c);
-        long pendingBytes = pending.bytes + sealingBytes + writer.size();
-        if (pendingBytes >= COMMIT_BYTES || pendingCatalog.size() >= COMMIT_ROWS || System.nanoTime() - lastCommit >= COMMIT_NANOS) {
+        if (commitDue()) {
             commit();
         }
+    }
+
+    /** Queues the deletion of a state row (a failed item that has now been backed up) for the next commit. */
+    public void forget(String scope, String key) {
+        usable();
+        pendingCheckpoints.remove(scope + "\n" + key);
+        pendingForgets.put(scope + "\n" + key, new Checkpoint(scope, key, Map.of()));
+    }
+
+    /** True when the next checkpoint will commit: enough content, rows or time is pending. */
+    public boolean commitDue() {
+        long pendingBytes = pending.bytes + sealingBytes + writer.size();
+        return pendingBytes >= COMMIT_BYTES || pendingCatalog.size() >= COMMIT_ROWS || System.nanoTime() - lastCommit >= COMMIT_NANOS;
     }
 
     /**
@@ -146,11 +198,22 @@ public final class WriterSession implements AutoCloseable {
      * @throws CommitRefusedException when the session's guard refuses: nothing of this commit is written
      */
     public void commit(Checkpoint... checkpoints) {
+        usable();
         try {
             guard.run();
         } catch (RuntimeException e) {
-            throw new CommitRefusedException(e);
+            failure = new CommitRefusedException(e);
+            throw failure;
         }
+        try {
+            durable(checkpoints);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private void durable(Checkpoint... checkpoints) {
         storeBatch(pending);
         while (!sealing.isEmpty()) {
             packNext();
@@ -160,8 +223,9 @@ public final class WriterSession implements AutoCloseable {
         }
         awaitUpload();
         if (!pendingCatalog.isEmpty()) {
-            catalog.put(pendingCatalog);
+            catalog.put(List.copyOf(pendingCatalog.values()));
             pendingCatalog.clear();
+            pendingByItem.clear();
         }
         for (Checkpoint c : checkpoints) {
             pendingCheckpoints.put(c.scope() + "\n" + c.key(), c);
@@ -173,7 +237,18 @@ public final class WriterSession implements AutoCloseable {
             state.putAll(List.copyOf(pendingCheckpoints.values()));
             pendingCheckpoints.clear();
         }
+        for (Checkpoint gone : pendingForgets.values()) {
+            state.delete(gone.scope(), gone.key());
+        }
+        pendingForgets.clear();
         lastCommit = System.nanoTime();
+    }
+
+    private void usable() {
+        if (failure != null) {
+            throw new IllegalStateException("this writer session failed earlier (" + failure.getMessage()
+                    + "); what it held may not be stored: start a new session", failure);
+        }
     }
 
     public WriteStats stats() {
@@ -226,9 +301,6 @@ public final class WriterSession implements AutoCloseable {
         SealedChunk sealed = get(sealing.remove());
         sealingBytes -= sealed.rawLength();
         writer.add(sealed);
-        stats.newChunks.incrementAndGet();
-        stats.newBytes.addAndGet(sealed.rawLength());
-        stats.storedBytes.addAndGet(sealed.record().length);
         if (writer.full()) {
             flushPack();
         }
@@ -261,7 +333,13 @@ public final class WriterSession implements AutoCloseable {
             Pack pack = sealed.name();
             packs.put(pack);
             index.add(pack.id(), pack.entries());
+            // Stored once its index rows are written, not before.
             stats.packs.incrementAndGet();
+            for (PackEntry e : pack.entries()) {
+                stats.newChunks.incrementAndGet();
+                stats.newBytes.addAndGet(e.rawLength());
+                stats.storedBytes.addAndGet(e.length());
+            }
         });
     }
 

@@ -2,7 +2,7 @@ package io.m365vault.service;
 
 import com.azure.storage.blob.BlobContainerClient;
 import io.m365vault.backup.BackupOptions;
-import io.m365vault.backup.GraphReader;
+import io.m365vault.graph.GraphReader;
 import io.m365vault.backup.ItemBackup;
 import io.m365vault.backup.ItemResult;
 import io.m365vault.backup.ItemResult.WorkloadResult;

@@ -1,8 +1,9 @@
 package io.m365vault.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.m365vault.backup.GraphNotFoundException;
-import io.m365vault.backup.GraphReader;
+import io.m365vault.graph.GraphNotFoundException;
+import io.m365vault.graph.DeltaPager;
+import io.m365vault.graph.GraphReader;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.service.BackupPolicy.Rule;
@@ -128,15 +129,9 @@ public final class Planner {
         }
     }
 
-    /** Every element of a paged collection, following @odata.nextLink. */
+    /** Every element of a paged collection. */
     private void forEach(String path, Consumer<JsonNode> action) throws IOException {
-        String next = path;
-        while (next != null) {
-            JsonNode page = graph.get(next);
-            page.path("value").forEach(action);
-            JsonNode link = page.get("@odata.nextLink");
-            next = link == null || link.isNull() ? null : link.asText();
-        }
+        new DeltaPager(graph).list(path, page -> page.items().forEach(action));
     }
 
     private static void warn(List<String> warnings, String w) {

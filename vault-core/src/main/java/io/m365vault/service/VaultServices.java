@@ -1,8 +1,8 @@
 package io.m365vault.service;
 
 import io.m365vault.backup.BackupOptions;
-import io.m365vault.backup.GraphReader;
-import io.m365vault.backup.TenantGraphReader;
+import io.m365vault.graph.GraphReader;
+import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.ThrottleConfig;

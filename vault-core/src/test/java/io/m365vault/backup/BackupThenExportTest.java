@@ -51,8 +51,8 @@ class BackupThenExportTest {
             MailboxExporter exporter = new MailboxExporter();
             ExportResult at1 = exporter.export(repo, item, t1, tmp.resolve("t1"), ExportOptions.defaults());
             ExportResult at2 = exporter.export(repo, item, t2, tmp.resolve("t2"), ExportOptions.defaults());
-            SimTenant.assertSame(mail1, exportedMail(at1));
-            SimTenant.assertSame(mail2, exportedMail(at2));
+            SimTenant.assertSame(mail1, SimTenant.exportedMail(at1));
+            SimTenant.assertSame(mail2, SimTenant.exportedMail(at2));
             assertEquals(contacts1, at1.count(ItemKind.CONTACT));
             assertEquals(contacts2, at2.count(ItemKind.CONTACT));
             assertTrue(at1.complete() && at2.complete(), at1.failures() + " " + at2.failures());
@@ -60,17 +60,5 @@ class BackupThenExportTest {
                 assertEquals(f.sha256(), SimTenant.sha256(Files.readAllBytes(at2.directory().resolve(f.path()))), f.path());
             }
         }
-    }
-
-    /** message id -> "folder path|sha256" from what the export wrote (.eml files under mail/). */
-    private static Map<String, String> exportedMail(ExportResult r) {
-        Map<String, String> out = new TreeMap<>();
-        for (ExportedFile f : r.files()) {
-            if (f.kind().equals(ItemKind.MESSAGE)) {
-                String folder = f.path().substring("mail/".length(), f.path().lastIndexOf('/'));
-                out.put(f.itemIds().get(0), folder + "|" + f.sha256());
-            }
-        }
-        return out;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.backup.ItemResult.WorkloadResult;
+import io.m365vault.graph.GraphReader;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
@@ -57,15 +58,29 @@ class ExchangeBackupFaultsTest {
         try (GraphSim sim = GraphSim.builder().seed(22).users(4).messagesPerFolder(10).build().start(); Repository repo = repo(account)) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
-            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 4), BackupOptions.DEFAULTS);
-            // The worker dies fetching one message's MIME: the pages before it are committed, its own is not.
-            String victim = new java.util.ArrayList<>(SimTenant.simMail(sim, user).keySet()).get(17);
-            sim.faults(new ObjectMapper().readTree("{\"inject\":[{\"path\":\"/messages/" + victim + "/$value\",\"status\":500,\"count\":1}]}"));
+            // The worker dies at its 9th Graph request: the pages before it are committed, its own is not.
+            GraphReader graph = SimTenant.reader(sim, 4);
+            int[] requests = {0};
+            GraphReader dying = new GraphReader() {
+                @Override
+                public com.fasterxml.jackson.databind.JsonNode get(String pathOrUrl) throws java.io.IOException {
+                    if (++requests[0] == 9) {
+                        throw new IllegalStateException("worker killed");
+                    }
+                    return graph.get(pathOrUrl);
+                }
+
+                @Override
+                public java.io.InputStream open(String pathOrUrl) throws java.io.IOException {
+                    return graph.open(pathOrUrl);
+                }
+            };
             Instant t1 = Instant.now();
-            WorkloadResult first = backup.run("r1", t1, item, Set.of(Workload.MAIL)).workloads().get(Workload.MAIL);
+            WorkloadResult first = new ItemBackup(repo, dying, BackupOptions.DEFAULTS).run("r1", t1, item, Set.of(Workload.MAIL))
+                    .workloads().get(Workload.MAIL);
             assertEquals(WorkloadResult.Outcome.FAILED, first.outcome(), "the injected failure stops the first run");
             Instant t2 = t1.plusSeconds(1);
-            WorkloadResult rerun = backup.run("r2", t2, item, Set.of(Workload.MAIL)).workloads().get(Workload.MAIL);
+            WorkloadResult rerun = new ItemBackup(repo, graph, BackupOptions.DEFAULTS).run("r2", t2, item, Set.of(Workload.MAIL)).workloads().get(Workload.MAIL);
             assertEquals(WorkloadResult.Outcome.DONE, rerun.outcome(), rerun.reason());
             Map<String, String> mail = SimTenant.simMail(sim, user);
             SimTenant.assertSame(mail, SimTenant.backedUpMail(repo, user, t2));

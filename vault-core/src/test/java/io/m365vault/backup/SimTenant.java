@@ -1,5 +1,7 @@
 package io.m365vault.backup;
 
+import io.m365vault.graph.GraphReader;
+import io.m365vault.graph.TenantGraphReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.GraphSettings;
@@ -131,6 +133,18 @@ final class SimTenant {
             b.insert(0, b.length() == 0 ? name : name + "/");
         }
         return b.toString();
+    }
+
+    /** message id -> "folder path|sha256" from what an export wrote (.eml files under mail/). */
+    static Map<String, String> exportedMail(io.m365vault.restore.ExportResult r) {
+        Map<String, String> out = new TreeMap<>();
+        for (io.m365vault.restore.ExportedFile f : r.files()) {
+            if (f.kind().equals(ItemKind.MESSAGE)) {
+                String folder = f.path().substring("mail/".length(), f.path().lastIndexOf('/'));
+                out.put(f.itemIds().get(0), folder + "|" + f.sha256());
+            }
+        }
+        return out;
     }
 
     /** Equal maps, or a failure that lists only the differing entries. */

@@ -32,7 +32,7 @@ class GraphRequestsTest {
         graph = SimTenant.connect(sim, SimTenant.fastConfig().withMaxAttempts(60));
         user = sim.tenant().directory().user(0).id;
         List<JsonNode> files = new ArrayList<>();
-        graph.deltaPager(Map.of()).run("/users/" + user + "/drive/root/delta()", page -> page.items().stream()
+        new DeltaPager(new TenantGraphReader(graph, 200)).run("/users/" + user + "/drive/root/delta()", page -> page.items().stream()
                 .filter(i -> i.has("file")).forEach(files::add));
         largest = files.stream().max(Comparator.comparingLong(i -> i.path("size").asLong())).orElseThrow();
     }
@@ -44,7 +44,7 @@ class GraphRequestsTest {
     }
 
     private static byte[] download(String path) throws Exception {
-        try (InputStream in = graph.requests().open(path)) {
+        try (InputStream in = graph.requests().open(path, java.util.Map.of())) {
             return in.readAllBytes();
         }
     }

@@ -8,7 +8,7 @@ import com.azure.core.util.Context;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.BackupOptions;
-import io.m365vault.backup.GraphReader;
+import io.m365vault.graph.GraphReader;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.graphsim.GraphSim;

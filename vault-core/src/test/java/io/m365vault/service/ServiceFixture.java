@@ -1,6 +1,8 @@
 package io.m365vault.service;
 
-import io.m365vault.backup.TenantGraphReader;
+import io.m365vault.graph.GraphReader;
+import io.m365vault.graph.TenantGraphReader;
+import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.GraphSettings;
 import io.m365vault.graph.ThrottleConfig;

@@ -1,24 +1,24 @@
-package io.m365vault.backup;
+package io.m365vault.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.m365vault.graph.GraphStatusException;
-import io.m365vault.graph.TenantGraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
 /**
  * {@link GraphReader} over a tenant's Graph: requests go through the SDK's middleware and the
- * throttle governor, downloads resume where a connection was cut. Asks for immutable ids, so a
- * message keeps its id when it moves between folders.
+ * throttle governor, downloads resume where a connection was cut. Asks for immutable ids on
+ * every request, content downloads included, so a message keeps its id when it moves.
  */
 public final class TenantGraphReader implements GraphReader {
+    private static final String IMMUTABLE_IDS = "IdType=\"ImmutableId\"";
     private final TenantGraph graph;
     private final Map<String, String> headers;
+    private final Map<String, String> contentHeaders = Map.of("Prefer", IMMUTABLE_IDS);
 
     public TenantGraphReader(TenantGraph graph, int pageSize) {
         this.graph = graph;
-        this.headers = Map.of("Prefer", "odata.maxpagesize=" + pageSize + ", IdType=\"ImmutableId\"");
+        this.headers = Map.of("Prefer", "odata.maxpagesize=" + pageSize + ", " + IMMUTABLE_IDS);
     }
 
     @Override
@@ -33,7 +33,7 @@ public final class TenantGraphReader implements GraphReader {
     @Override
     public InputStream open(String pathOrUrl) throws IOException {
         try {
-            return graph.requests().open(absolute(pathOrUrl));
+            return graph.requests().open(absolute(pathOrUrl), contentHeaders);
         } catch (GraphStatusException e) {
             throw translate(e);
         }
@@ -44,10 +44,10 @@ public final class TenantGraphReader implements GraphReader {
                 ? pathOrUrl : "/" + pathOrUrl;
     }
 
-    private static IOException translate(GraphStatusException e) {
+    private static GraphStatusException translate(GraphStatusException e) {
         return switch (e.status()) {
-            case 410 -> new SyncStateExpiredException(e.url(), e.code());
-            case 404 -> new GraphNotFoundException(e.url(), e.code());
+            case 410 -> new DeltaExpiredException(e);
+            case 404 -> new GraphNotFoundException(e);
             default -> e;
         };
     }

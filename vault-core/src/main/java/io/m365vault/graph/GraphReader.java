@@ -1,0 +1,20 @@
+package io.m365vault.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * What backups and the planner need of Graph: JSON pages and content streams, by a path under
+ * the base URL (e.g. {@code users/{id}/mailFolders/delta()}) or by an absolute nextLink or
+ * deltaLink. The JSON stays as Graph sent it, so the catalog keeps Graph's own shapes.
+ * Errors: {@link GraphNotFoundException} for 404, {@link DeltaExpiredException} for 410, other
+ * statuses {@link GraphStatusException}, and {@link GraphRetriesExhaustedException} when
+ * throttling or failures outlast the retries.
+ */
+public interface GraphReader {
+    JsonNode get(String pathOrUrl) throws IOException;
+
+    /** GET of bytes, e.g. a message's {@code $value}; the caller closes the stream. */
+    InputStream open(String pathOrUrl) throws IOException;
+}

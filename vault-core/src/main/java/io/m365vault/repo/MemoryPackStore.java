@@ -1,0 +1,54 @@
+package io.m365vault.repo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Packs in memory, for fast tests of the writer and readers. */
+public final class MemoryPackStore implements PackStore {
+    private final Map<String, byte[]> packs = new ConcurrentHashMap<>();
+
+    @Override
+    public void put(Pack pack) {
+        packs.put(pack.id(), pack.bytes());
+    }
+
+    @Override
+    public byte[] read(String packId, long offset, int length) {
+        byte[] b = bytes(packId);
+        if (offset + length > b.length) {
+            throw new CorruptPackException(packId, "ends before byte " + (offset + length) + " (truncated)");
+        }
+        return Arrays.copyOfRange(b, (int) offset, (int) offset + length);
+    }
+
+    @Override
+    public byte[] readAll(String packId) {
+        return bytes(packId).clone();
+    }
+
+    @Override
+    public long size(String packId) {
+        return bytes(packId).length;
+    }
+
+    @Override
+    public List<String> list() {
+        return new ArrayList<>(packs.keySet());
+    }
+
+    @Override
+    public void delete(String packId) {
+        packs.remove(packId);
+    }
+
+    private byte[] bytes(String packId) {
+        byte[] b = packs.get(packId);
+        if (b == null) {
+            throw new MissingPackException(packId);
+        }
+        return b;
+    }
+}
