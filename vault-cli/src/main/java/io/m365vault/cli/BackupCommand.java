@@ -76,7 +76,9 @@ final class BackupCommand extends RepoCommand {
                 throw new IllegalStateException(failed + " of " + done.size() + " protected items failed in run " + runId
                         + "; see `vault runs " + runId + "`");
             }
-            env.out().println("run " + runId + " done");
+            long failedItems = done.stream().mapToLong(s -> s.failedItems().size()).sum();
+            env.out().println("run " + runId + " done" + (failedItems == 0 ? ""
+                    : ", " + failedItems + " items failed (retried next run); see `vault runs " + runId + "`"));
             return 0;
         }
     }

@@ -45,6 +45,10 @@ final class RunReport {
                     s.changed(), s.removed(), Sizes.bytes(s.bytes()),
                     s.started() == null || s.finished() == null ? "" : Sizes.duration(Duration.between(s.started(), s.finished())));
             s.errors().forEach(e -> out.println("    " + e));
+            if (!s.failedItems().isEmpty()) {
+                out.println("    failed items (" + s.failedItems().size() + ", retried next run):");
+                s.failedItems().forEach(f -> out.println("      " + f));
+            }
         });
     }
 

@@ -114,6 +114,25 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void runsNamesTheItemsThatFailedAndWhy() throws Exception {
+        String broken = sim.snapshot(bob.id).path("mail").get(0).get("id").asText();
+        // Graph does not retry a 500, so one answer covers this run's only download of it.
+        sim.faults(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"inject\":[{\"path\":\"/messages/" + broken + "/$value\",\"status\":500,\"count\":1}]}"));
+        // A repository of its own, where bob's mail is not backed up yet.
+        assertEquals(0, cli.run("init", "--repo", "faulty").code());
+        Cli.Result backup = cli.run("backup", "user:" + bob.id, "--workloads", "mail", "--repo", "faulty");
+        assertEquals(0, backup.code(), "a failed item fails only itself: " + backup);
+        assertTrue(backup.out().contains("1 items failed (retried next run)"), backup.out());
+        Matcher m = RUN_ID.matcher(backup.out());
+        assertTrue(m.find(), backup.out());
+        Cli.Result one = cli.run("runs", m.group(1), "--repo", "faulty");
+        assertEquals(0, one.code(), one.toString());
+        assertTrue(one.out().contains("failed items (1, retried next run):"), one.out());
+        assertTrue(one.out().contains("mail message " + broken + ": GET ") && one.out().contains("answered 500"), one.out());
+    }
+
+    @Test
     void lsBrowsesWorkloadsFoldersAndMessages() {
         Cli.Result top = run("ls", "user:" + alice.id);
         assertEquals(0, top.code(), top.toString());

@@ -44,6 +44,7 @@ final class ApiJson {
         n.put("removed", s.removed());
         n.put("bytes", s.bytes());
         strings(n.putArray("errors"), s.errors());
+        strings(n.putArray("failedItems"), s.failedItems());
         return n;
     }
 

@@ -102,9 +102,10 @@ public final class BackupItemService {
             }
             ItemStatus done = status(planned, result, start, clock.instant());
             runs.put(runId, done);
-            LOG.info("backup done run={} item={} state={} items={} bytes={} errors={}", runId, planned.item(),
-                    done.state().json(), done.items(), done.bytes(), done.errors().size());
-            return new Result(Outcome.RAN, Optional.of(done), done.state().json());
+            LOG.info("backup done run={} item={} state={} items={} bytes={} errors={} failedItems={}", runId, planned.item(),
+                    done.state().json(), done.items(), done.bytes(), done.errors().size(), done.failedItems().size());
+            return new Result(Outcome.RAN, Optional.of(done), done.state().json()
+                    + (done.failedItems().isEmpty() ? "" : ", " + done.failedItems().size() + " items failed (retried next run)"));
         }
     }
 
@@ -114,7 +115,7 @@ public final class BackupItemService {
         List<String> errors = new ArrayList<>(s.errors());
         errors.add("poison: " + reason);
         runs.putLate(runId, new ItemStatus(s.item(), ItemState.POISON, s.workloads(), s.started(), clock.instant(), s.items(),
-                s.added(), s.changed(), s.removed(), s.bytes(), errors));
+                s.added(), s.changed(), s.removed(), s.bytes(), errors, s.failedItems()));
         LOG.error("backup poisoned run={} item={}: {}", runId, planned.item(), reason);
     }
 
@@ -122,10 +123,12 @@ public final class BackupItemService {
         boolean failed = false;
         boolean allSkipped = true;
         List<String> errors = new ArrayList<>();
+        List<String> failedItems = new ArrayList<>();
         List<SyncStats> stats = new ArrayList<>();
         for (Map.Entry<Workload, WorkloadResult> e : result.workloads().entrySet()) {
             WorkloadResult w = e.getValue();
             stats.add(w.stats());
+            w.faults().forEach(f -> failedItems.add(e.getKey().id() + " " + f));
             failed |= w.outcome() == WorkloadResult.Outcome.FAILED;
             allSkipped &= w.outcome() == WorkloadResult.Outcome.SKIPPED;
             if (w.outcome() != WorkloadResult.Outcome.DONE) {
@@ -134,16 +137,16 @@ public final class BackupItemService {
             }
         }
         ItemState state = failed ? ItemState.FAILED : allSkipped ? ItemState.SKIPPED : ItemState.DONE;
-        return counted(planned, state, start, end, stats, errors);
+        return counted(planned, state, start, end, stats, errors, failedItems);
     }
 
     /** A running item with what its workloads have seen so far. */
     static ItemStatus progress(PlannedItem planned, Instant start, Map<Workload, SyncStats> soFar) {
-        return counted(planned, ItemState.RUNNING, start, null, soFar.values(), List.of());
+        return counted(planned, ItemState.RUNNING, start, null, soFar.values(), List.of(), List.of());
     }
 
     private static ItemStatus counted(PlannedItem planned, ItemState state, Instant start, Instant end,
-                                      Collection<SyncStats> stats, List<String> errors) {
+                                      Collection<SyncStats> stats, List<String> errors, List<String> failedItems) {
         long items = 0, added = 0, changed = 0, removed = 0, bytes = 0;
         for (SyncStats st : stats) {
             items += st.items();
@@ -152,6 +155,7 @@ public final class BackupItemService {
             removed += st.removed();
             bytes += st.bytesFetched();
         }
-        return new ItemStatus(planned.item(), state, planned.workloads(), start, end, items, added, changed, removed, bytes, errors);
+        return new ItemStatus(planned.item(), state, planned.workloads(), start, end, items, added, changed, removed, bytes, errors,
+                failedItems);
     }
 }

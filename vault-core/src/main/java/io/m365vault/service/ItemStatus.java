@@ -9,13 +9,21 @@ import java.util.Set;
 /**
  * One protected item in one run: its state, the workloads it was given, what the backup saw
  * (items, of which added, changed, removed), the content bytes fetched, and each error with its
- * reason ({@code workload: reason}).
+ * reason ({@code workload: reason}), and the items that could not be backed up this time
+ * ({@code workload kind id: reason}; each is retried next run, and the rest of the item is backed up).
  */
 public record ItemStatus(ProtectedItem item, ItemState state, Set<Workload> workloads, Instant started, Instant finished,
-                         long items, long added, long changed, long removed, long bytes, List<String> errors) {
+                         long items, long added, long changed, long removed, long bytes, List<String> errors,
+                         List<String> failedItems) {
     public ItemStatus {
         workloads = Set.copyOf(workloads);
         errors = List.copyOf(errors);
+        failedItems = List.copyOf(failedItems);
+    }
+
+    public ItemStatus(ProtectedItem item, ItemState state, Set<Workload> workloads, Instant started, Instant finished,
+                      long items, long added, long changed, long removed, long bytes, List<String> errors) {
+        this(item, state, workloads, started, finished, items, added, changed, removed, bytes, errors, List.of());
     }
 
     public static ItemStatus queued(PlannedItem p) {
@@ -23,6 +31,6 @@ public record ItemStatus(ProtectedItem item, ItemState state, Set<Workload> work
     }
 
     public ItemStatus with(ItemState s, Instant start, Instant end, List<String> errs) {
-        return new ItemStatus(item, s, workloads, start, end, items, added, changed, removed, bytes, errs);
+        return new ItemStatus(item, s, workloads, start, end, items, added, changed, removed, bytes, errs, failedItems);
     }
 }

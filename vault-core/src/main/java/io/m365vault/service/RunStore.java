@@ -150,6 +150,7 @@ public final class RunStore {
         v.put("removed", s.removed());
         v.put("bytes", s.bytes());
         v.put("errors", json(cut(s.errors())));
+        v.put("failedItems", json(cut(s.failedItems())));
         return new Checkpoint(scope(runId), s.item().toString(), v);
     }
 
@@ -173,7 +174,7 @@ public final class RunStore {
                 : java.util.Arrays.stream(w.split(",")).map(Workload::parse).collect(Collectors.toSet());
         return new ItemStatus(ProtectedItem.parse(item), ItemState.parse((String) v.get("state")), workloads,
                 instant(v.get("started")), instant(v.get("finished")), num(v.get("items")), num(v.get("added")),
-                num(v.get("changed")), num(v.get("removed")), num(v.get("bytes")), list(v.get("errors")));
+                num(v.get("changed")), num(v.get("removed")), num(v.get("bytes")), list(v.get("errors")), list(v.get("failedItems")));
     }
 
     private static RunInfo info(String id, Map<String, Object> v, List<ItemStatus> items) {
