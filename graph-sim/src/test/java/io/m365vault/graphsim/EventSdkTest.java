@@ -297,8 +297,10 @@ class EventSdkTest {
         List<Attachment> atts = graph.users().byUserId(u).events().byEventId(with.getId()).attachments().get().getValue();
         FileAttachment a = (FileAttachment) atts.get(0);
         HttpClient http = HttpClient.newHttpClient();
-        byte[] raw = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/users/" + u + "/events/" + with.getId()
-                + "/attachments/" + a.getId() + "/$value")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        // Outlook ids hold '/' and '+': a path carries them escaped.
+        java.util.function.UnaryOperator<String> seg = id -> java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] raw = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/users/" + u + "/events/" + seg.apply(with.getId())
+                + "/attachments/" + seg.apply(a.getId()) + "/$value")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
         assertArrayEquals(a.getContentBytes(), raw);
         JsonNode snap = find(sim.snapshot(u).get("events"), with.getId());
         assertEquals(Hashes.sha256(raw), snap.get("attachments").get(0).get("sha256").asText());

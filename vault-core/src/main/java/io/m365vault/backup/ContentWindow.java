@@ -21,6 +21,7 @@ public final class ContentWindow {
     private final ExecutorService fetchers;
     private final long limit;
     private long buffered;
+    private long peak;
 
     ContentWindow(ExecutorService fetchers, long limitBytes) {
         this.fetchers = fetchers;
@@ -40,9 +41,9 @@ public final class ContentWindow {
         return f;
     }
 
-    /** Bytes held by all fetches now (for tests and logs). */
-    synchronized long buffered() {
-        return buffered;
+    /** The most bytes all fetches held at once so far. */
+    synchronized long peak() {
+        return peak;
     }
 
     /** One download and its buffered blocks. */
@@ -88,6 +89,7 @@ public final class ContentWindow {
                 blocks.add(block);
                 held += block.length;
                 buffered += block.length;
+                peak = Math.max(peak, buffered);
                 ContentWindow.this.notifyAll();
                 return true;
             }

@@ -9,7 +9,7 @@ package io.m365vault.graph;
 public final class DeltaExpiredException extends GraphStatusException {
     private final String reason;
 
-    DeltaExpiredException(GraphStatusException from) {
+    public DeltaExpiredException(GraphStatusException from) {
         super(from, "delta state expired at " + from.url() + " (" + reason(from) + "): enumerate again from a fresh delta request");
         this.reason = reason(from);
     }

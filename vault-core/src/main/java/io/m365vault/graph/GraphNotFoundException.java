@@ -2,7 +2,7 @@ package io.m365vault.graph;
 
 /** Graph answered 404; {@link #code()} is Graph's error code, e.g. MailboxNotEnabledForRESTAPI. */
 public final class GraphNotFoundException extends GraphStatusException {
-    GraphNotFoundException(GraphStatusException from) {
+    public GraphNotFoundException(GraphStatusException from) {
         super(from, "not found (" + from.code() + "): " + from.url());
     }
 }

@@ -21,6 +21,11 @@ public class GraphStatusException extends IOException {
         this.url = url;
     }
 
+    /** An answer of {@code status} with Graph's error {@code code} (other readers of Graph than the SDK's). */
+    public GraphStatusException(String method, String url, int status, String code) {
+        this(method, url, status, new GraphErrorBody(code, "", ""));
+    }
+
     /** The same answer under a more telling message (the subclasses). */
     GraphStatusException(GraphStatusException from, String message) {
         super(message, from);

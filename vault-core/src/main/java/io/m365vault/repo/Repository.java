@@ -31,18 +31,20 @@ public final class Repository implements AutoCloseable {
     private final StateStore state;
     private final Parallel io;
     private final ExecutorService cpu;
+    private final WriterSession.CommitLimits limits;
 
     private Repository(String name, RepoConfig config, RepoKeys keys, BlobContainerClient container, TableServiceClient tables) {
         this(name, config, keys, new Parallel(IO_THREADS), io -> new BlobPackStore(container),
                 io -> new TableChunkIndex(table(tables, name, "chunks"), io),
                 io -> new TableCatalog(table(tables, name, "catalog"), keys, io),
-                new TableStateStore(table(tables, name, "state")));
+                new TableStateStore(table(tables, name, "state")), WriterSession.CommitLimits.DEFAULT);
     }
 
     private Repository(String name, RepoConfig config, RepoKeys keys, Parallel io, java.util.function.Function<Parallel, PackStore> packs,
                        java.util.function.Function<Parallel, ChunkIndex> index, java.util.function.Function<Parallel, Catalog> catalog,
-                       StateStore state) {
+                       StateStore state, WriterSession.CommitLimits limits) {
         this.name = name;
+        this.limits = limits;
         this.config = config;
         this.keys = keys;
         this.io = io;
@@ -63,9 +65,14 @@ public final class Repository implements AutoCloseable {
      * writer, readers and verifier as on storage, for fast tests of what runs on top of them.
      */
     public static Repository inMemory() {
+        return inMemory(WriterSession.CommitLimits.DEFAULT);
+    }
+
+    /** As {@link #inMemory()}, its sessions committing at {@code limits} (tests that need a commit at every checkpoint). */
+    public static Repository inMemory(WriterSession.CommitLimits limits) {
         RepoKeys keys = RepoKeys.generate();
         return new Repository("memory", RepoConfig.create(keys.id()), keys, new Parallel(4), io -> new MemoryPackStore(),
-                io -> new MemoryChunkIndex(), io -> new MemoryCatalog(), new MemoryStateStore());
+                io -> new MemoryChunkIndex(), io -> new MemoryCatalog(), new MemoryStateStore(), limits);
     }
 
     /** Creates the repository; refuses when one is already there. */
@@ -112,7 +119,7 @@ public final class Repository implements AutoCloseable {
 
     /** A session whose commits first run {@code guard}, which throws to refuse (see {@link CommitRefusedException}). */
     public WriterSession newSession(Runnable guard) {
-        return new WriterSession(keys, index, packs, catalog, state, cpu, config.packSize(), guard);
+        return new WriterSession(keys, index, packs, catalog, state, cpu, config.packSize(), guard, limits);
     }
 
     public ContentReader reader() {

@@ -35,9 +35,10 @@ public final class WriterSession implements AutoCloseable {
      * Checkpoints wait for a commit that is worth its round trips: a pack's worth of content,
      * many catalog rows, or half a minute. Committing every page made packs of a few KiB.
      */
-    private static final long COMMIT_BYTES = 16 << 20;
-    private static final int COMMIT_ROWS = 2000;
-    private static final long COMMIT_NANOS = 30_000_000_000L;
+    /** When queued checkpoints commit: a pack's worth of content, this many catalog rows, or this long since the last commit. */
+    public record CommitLimits(long bytes, int rows, java.time.Duration every) {
+        public static final CommitLimits DEFAULT = new CommitLimits(16 << 20, 2000, java.time.Duration.ofSeconds(30));
+    }
 
     private final RepoKeys keys;
     private final ChunkIndex index;
@@ -46,6 +47,7 @@ public final class WriterSession implements AutoCloseable {
     private final StateStore state;
     private final ExecutorService cpu;
     private final Runnable guard;
+    private final CommitLimits limits;
     private final ChunkCodec codec;
     private final PackWriter writer;
     private final ExecutorService uploader;
@@ -67,7 +69,8 @@ public final class WriterSession implements AutoCloseable {
 
     /** {@code guard} runs before each commit makes anything durable; it throws to stop the session. */
     WriterSession(RepoKeys keys, ChunkIndex index, PackStore packs, Catalog catalog, StateStore state,
-                  ExecutorService cpu, int packSize, Runnable guard) {
+                  ExecutorService cpu, int packSize, Runnable guard, CommitLimits limits) {
+        this.limits = limits;
         this.keys = keys;
         this.index = index;
         this.packs = packs;
@@ -86,7 +89,7 @@ public final class WriterSession implements AutoCloseable {
 
     /** A session with no catalog or state: content into packs and an index only (benchmarks). */
     public static WriterSession local(RepoKeys keys, ChunkIndex index, PackStore packs, ExecutorService cpu, int packSize) {
-        return new WriterSession(keys, index, packs, null, null, cpu, packSize, () -> { });
+        return new WriterSession(keys, index, packs, null, null, cpu, packSize, () -> { }, CommitLimits.DEFAULT);
     }
 
     public ContentRef store(byte[] data, ChunkerParams params) {
@@ -189,7 +192,8 @@ public final class WriterSession implements AutoCloseable {
     /** True when the next checkpoint will commit: enough content, rows or time is pending. */
     public boolean commitDue() {
         long pendingBytes = pending.bytes + sealingBytes + writer.size();
-        return pendingBytes >= COMMIT_BYTES || pendingCatalog.size() >= COMMIT_ROWS || System.nanoTime() - lastCommit >= COMMIT_NANOS;
+        return pendingBytes >= limits.bytes() || pendingCatalog.size() >= limits.rows()
+                || System.nanoTime() - lastCommit >= limits.every().toNanos();
     }
 
     /**

@@ -61,7 +61,7 @@ class GraphClientsTest {
         }
         String key = "users/" + user.toLowerCase();
         byte[] raw;
-        try (InputStream in = graph.requests().open("/users/" + user + "/messages/" + id + "/$value", java.util.Map.of())) {
+        try (InputStream in = graph.requests().open("/users/" + user + "/messages/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "/$value", java.util.Map.of())) {
             assertEquals(1, graph.governor().inFlight(key), "a streaming body holds its slot");
             raw = in.readAllBytes();
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 /** Ids shaped like the real service's: Outlook REST ids, directory GUIDs, drive and item ids, site ids. */
 public final class Ids {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private Ids() {
@@ -20,7 +21,11 @@ public final class Ids {
         return new UUID(hi, lo);
     }
 
-    /** An Outlook item id: base64url with the "AAMk" prefix and '=' padding, about 150 characters. */
+    /**
+     * An Outlook item id: base64 with the "AAMk" prefix and '=' padding, about 150 characters.
+     * Standard base64, so ids hold '/' and '+' as Outlook's REST ids do: a client must escape
+     * them in paths.
+     */
     public static String outlook(long seed, String label) {
         byte[] a = Rng.hash(seed, label);
         byte[] b = Rng.hash(seed, label + "#2");
@@ -28,7 +33,7 @@ public final class Ids {
         ByteBuffer buf = ByteBuffer.allocate(2 + 96);
         buf.put((byte) 0).put((byte) 0x3);
         buf.put(a).put(b).put(c);
-        return "AAMkA" + B64URL.encodeToString(buf.array()).substring(2) + "AAA=";
+        return "AAMkA" + B64.encodeToString(buf.array()).substring(2) + "AAA=";
     }
 
     /** A drive id: "b!" and 64 base64url characters. */
