@@ -113,6 +113,16 @@ public final class CollectionSync {
         return written;
     }
 
+    /**
+     * Items of a collection found changed another way than by its own delta or listing (a
+     * calendar view's delta names the events that changed): applied; nothing unlisted is closed.
+     */
+    public List<Written> update(Collection c, List<JsonNode> items) throws IOException {
+        List<Written> written = new ArrayList<>();
+        apply(c, items, new HashSet<>(), new HashSet<>(), written);
+        return written;
+    }
+
     /** Items of {@code c} that this run brought in (new or changed), with the version they replaced. */
     public record Written(JsonNode item, CatalogEntry previous) { }
 

@@ -7,17 +7,24 @@ import io.m365vault.backup.CollectionSync;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.SyncContext;
 import io.m365vault.backup.WorkloadSync;
+import io.m365vault.graph.DeltaExpiredException;
 import io.m365vault.graph.DeltaPager;
+import io.m365vault.graph.GraphNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calendars: every calendar, its single events and series masters (with their recurrence, their
  * exceptions expanded and their cancelled occurrences), and the attachments of events that
- * changed. A deleted calendar closes with its events and their attachments.
+ * changed. A calendar is listed whole on its first run and once a week ({@link CalendarView});
+ * in between, its calendar view's delta names what changed, and only that is fetched. A deleted
+ * calendar closes with its events and their attachments.
  */
 public final class CalendarSync implements WorkloadSync {
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarSync.class);
     static final String CALENDARS = "calendars";
     static final String EVENTS = "events:";
     static final String ATTACHMENTS = "attachments:";
@@ -29,22 +36,59 @@ public final class CalendarSync implements WorkloadSync {
         CollectionSync sync = new CollectionSync(ctx);
         List<JsonNode> calendars = pager.all(base + "/calendars");
         sync.replaceAll(Collection.listing(CALENDARS, base + "/calendars", new CalendarShape(), null), calendars);
-        EventShape shape = new EventShape();
         for (JsonNode calendar : calendars) {
             String cal = calendar.get("id").asText();
-            List<JsonNode> events = new ArrayList<>();
-            for (JsonNode e : pager.all(base + "/calendars/" + Json.seg(cal) + "/events")) {
-                events.add("seriesMaster".equals(Json.text(e, "type")) ? withOccurrences(ctx, base, e) : e);
+            Collection events = Collection.listing(EVENTS + cal, base + "/calendars/" + Json.seg(cal) + "/events", new EventShape(), cal);
+            CalendarView view = new CalendarView(ctx, cal);
+            if (!view.relistDue()) {
+                try {
+                    incremental(ctx, sync, pager, events, view.changes());
+                    continue;
+                } catch (DeltaExpiredException e) {
+                    LOG.warn("calendar view expired, listing the calendar run={} item={} calendar={}: {}",
+                            ctx.runId(), ctx.item(), cal, e.getMessage());
+                }
             }
-            List<CollectionSync.Written> changed = sync.replaceAll(
-                    Collection.listing(EVENTS + cal, base + "/calendars/" + Json.seg(cal) + "/events", shape, cal), events);
-            attachments(ctx, sync, pager, changed);
+            List<JsonNode> all = new ArrayList<>();
+            for (JsonNode e : pager.all(events.url())) {
+                all.add("seriesMaster".equals(Json.text(e, "type")) ? withOccurrences(ctx, base, e.get("id").asText()) : e);
+            }
+            attachments(ctx, sync, pager, sync.replaceAll(events, all));
+            view.open();
         }
     }
 
+    @Override
+    public List<String> stateKeysOf(String containerId) {
+        return List.of(CalendarView.key(containerId));
+    }
+
+    /** Fetches what the view named: a single event that is gone closes, a master that is gone closes with its exceptions. */
+    private static void incremental(SyncContext ctx, CollectionSync sync, DeltaPager pager, Collection events,
+                                    CalendarView.Changes changes) throws IOException {
+        String base = ctx.base();
+        List<JsonNode> changed = new ArrayList<>();
+        for (String id : changes.events()) {
+            try {
+                JsonNode e = ctx.graph().get(base + "/events/" + Json.seg(id));
+                changed.add("seriesMaster".equals(Json.text(e, "type")) ? withOccurrences(ctx, base, id) : e);
+            } catch (GraphNotFoundException gone) {
+                sync.close(id);
+            }
+        }
+        for (String id : changes.masters()) {
+            try {
+                changed.add(withOccurrences(ctx, base, id));
+            } catch (GraphNotFoundException gone) {
+                sync.close(id);
+            }
+        }
+        attachments(ctx, sync, pager, sync.update(events, changed));
+    }
+
     /** A series master as Graph gives it, plus its exceptions and the dates of cancelled occurrences. */
-    static JsonNode withOccurrences(SyncContext ctx, String base, JsonNode master) throws IOException {
-        String path = base + "/events/" + Json.seg(master.get("id").asText());
+    private static JsonNode withOccurrences(SyncContext ctx, String base, String master) throws IOException {
+        String path = base + "/events/" + Json.seg(master);
         ObjectNode full = (ObjectNode) ctx.graph().get(path + "?$expand=exceptionOccurrences");
         JsonNode cancelled = ctx.graph().get(path + "?$select=id,cancelledOccurrences").get("cancelledOccurrences");
         if (cancelled != null) {
@@ -55,7 +99,8 @@ public final class CalendarSync implements WorkloadSync {
     }
 
     /** The attachments of events that changed and have or had any: those no longer there close. */
-    static void attachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, List<CollectionSync.Written> changed) throws IOException {
+    private static void attachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, List<CollectionSync.Written> changed)
+            throws IOException {
         String base = ctx.base();
         for (CollectionSync.Written w : changed) {
             boolean had = w.previous() != null && Json.read(w.previous().metadata()).path("hasAttachments").asBoolean(false);
