@@ -92,6 +92,12 @@ public final class FileKek implements Kek {
         return SecretBox.open(key, wrapped);
     }
 
+    /** A key file has one version: what wrapped is the file itself. */
+    @Override
+    public String wrappedBy(byte[] wrapped) {
+        return "key file " + path;
+    }
+
     @Override
     public String describe() {
         return "file:" + path;

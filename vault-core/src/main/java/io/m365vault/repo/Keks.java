@@ -1,5 +1,6 @@
 package io.m365vault.repo;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.security.keyvault.keys.cryptography.CryptographyClientBuilder;
 import java.io.IOException;
@@ -68,12 +69,10 @@ public final class Keks {
 
     private static Kek keyVault(String keyId) {
         checkKeyId(keyId);
-        // Managed identity in Azure; az login, environment or IDE credentials elsewhere.
-        var client = new CryptographyClientBuilder()
-                .keyIdentifier(keyId)
-                .credential(new DefaultAzureCredentialBuilder().build())
-                .buildClient();
-        return new KeyVaultKek(keyId, client);
+        // Managed identity in Azure; az login, environment or IDE credentials elsewhere. One
+        // credential for every version's client, so its token is fetched once.
+        TokenCredential credential = new DefaultAzureCredentialBuilder().build();
+        return new KeyVaultKek(keyId, id -> new CryptographyClientBuilder().keyIdentifier(id).credential(credential).buildClient());
     }
 
     /** A Key Vault key id: https://<vault host>/keys/<name>[/<version>]. */
