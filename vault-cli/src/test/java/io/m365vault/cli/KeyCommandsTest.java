@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `vault key rotate` against Azurite. */
+/** `vault key rotate` and init's key file warning, against Azurite. */
 @ExtendWith(AzuriteExtension.class)
 class KeyCommandsTest {
     @TempDir
@@ -50,5 +51,22 @@ class KeyCommandsTest {
         assertEquals(2, alone.code(), alone.toString());
         assertTrue(alone.err().contains("vault key needs a subcommand: rotate"), alone.err());
         assertEquals(2, cli.run("key", "rotate", "--bogus").code());
+    }
+
+    @Test
+    void initWarnsBeforeWritingAKeyFileInsideAGitWorkTree(AzuriteExtension.StorageAccount account) throws Exception {
+        Path checkout = tmp.resolve("checkout");
+        Files.createDirectories(checkout.resolve(".git"));
+        Path key = checkout.resolve("conf/vault.kek");
+        Cli.Result r = cli(account, "file:" + key).run("init", "--repo", "keyingit");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("vault: warning: the new key file " + key + " is inside the git work tree " + checkout
+                + ": keep it out of the repository (this project's .gitignore ignores *.kek, nothing else)", r.errorLine());
+        assertTrue(Files.isRegularFile(key), "made, in a directory made for it");
+
+        Path outside = tmp.resolve("keys/vault.kek");
+        Cli.Result quiet = cli(account, "file:" + outside).run("init", "--repo", "keyoutside");
+        assertEquals(0, quiet.code(), quiet.toString());
+        assertEquals("", quiet.err());
     }
 }
