@@ -120,9 +120,9 @@ public final class KeyVaultKek implements Kek {
         return used;
     }
 
-    /** Same vault and key name; the version may differ (rotation). */
+    /** Same vault and key name (Key Vault's names are case-insensitive); the version may differ (rotation). */
     private boolean sameKey(KeyVaultKeyIdentifier other) {
-        return other.getVaultUrl().equalsIgnoreCase(configured.getVaultUrl()) && other.getName().equals(configured.getName());
+        return other.getVaultUrl().equalsIgnoreCase(configured.getVaultUrl()) && other.getName().equalsIgnoreCase(configured.getName());
     }
 
     @Override
