@@ -72,6 +72,16 @@ class KeyVaultKekTest {
     }
 
     @Test
+    void aPurgedVersionIsNamedNotReportedAsCorruption() throws Exception {
+        String v1 = vault.rotate(NAME);
+        byte[] old = kek(KEY).wrap(new byte[8]);
+        vault.rotate(NAME);
+        vault.purge(v1);
+        var e = assertThrows(RepositoryException.class, () -> kek(KEY).unwrap(old));
+        assertEquals("Key Vault has no key " + v1 + ", which wrapped this repository's keys: was that version deleted?", e.getMessage());
+    }
+
+    @Test
     void payloadLargerThanRsaCanWrap() throws Exception {
         vault.rotate(NAME);
         KeyVaultKek k = kek(KEY);

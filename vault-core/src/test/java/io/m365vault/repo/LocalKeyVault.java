@@ -72,6 +72,11 @@ final class LocalKeyVault implements AutoCloseable {
         return VAULT + "/keys/" + name + "/" + version;
     }
 
+    /** Removes one version (a purged one: Key Vault then answers 404 KeyNotFound). */
+    synchronized void purge(String keyId) {
+        keys.values().forEach(versions -> versions.removeIf(v -> keyId.endsWith("/" + v.id())));
+    }
+
     /** Every request so far, as "METHOD /path". */
     synchronized List<String> requests() {
         return List.copyOf(requests);
