@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.storage.blob.BlobClient;
 import io.m365vault.testkit.AzuriteExtension;
 import io.m365vault.testkit.AzuriteExtension.StorageAccount;
@@ -55,6 +56,26 @@ class KeyRotationTest {
             assertEquals("POST " + v2.substring(LocalKeyVault.VAULT.length()) + "/unwrapkey",
                     vault.requests().stream().filter(q -> q.endsWith("/unwrapkey")).reduce((a, b) -> b).orElseThrow(),
                     "the open asked the newest version");
+        }
+    }
+
+    @Test
+    void aNewVersionThatCannotUnwrapIsNeverWrittenOver(StorageAccount account) throws Exception {
+        io.m365vault.repo.StorageAccount storage = TestRepos.storage(account);
+        String name = TestRepos.freshName();
+        try (LocalKeyVault vault = new LocalKeyVault()) {
+            vault.rotate("kek");
+            Kek kek = new KeyVaultKek(LocalKeyVault.VAULT + "/keys/kek", vault::client);
+            BlobClient blob;
+            try (Repository repo = Repository.init(storage, name, kek)) {
+                blob = keyBlob(storage, name, repo);
+            }
+            byte[] stored = blob.downloadContent().toBytes();
+            vault.rotate("kek", false);
+            var e = assertThrows(HttpResponseException.class, () -> Repository.rotateKeys(storage, name, kek));
+            assertEquals(403, e.getResponse().getStatusCode());
+            assertArrayEquals(stored, blob.downloadContent().toBytes());
+            Repository.open(storage, name, kek).close();
         }
     }
 

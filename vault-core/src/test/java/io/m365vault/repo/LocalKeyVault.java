@@ -52,7 +52,7 @@ final class LocalKeyVault implements AutoCloseable {
     private final Map<String, List<Version>> keys = new LinkedHashMap<>();
     private final List<String> requests = new ArrayList<>();
 
-    private record Version(String id, KeyPair pair) {}
+    private record Version(String id, KeyPair pair, boolean unwraps) {}
 
     LocalKeyVault() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -62,13 +62,18 @@ final class LocalKeyVault implements AutoCloseable {
 
     /** Adds a new version of key {@code name} (creating the key), as `az keyvault key rotate` does; returns its id. */
     synchronized String rotate(String name) throws GeneralSecurityException {
+        return rotate(name, true);
+    }
+
+    /** A new version whose permitted operations are wrapKey alone when {@code unwraps} is false. */
+    synchronized String rotate(String name, boolean unwraps) throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         List<Version> versions = keys.computeIfAbsent(name, n -> new ArrayList<>());
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         String version = HexFormat.of().formatHex(random);
-        versions.add(new Version(version, g.generateKeyPair()));
+        versions.add(new Version(version, g.generateKeyPair(), unwraps));
         return VAULT + "/keys/" + name + "/" + version;
     }
 
@@ -129,6 +134,10 @@ final class LocalKeyVault implements AutoCloseable {
                 reply(x, 200, bundle(kid, v));
             } else if (m.group(3) != null && x.getRequestMethod().equals("POST")) {
                 JsonNode body = JSON.readTree(x.getRequestBody());
+                if (m.group(3).equals("unwrapkey") && !v.unwraps()) {
+                    reply(x, 403, error("Forbidden", "Operation \"unwrapKey\" is not allowed by this key's permitted operations."));
+                    return;
+                }
                 reply(x, 200, operate(m.group(3).equals("wrapkey"), kid, v, body));
             } else {
                 reply(x, 405, error("BadParameter", "method " + x.getRequestMethod() + " is not allowed here"));
@@ -155,7 +164,10 @@ final class LocalKeyVault implements AutoCloseable {
         ObjectNode key = out.putObject("key").put("kid", kid).put("kty", "RSA")
                 .put("n", B64.encodeToString(unsigned(pub.getModulus())))
                 .put("e", B64.encodeToString(unsigned(pub.getPublicExponent())));
-        key.putArray("key_ops").add("wrapKey").add("unwrapKey");
+        var ops = key.putArray("key_ops").add("wrapKey");
+        if (v.unwraps()) {
+            ops.add("unwrapKey");
+        }
         out.putObject("attributes").put("enabled", true).put("created", 1764547200L).put("updated", 1764547200L)
                 .put("recoveryLevel", "Recoverable");
         return out;
