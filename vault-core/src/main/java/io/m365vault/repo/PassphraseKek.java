@@ -51,6 +51,18 @@ public final class PassphraseKek implements Kek {
         this.parallelism = parallelism;
     }
 
+    /**
+     * Within the bounds, a cost can still exceed a small JVM's heap (123 MiB by default with 512 MB
+     * and one core, measured here with -XX:MaxRAM=512m): say so rather than fail with an OutOfMemoryError halfway through. Three
+     * quarters, not all, because the heap holds the rest of the process too.
+     */
+    static void checkHeap(int memoryKiB, long maxHeapBytes) {
+        if (memoryKiB * 1024L > maxHeapBytes / 4 * 3) {
+            throw new RepositoryException("the key blob's Argon2id cost needs " + memoryKiB / 1024 + " MiB, more than three quarters of this JVM's "
+                    + maxHeapBytes / (1 << 20) + " MiB heap: run it with a larger heap (-Xmx)");
+        }
+    }
+
     private static <E extends RuntimeException> void checkCost(
             int memoryKiB, int iterations, int parallelism, java.util.function.Function<String, E> error) {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM || iterations < 1 || iterations > MAX_ITERATIONS
@@ -83,6 +95,7 @@ public final class PassphraseKek implements Kek {
         int t = r.i32();
         int p = r.i32();
         checkCost(m, t, p, CorruptKeysException::new);
+        checkHeap(m, Runtime.getRuntime().maxMemory());
         byte[] box = r.raw(r.remaining());
         return SecretBox.open(derive(salt, m, t, p), box);
     }

@@ -59,6 +59,15 @@ class PassphraseKekTest {
     }
 
     @Test
+    void aCostWithinTheBoundsButBeyondTheHeapIsOneClearError() {
+        // The default fits the heap a JVM gets by default on a 512 MB instance (about 123 MiB).
+        PassphraseKek.checkHeap(PassphraseKek.DEFAULT_MEMORY_KIB, 123L << 20);
+        var e = assertThrows(RepositoryException.class, () -> PassphraseKek.checkHeap(PassphraseKek.MAX_MEMORY_KIB, 123L << 20));
+        assertEquals("the key blob's Argon2id cost needs 256 MiB, more than three quarters of this JVM's 123 MiB heap: "
+                + "run it with a larger heap (-Xmx)", e.getMessage());
+    }
+
+    @Test
     void aBlobLargerThanAnyKeyBlobIsRefusedBeforeItIsParsed() {
         byte[] swollen = cheap("pw").wrap(new byte[KeyBlobFields.MAX_BLOB]);
         var e = assertThrows(CorruptKeysException.class, () -> cheap("pw").unwrap(swollen));
