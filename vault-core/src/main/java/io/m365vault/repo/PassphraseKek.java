@@ -52,9 +52,9 @@ public final class PassphraseKek implements Kek {
     }
 
     /**
-     * Within the bounds, a cost can still exceed a small JVM's heap (123 MiB by default with 512 MB
-     * and one core, measured here with -XX:MaxRAM=512m): say so rather than fail with an OutOfMemoryError halfway through. Three
-     * quarters, not all, because the heap holds the rest of the process too.
+     * Within the bounds, a cost can still exceed a small JVM's heap (123 MiB by default with
+     * 512 MB and one core, measured here with -XX:MaxRAM=512m): say so rather than fail with an
+     * OutOfMemoryError halfway through. Three quarters, not all: the heap holds the rest too.
      */
     static void checkHeap(int memoryKiB, long maxHeapBytes) {
         if (memoryKiB * 1024L > maxHeapBytes / 4 * 3) {
