@@ -47,7 +47,7 @@ final class InitCommand extends RepoCommand {
         Path tree = GitWorkTree.containing(p);
         if (tree != null) {
             env().err().println("vault: warning: the new key file " + p + " is inside the git work tree " + tree
-                    + ": keep it out of the repository (this project's .gitignore ignores *.kek, nothing else)");
+                    + ": keep it out of version control (m365vault's own .gitignore ignores *.kek, nothing else)");
         }
         // e.g. ~/.m365vault on first use; the key file itself is made owner-only by FileKek.
         Files.createDirectories(p.toAbsolutePath().getParent());

@@ -61,7 +61,7 @@ class KeyCommandsTest {
         Cli.Result r = cli(account, "file:" + key).run("init", "--repo", "keyingit");
         assertEquals(0, r.code(), r.toString());
         assertEquals("vault: warning: the new key file " + key + " is inside the git work tree " + checkout
-                + ": keep it out of the repository (this project's .gitignore ignores *.kek, nothing else)", r.errorLine());
+                + ": keep it out of version control (m365vault's own .gitignore ignores *.kek, nothing else)", r.errorLine());
         assertTrue(Files.isRegularFile(key), "made, in a directory made for it");
 
         Path outside = tmp.resolve("keys/vault.kek");
