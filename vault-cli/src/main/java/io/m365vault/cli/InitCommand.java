@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import io.m365vault.config.Setting;
 import io.m365vault.repo.FileKek;
+import io.m365vault.repo.Keks;
 import io.m365vault.repo.Repository;
 import io.m365vault.service.VaultSettings;
 import java.nio.file.Files;
@@ -15,8 +16,6 @@ import picocli.CommandLine.Command;
                 "When VAULT_KEK is file:<path> and no file is there, a new key file is made (mode 0600): keep a copy of it "
                         + "away from this machine and the storage account, or the backups cannot be read."})
 final class InitCommand extends RepoCommand {
-    private static final String FILE = "file:";
-
     @Override
     public Integer call() throws Exception {
         CliEnv env = env();
@@ -40,15 +39,18 @@ final class InitCommand extends RepoCommand {
         return 0;
     }
 
-    private static Path makeKeyFile(String spec) throws Exception {
-        if (spec == null || !spec.strip().startsWith(FILE)) {
+    private Path makeKeyFile(String spec) throws Exception {
+        Path p = Keks.keyFile(spec);
+        if (p == null || Files.exists(p)) {
             return null;
         }
-        String path = spec.strip().substring(FILE.length()).strip();
-        if (path.isEmpty() || Files.exists(Path.of(path))) {
-            return null;
+        Path tree = GitWorkTree.containing(p);
+        if (tree != null) {
+            env().err().println("vault: warning: the new key file " + p + " is inside the git work tree " + tree
+                    + ": keep it out of version control (m365vault's own .gitignore ignores *.kek, nothing else)");
         }
-        Path p = Path.of(path);
+        // e.g. ~/.m365vault on first use; the key file itself is made owner-only by FileKek.
+        Files.createDirectories(p.toAbsolutePath().getParent());
         FileKek.create(p);
         return p;
     }

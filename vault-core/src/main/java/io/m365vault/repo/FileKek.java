@@ -1,6 +1,7 @@
 package io.m365vault.repo;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,8 @@ public final class FileKek implements Kek {
     private static final Logger LOG = LoggerFactory.getLogger(FileKek.class);
     private static final String PREFIX = "m365vault-key-v1:";
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern KEY_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final int MAX_FILE = 1024;
 
     private final Path path;
     private final byte[] key;
@@ -50,21 +54,49 @@ public final class FileKek implements Kek {
         return new FileKek(path, key);
     }
 
-    /** Reads a key file made by {@link #create}. */
+    /**
+     * Reads a key file made by {@link #create}.
+     *
+     * @throws IllegalArgumentException one line saying what is wrong and what a key file looks like
+     */
     public static FileKek load(Path path) throws IOException {
-        String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
-        if (!text.startsWith(PREFIX) || text.length() != PREFIX.length() + 2 * SecretBox.KEY_SIZE) {
-            throw new IllegalArgumentException("VAULT_KEK: " + path + " is not an m365vault key file (expected one line "
-                    + PREFIX + "<64 hex digits>)");
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            // A key file is 82 bytes: a larger file is not one, and is not read whole (it may be a disk image).
+            head = in.readNBytes(MAX_FILE + 1);
         }
-        byte[] key;
-        try {
-            key = HEX.parseHex(text, PREFIX.length(), text.length());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("VAULT_KEK: " + path + " holds a key that is not hex digits");
+        String problem = problem(head);
+        if (problem != null) {
+            throw new IllegalArgumentException("VAULT_KEK: " + path + " is not an m365vault key file (" + problem
+                    + "): a key file is one line " + PREFIX + "<64 hex digits> (256 random bits), as `vault init` makes it");
         }
+        String hex = new String(head, StandardCharsets.US_ASCII).strip().substring(PREFIX.length());
         warnIfOthersCanRead(path);
-        return new FileKek(path, key);
+        return new FileKek(path, HEX.parseHex(hex));
+    }
+
+    /** What keeps these bytes from being a key file, or null when they are one. */
+    private static String problem(byte[] b) {
+        if (b.length == 0) {
+            return "it is empty";
+        }
+        if (b.length > MAX_FILE) {
+            return "it is larger than " + MAX_FILE + " bytes";
+        }
+        for (byte c : b) {
+            if ((c < 0x20 || c > 0x7e) && c != '\n' && c != '\r') {
+                return "it is not a line of text";
+            }
+        }
+        String text = new String(b, StandardCharsets.US_ASCII).strip();
+        if (!text.startsWith(PREFIX)) {
+            return "it does not start with " + PREFIX;
+        }
+        String hex = text.substring(PREFIX.length());
+        if (!KEY_HEX.matcher(hex).matches()) {
+            return "after the prefix come " + hex.length() + " characters, not 64 hex digits";
+        }
+        return null;
     }
 
     private static void warnIfOthersCanRead(Path path) throws IOException {
@@ -90,6 +122,12 @@ public final class FileKek implements Kek {
     @Override
     public byte[] unwrap(byte[] wrapped) {
         return SecretBox.open(key, wrapped);
+    }
+
+    /** A key file has one version: what wrapped is the file itself. */
+    @Override
+    public String wrappedBy(byte[] wrapped) {
+        return "key file " + path;
     }
 
     @Override

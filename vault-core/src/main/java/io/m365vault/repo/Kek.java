@@ -17,6 +17,12 @@ public interface Kek {
      */
     byte[] unwrap(byte[] wrapped);
 
+    /**
+     * Which key, version or parameters wrapped these bytes, for messages: reads the clear part
+     * only, calls no service and shows no secret (e.g. the Key Vault key version).
+     */
+    String wrappedBy(byte[] wrapped);
+
     /** Names the key for messages, with no secret in it, e.g. {@code file:/etc/vault.key}. */
     String describe();
 }

@@ -1,5 +1,6 @@
 package io.m365vault.repo;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.security.keyvault.keys.cryptography.CryptographyClientBuilder;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 /** Parses the {@code VAULT_KEK} setting into a {@link Kek}. */
 public final class Keks {
+    private static final String FILE = "file:";
     private static final String KINDS = "expected keyvault:<key id URL>, file:<path> or passphrase-env:<VAR>";
 
     private Keks() {}
@@ -28,18 +30,35 @@ public final class Keks {
         String kind = colon < 0 ? spec : spec.substring(0, colon);
         String arg = colon < 0 ? "" : spec.substring(colon + 1).strip();
         return switch (kind) {
-            case "file" -> file(arg);
+            case "file" -> file(spec);
             case "passphrase-env" -> passphrase(arg, env);
             case "keyvault" -> keyVault(arg);
             default -> throw new IllegalArgumentException("VAULT_KEK has unknown kind '" + kind + "': " + KINDS);
         };
     }
 
-    private static Kek file(String path) {
-        if (path.isEmpty()) {
-            throw new IllegalArgumentException("VAULT_KEK=file: needs the path of a key file, e.g. file:/etc/m365vault/kek");
+    /**
+     * The key file a {@code file:} setting names, {@code ~/} standing for the user's home (a JSON
+     * settings file has no shell to expand it); null for another kind or an empty path.
+     */
+    public static Path keyFile(String spec) {
+        String s = spec == null ? "" : spec.strip();
+        if (!s.startsWith(FILE)) {
+            return null;
         }
-        Path p = Path.of(path);
+        String path = s.substring(FILE.length()).strip();
+        if (path.isEmpty()) {
+            return null;
+        }
+        return path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
+    }
+
+    private static Kek file(String spec) {
+        Path p = keyFile(spec);
+        if (p == null) {
+            throw new IllegalArgumentException("VAULT_KEK=file: needs the path of a key file, e.g. file:~/.m365vault/vault.kek");
+        }
+        String path = p.toString();
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("VAULT_KEK names key file " + path
                     + ", which does not exist: create a key file first (README, Keys and encryption)");
@@ -68,12 +87,10 @@ public final class Keks {
 
     private static Kek keyVault(String keyId) {
         checkKeyId(keyId);
-        // Managed identity in Azure; az login, environment or IDE credentials elsewhere.
-        var client = new CryptographyClientBuilder()
-                .keyIdentifier(keyId)
-                .credential(new DefaultAzureCredentialBuilder().build())
-                .buildClient();
-        return new KeyVaultKek(keyId, client);
+        // Managed identity in Azure; az login, environment or IDE credentials elsewhere. One
+        // credential for every version's client, so its token is fetched once.
+        TokenCredential credential = new DefaultAzureCredentialBuilder().build();
+        return new KeyVaultKek(keyId, id -> new CryptographyClientBuilder().keyIdentifier(id).credential(credential).buildClient());
     }
 
     /** A Key Vault key id: https://<vault host>/keys/<name>[/<version>]. */

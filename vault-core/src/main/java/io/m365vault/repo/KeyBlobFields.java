@@ -6,10 +6,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Length-prefixed fields of the key blobs. Reading checks every length against what is left, so
- * a truncated or altered blob gives a {@link CorruptKeysException} instead of a huge allocation.
+ * Length-prefixed fields of the key blobs. Reading checks the blob's size first and every length
+ * against what is left, so a truncated, altered or swollen blob gives a {@link CorruptKeysException}
+ * instead of a huge allocation.
  */
 final class KeyBlobFields {
+    /**
+     * The most a key blob (or any part of one) may hold. A real one is under 2 KiB: three small
+     * Tink keysets, and for Key Vault a key id and an RSA-wrapped key of at most 512 bytes.
+     */
+    static final int MAX_BLOB = 64 << 10;
+    /** The most a text field (KEK kind, Key Vault key id, algorithm) may hold; a key id is about 100 bytes. */
+    static final int MAX_TEXT = 1 << 10;
+
     private KeyBlobFields() {}
 
     static final class Writer {
@@ -41,6 +50,9 @@ final class KeyBlobFields {
         private final ByteBuffer in;
 
         Reader(byte[] blob) {
+            if (blob.length > MAX_BLOB) {
+                throw new CorruptKeysException(blob.length + " bytes, more than a key blob holds (" + MAX_BLOB + ")");
+            }
             in = ByteBuffer.wrap(blob);
         }
 
@@ -66,7 +78,11 @@ final class KeyBlobFields {
         }
 
         String text() {
-            return new String(bytes(), StandardCharsets.UTF_8);
+            int n = i32();
+            if (n > MAX_TEXT) {
+                throw new CorruptKeysException("a text field of " + n + " bytes (at most " + MAX_TEXT + ")");
+            }
+            return new String(raw(n), StandardCharsets.UTF_8);
         }
 
         int remaining() {

@@ -18,10 +18,12 @@ public final class PassphraseKek implements Kek {
     public static final int DEFAULT_MEMORY_KIB = 64 * 1024;
     public static final int DEFAULT_ITERATIONS = 3;
     public static final int DEFAULT_PARALLELISM = 1;
-    // Bounds on what a blob may ask for: an altered blob must not make us allocate gigabytes.
-    private static final int MAX_MEMORY_KIB = 1 << 20;
-    private static final int MAX_ITERATIONS = 64;
-    private static final int MAX_PARALLELISM = 16;
+    // Bounds on what a blob may ask for, checked before deriving: an altered blob must not make
+    // us allocate more than a Functions worker's heap (512 MiB on the smallest Flex instance)
+    // nor spin for minutes. Four times the default memory and five times its passes.
+    static final int MAX_MEMORY_KIB = 256 * 1024;
+    static final int MAX_ITERATIONS = 16;
+    static final int MAX_PARALLELISM = 16;
     private static final int SALT_SIZE = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,12 +51,25 @@ public final class PassphraseKek implements Kek {
         this.parallelism = parallelism;
     }
 
+    /**
+     * Within the bounds, a cost can still exceed a small JVM's heap (123 MiB by default with
+     * 512 MB and one core, measured here with -XX:MaxRAM=512m): say so rather than fail with an
+     * OutOfMemoryError halfway through. Three quarters, not all: the heap holds the rest too.
+     */
+    static void checkHeap(int memoryKiB, long maxHeapBytes) {
+        if (memoryKiB * 1024L > maxHeapBytes / 4 * 3) {
+            throw new RepositoryException("the key blob's Argon2id cost needs " + memoryKiB / 1024 + " MiB, more than three quarters of this JVM's "
+                    + maxHeapBytes / (1 << 20) + " MiB heap: run it with a larger heap (-Xmx)");
+        }
+    }
+
     private static <E extends RuntimeException> void checkCost(
             int memoryKiB, int iterations, int parallelism, java.util.function.Function<String, E> error) {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM || iterations < 1 || iterations > MAX_ITERATIONS
                 || memoryKiB < 8 * parallelism || memoryKiB > MAX_MEMORY_KIB) {
             throw error.apply("Argon2id cost out of range: memory " + memoryKiB + " KiB, " + iterations
-                    + " passes, " + parallelism + " lanes");
+                    + " passes, " + parallelism + " lanes (at most " + MAX_MEMORY_KIB + " KiB, " + MAX_ITERATIONS
+                    + " passes, " + MAX_PARALLELISM + " lanes)");
         }
     }
 
@@ -80,8 +95,16 @@ public final class PassphraseKek implements Kek {
         int t = r.i32();
         int p = r.i32();
         checkCost(m, t, p, CorruptKeysException::new);
+        checkHeap(m, Runtime.getRuntime().maxMemory());
         byte[] box = r.raw(r.remaining());
         return SecretBox.open(derive(salt, m, t, p), box);
+    }
+
+    @Override
+    public String wrappedBy(byte[] wrapped) {
+        KeyBlobFields.Reader r = new KeyBlobFields.Reader(wrapped);
+        String salt = java.util.HexFormat.of().formatHex(r.raw(SALT_SIZE));
+        return source + " (Argon2id, " + r.i32() + " KiB, " + r.i32() + " passes, " + r.i32() + " lanes, salt " + salt + ")";
     }
 
     private byte[] derive(byte[] salt, int m, int t, int p) {

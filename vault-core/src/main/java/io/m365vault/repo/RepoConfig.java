@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The {@code config} blob: format version, repository id, the key blob's id, pack target size and
@@ -15,6 +16,10 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
                          ChunkerParams small, ChunkerParams files) {
     public static final int VERSION = 1;
     public static final int DEFAULT_PACK_SIZE = 16 << 20;
+    /** The most a config blob may hold; one is about 300 bytes. Checked before parsing. */
+    public static final int MAX_BYTES = 64 << 10;
+    /** What {@link RepoKeys#id} makes; the key blob's name is built from it, so nothing else is taken. */
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static RepoConfig create(String keyId) {
@@ -40,6 +45,10 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
     }
 
     public static RepoConfig fromJson(String where, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new RepositoryException("the config blob of " + where + " is " + bytes.length
+                    + " bytes, more than a config holds (" + MAX_BYTES + "; corrupt)");
+        }
         JsonNode n;
         try {
             n = JSON.readTree(bytes);
@@ -54,7 +63,12 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
             throw new RepositoryException("repository " + where + " has format version " + version
                     + "; this release reads version " + VERSION);
         }
-        return new RepoConfig(version, required(where, n, "repositoryId").asText(), required(where, n, "keyId").asText(),
+        String keyId = required(where, n, "keyId").asText();
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw new RepositoryException("the config blob of " + where + " names key blob '"
+                    + keyId.substring(0, Math.min(keyId.length(), 40)) + "', not 16 hex digits (corrupt)");
+        }
+        return new RepoConfig(version, required(where, n, "repositoryId").asText(), keyId,
                 required(where, n, "packSize").asInt(),
                 params(where, required(where, n, "chunkerSmall")), params(where, required(where, n, "chunkerFiles")));
     }

@@ -179,20 +179,11 @@ public final class RepoKeys {
      * @throws CorruptKeysException when the blob is not a key blob, or is truncated or altered
      */
     public static RepoKeys unwrap(byte[] blob, Kek kek) {
-        KeyBlobFields.Reader outer = new KeyBlobFields.Reader(blob);
-        if (blob.length < MAGIC.length || !Arrays.equals(outer.raw(MAGIC.length), MAGIC)) {
-            throw new CorruptKeysException("it does not start as an m365vault key blob does");
-        }
-        String id = outer.text();
-        String kind = outer.text();
-        byte[] sealed = outer.bytes();
-        outer.end();
-        if (!kind.equals(kek.kind())) {
-            throw new WrongKeyException(kek.describe(), id, "they were sealed under a " + kind + " key");
-        }
+        Sealed s = Sealed.parse(blob, kek);
+        String id = s.id();
         byte[] inner;
         try {
-            inner = kek.unwrap(sealed);
+            inner = kek.unwrap(s.sealed());
         } catch (KekMismatchException e) {
             throw new WrongKeyException(kek.describe(), id, e.getMessage());
         }
@@ -208,6 +199,29 @@ public final class RepoKeys {
             throw new CorruptKeysException("a keyset inside cannot be read: " + e.getMessage(), e);
         } finally {
             Arrays.fill(inner, (byte) 0);
+        }
+    }
+
+    /** Which key (version, parameters) of {@code kek}'s kind sealed a key blob, for messages ({@link Kek#wrappedBy}). */
+    public static String wrappedBy(byte[] blob, Kek kek) {
+        return kek.wrappedBy(Sealed.parse(blob, kek).sealed());
+    }
+
+    /** A key blob's clear header (magic, id, KEK kind) and its sealed part. */
+    private record Sealed(String id, byte[] sealed) {
+        static Sealed parse(byte[] blob, Kek kek) {
+            KeyBlobFields.Reader outer = new KeyBlobFields.Reader(blob);
+            if (blob.length < MAGIC.length || !Arrays.equals(outer.raw(MAGIC.length), MAGIC)) {
+                throw new CorruptKeysException("it does not start as an m365vault key blob does");
+            }
+            String id = outer.text();
+            String kind = outer.text();
+            byte[] sealed = outer.bytes();
+            outer.end();
+            if (!kind.equals(kek.kind())) {
+                throw new WrongKeyException(kek.describe(), id, "they were sealed under a " + kind + " key");
+            }
+            return new Sealed(id, sealed);
         }
     }
 

@@ -89,7 +89,7 @@ public final class Repository implements AutoCloseable {
         RepoKeys keys = RepoKeys.generate();
         RepoConfig config = RepoConfig.create(keys.id());
         try {
-            container.getBlobClient("keys/" + keys.id()).upload(BinaryData.fromBytes(keys.wrap(kek)), false);
+            container.getBlobClient(keyBlob(config)).upload(BinaryData.fromBytes(keys.wrap(kek)), false);
             // The config is written last: its presence is what makes a repository.
             container.getBlobClient(CONFIG).upload(BinaryData.fromBytes(config.toJson()), false);
         } catch (BlobStorageException e) {
@@ -104,13 +104,30 @@ public final class Repository implements AutoCloseable {
     /** Opens the repository with its KEK: a wrong key, a missing key blob or a corrupt config is one clear error. */
     public static Repository open(StorageAccount account, String name, Kek kek) {
         BlobContainerClient container = container(account, name);
-        byte[] configBytes = download(container, CONFIG,
-                "no repository in container " + name + " (no config blob); create one with `vault init`");
-        RepoConfig config = RepoConfig.fromJson(name, configBytes);
-        byte[] wrapped = download(container, "keys/" + config.keyId(),
-                "the key blob keys/" + config.keyId() + " named by the config of " + name + " is missing");
-        RepoKeys keys = RepoKeys.unwrap(wrapped, kek);
+        RepoConfig config = readConfig(container, name);
+        RepoKeys keys = RepoKeys.unwrap(readKeyBlob(container, name, config).bytes(), kek);
         return new Repository(name, config, keys, container, account.tables());
+    }
+
+    /** Re-wraps the repository's data keys under the KEK's newest version (see {@link KeyRotation}). */
+    public static KeyRotation rotateKeys(StorageAccount account, String name, Kek kek) {
+        BlobContainerClient container = container(account, name);
+        RepoConfig config = readConfig(container, name);
+        return KeyRotation.rewrap(container.getBlobClient(keyBlob(config)), readKeyBlob(container, name, config), kek);
+    }
+
+    private static RepoConfig readConfig(BlobContainerClient container, String name) {
+        return RepoConfig.fromJson(name, read(container, CONFIG, RepoConfig.MAX_BYTES,
+                "no repository in container " + name + " (no config blob); create one with `vault init`").bytes());
+    }
+
+    private static BoundedBlob.Content readKeyBlob(BlobContainerClient container, String name, RepoConfig config) {
+        return read(container, keyBlob(config), KeyBlobFields.MAX_BLOB,
+                "the key blob " + keyBlob(config) + " named by the config of " + name + " is missing");
+    }
+
+    private static String keyBlob(RepoConfig config) {
+        return "keys/" + config.keyId();
     }
 
     public WriterSession newSession() {
@@ -172,15 +189,13 @@ public final class Repository implements AutoCloseable {
         return account.blobs().getBlobContainerClient(name);
     }
 
-    private static byte[] download(BlobContainerClient container, String blob, String ifMissing) {
-        try {
-            return container.getBlobClient(blob).downloadContent().toBytes();
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 404) {
-                throw new RepositoryException(ifMissing);
-            }
-            throw e;
+    private static BoundedBlob.Content read(BlobContainerClient container, String blob, int max, String ifMissing) {
+        BoundedBlob.Content c = BoundedBlob.read(container.getBlobClient(blob), max,
+                "the " + blob + " blob of " + container.getBlobContainerName());
+        if (c == null) {
+            throw new RepositoryException(ifMissing);
         }
+        return c;
     }
 
     static String tableName(String repo, String table) {

@@ -47,13 +47,24 @@ class FileKekTest {
         assertThrows(CorruptKeysException.class, () -> a.unwrap(altered));
     }
 
-    @Test
-    void notAKeyFileIsRefused() throws Exception {
-        Path p = dir.resolve("notes.txt");
-        Files.writeString(p, "hello");
+    private void refused(byte[] content, String problem) throws Exception {
+        Path p = dir.resolve("not-a-key");
+        Files.write(p, content);
         var e = assertThrows(IllegalArgumentException.class, () -> FileKek.load(p));
-        assertTrue(e.getMessage().startsWith("VAULT_KEK: " + p + " is not an m365vault key file"), e.getMessage());
-        Files.writeString(p, "m365vault-key-v1:" + "zz".repeat(32));
-        assertThrows(IllegalArgumentException.class, () -> FileKek.load(p));
+        assertEquals("VAULT_KEK: " + p + " is not an m365vault key file (" + problem + "): a key file is one line "
+                + "m365vault-key-v1:<64 hex digits> (256 random bits), as `vault init` makes it", e.getMessage());
+    }
+
+    @Test
+    void anythingButAKeyFileIsOneLineSayingWhatAKeyFileIs() throws Exception {
+        byte[] random = new byte[32];
+        new java.util.Random(3).nextBytes(random);
+        random[0] = (byte) 0xff; // not ASCII, whatever the seed gives
+        refused(random, "it is not a line of text");
+        refused(new byte[0], "it is empty");
+        refused("m365vault-key-v1:0123abcd\n".getBytes(), "after the prefix come 8 characters, not 64 hex digits");
+        refused(("m365vault-key-v1:" + "zz".repeat(32)).getBytes(), "after the prefix come 64 characters, not 64 hex digits");
+        refused("hello\n".getBytes(), "it does not start with m365vault-key-v1:");
+        refused(new byte[5000], "it is larger than 1024 bytes");
     }
 }

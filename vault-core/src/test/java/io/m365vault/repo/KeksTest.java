@@ -36,6 +36,14 @@ class KeksTest {
     }
 
     @Test
+    void aKeyFileUnderHomeIsWrittenWithATilde() {
+        assertEquals(Path.of(System.getProperty("user.home"), ".m365vault", "vault.kek"), Keks.keyFile(" file:~/.m365vault/vault.kek"));
+        assertEquals(Path.of("/etc/kek"), Keks.keyFile("file:/etc/kek"));
+        assertEquals(null, Keks.keyFile("passphrase-env:P"));
+        assertEquals(null, Keks.keyFile("file:"));
+    }
+
+    @Test
     void malformedSpecsGiveOneLineNamingTheSetting() {
         refused(null, Map.of(), "is not set");
         refused("  ", Map.of(), "is not set");

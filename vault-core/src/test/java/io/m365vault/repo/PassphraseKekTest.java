@@ -1,6 +1,7 @@
 package io.m365vault.repo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,10 +46,36 @@ class PassphraseKekTest {
     }
 
     @Test
-    void absurdStoredCostIsCorruptNotAnAllocation() {
-        byte[] w = cheap("pw").wrap(new byte[10]);
-        ByteBuffer.wrap(w, 16, 4).putInt(Integer.MAX_VALUE);
-        assertThrows(CorruptKeysException.class, () -> cheap("pw").unwrap(w));
+    void storedCostBeyondTheBoundsIsOneClearErrorNotAnAllocation() {
+        // 1 TiB; 1 GiB (more than a small Functions worker's heap); 20 passes; 17 lanes.
+        int[][] costs = {{1 << 30, 1, 1}, {1 << 20, 1, 1}, {256, 20, 1}, {1024, 1, 17}};
+        for (int[] cost : costs) {
+            byte[] w = cheap("pw").wrap(new byte[10]);
+            ByteBuffer.wrap(w, 16, 12).putInt(cost[0]).putInt(cost[1]).putInt(cost[2]);
+            var e = assertThrows(CorruptKeysException.class, () -> cheap("pw").unwrap(w));
+            assertEquals("the repository's key blob is corrupt: Argon2id cost out of range: memory " + cost[0] + " KiB, "
+                    + cost[1] + " passes, " + cost[2] + " lanes (at most 262144 KiB, 16 passes, 16 lanes)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aCostWithinTheBoundsButBeyondTheHeapIsOneClearError() {
+        // The default fits the heap a JVM gets by default on a 512 MB instance (about 123 MiB).
+        PassphraseKek.checkHeap(PassphraseKek.DEFAULT_MEMORY_KIB, 123L << 20);
+        var e = assertThrows(RepositoryException.class, () -> PassphraseKek.checkHeap(PassphraseKek.MAX_MEMORY_KIB, 123L << 20));
+        assertEquals("the key blob's Argon2id cost needs 256 MiB, more than three quarters of this JVM's 123 MiB heap: "
+                + "run it with a larger heap (-Xmx)", e.getMessage());
+    }
+
+    @Test
+    void aBlobLargerThanAnyKeyBlobIsRefusedBeforeItIsParsed() {
+        byte[] swollen = cheap("pw").wrap(new byte[KeyBlobFields.MAX_BLOB]);
+        var e = assertThrows(CorruptKeysException.class, () -> cheap("pw").unwrap(swollen));
+        assertTrue(e.getMessage().endsWith(swollen.length + " bytes, more than a key blob holds (65536)"), e.getMessage());
+    }
+
+    @Test
+    void alteredSaltIsAnotherKeyAlteredSealIsCorrupt() {
         byte[] w2 = cheap("pw").wrap(new byte[10]);
         w2[0] ^= 1; // salt: another derived key, so the check value differs
         assertThrows(KekMismatchException.class, () -> cheap("pw").unwrap(w2));

@@ -131,6 +131,20 @@ class RepoKeysTest {
         assertTrue(e.getMessage().startsWith("the repository's key blob is corrupt"), e.getMessage());
     }
 
+    @Test
+    void aSwollenTextFieldIsCorruptNotRepeatedInAMessage() throws IOException {
+        FileKek kek = FileKek.create(dir.resolve("k"));
+        byte[] blob = keys.wrap(kek);
+        KeyBlobFields.Reader r = new KeyBlobFields.Reader(blob);
+        byte[] magic = r.raw(16);
+        String id = r.text();
+        r.text();
+        byte[] swollen = new KeyBlobFields.Writer().raw(magic).text(id).text("x".repeat(KeyBlobFields.MAX_TEXT + 1))
+                .bytes(r.bytes()).toBytes();
+        var e = assertThrows(CorruptKeysException.class, () -> RepoKeys.unwrap(swollen, kek));
+        assertEquals("the repository's key blob is corrupt: a text field of 1025 bytes (at most 1024)", e.getMessage());
+    }
+
     /**
      * A flipped byte is reported as corruption, except where it lands in what names the key
      * (the KEK kind, the key check value): there "wrong key" is what the blob now says.
