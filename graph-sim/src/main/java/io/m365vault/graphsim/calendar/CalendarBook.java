@@ -197,6 +197,26 @@ public final class CalendarBook {
         }
     }
 
+    /** Deletes a calendar with its events; the default calendar cannot go (Graph answers 400). */
+    public void delete(SimCalendar cal) {
+        if (cal == defaultCalendar) {
+            throw GraphError.badRequest("ErrorCannotDeleteObject", "The default calendar cannot be deleted.");
+        }
+        long seq = tenant.nextSeq();
+        cal.events.values().forEach(e -> e.markDeleted(seq));
+        calendars.remove(cal.id);
+    }
+
+    /** Removes one attachment of an event, which is a change of the event. */
+    public void deleteAttachment(EventItem e, String attachmentId) {
+        List<EventAttachment> left = e.attachments.stream().filter(a -> !a.id().equals(attachmentId)).toList();
+        if (left.size() == e.attachments.size()) {
+            throw GraphError.itemNotFound();
+        }
+        e.attachments = left;
+        edit(e);
+    }
+
     public ObjectNode ownerAddress() {
         return io.m365vault.graphsim.http.Json.emailAddress(owner.displayName, owner.address());
     }

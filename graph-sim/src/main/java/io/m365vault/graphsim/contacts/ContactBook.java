@@ -137,4 +137,17 @@ public final class ContactBook {
     public void delete(ContactItem c) {
         c.markDeleted(tenant.nextSeq());
     }
+
+    /** Deletes a folder with its contacts and subfolders, as Outlook does; the default folder cannot go. */
+    public void delete(ContactFolder f) {
+        if (f == defaultFolder) {
+            throw GraphError.badRequest("ErrorCannotDeleteObject", "The default contacts folder cannot be deleted.");
+        }
+        long seq = tenant.nextSeq();
+        for (ContactFolder child : children(f)) {
+            delete(child);
+        }
+        f.items.values().forEach(c -> c.markDeleted(seq));
+        f.markDeleted(seq);
+    }
 }

@@ -61,6 +61,13 @@ public final class CalendarHandler {
                     return Res.json(Paging.project(EventJson.calendar(b, b.calendar(p.get("c"))), Paging.select(q)));
                 }
             });
+            r.delete(cal, (q, p) -> {
+                CalendarBook b = book(p);
+                synchronized (b) {
+                    b.delete(b.calendar(p.get("c")));
+                }
+                return Res.empty(204);
+            });
             r.get(cal + "/calendarView/delta", this::delta);
             r.get(cal + "/calendarView", this::view);
             r.get(cal + "/events", this::listEvents);
@@ -76,6 +83,13 @@ public final class CalendarHandler {
             r.post(ev + "/attachments/createUploadSession", this::uploadSession);
             r.get(ev + "/attachments/{a}", (q, p) -> attachment(q, p, false));
             r.get(ev + "/attachments/{a}/$value", (q, p) -> attachment(q, p, true));
+            r.delete(ev + "/attachments/{a}", (q, p) -> {
+                CalendarBook b = book(p);
+                synchronized (b) {
+                    b.deleteAttachment(owner(b.find(p.get("e"))), p.get("a"));
+                }
+                return Res.empty(204);
+            });
         }
     }
 

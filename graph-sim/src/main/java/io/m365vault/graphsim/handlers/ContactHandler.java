@@ -40,6 +40,13 @@ public final class ContactHandler {
                 return Res.json(ContactJson.folder(b.folder(p.get("f"))));
             }
         });
+        r.delete("users/{u}/contactFolders/{f}", (q, p) -> {
+            ContactBook b = ctx.tenant.contacts(p.get("u"));
+            synchronized (b) {
+                b.delete(b.folder(p.get("f")));
+            }
+            return Res.empty(204);
+        });
         r.get("users/{u}/contactFolders/{f}/childFolders", (q, p) -> folders(q, p.get("u"), p.get("f")));
         r.post("users/{u}/contactFolders/{f}/childFolders", (q, p) -> createFolder(q, p.get("u"), p.get("f")));
         r.get("users/{u}/contactFolders/{f}/contacts/delta", (q, p) -> delta(q, p.get("u"), p.get("f")));
