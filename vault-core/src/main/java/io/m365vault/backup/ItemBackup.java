@@ -65,6 +65,8 @@ public final class ItemBackup {
      */
     public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads,
                           Consumer<Map<Workload, SyncStats>> beforeCommit) {
+        // The catalog keeps milliseconds: a run's time must compare equal to what it wrote.
+        Instant time = runTime.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Map<Workload, WorkloadResult> results = new EnumMap<>(Workload.class);
         Map<Workload, SyncStats> soFar = new EnumMap<>(Workload.class);
         Map<Workload, SyncStats> view = Collections.unmodifiableMap(soFar);
@@ -84,7 +86,7 @@ public final class ItemBackup {
                     continue;
                 }
                 try (WriterSession session = repo.newSession(() -> beforeCommit.accept(view))) {
-                    SyncContext ctx = new SyncContext(runId, runTime, item, w, repo, session, graph,
+                    SyncContext ctx = new SyncContext(runId, time, item, w, repo, session, graph,
                             new ContentWindow(fetchers, windowBytes), stats, new ArrayList<>(),
                             FailedItems.load(repo.state(), item.partition(w)), new HashSet<>());
                     results.put(w, runWorkload(ctx, entry.get().sync().apply(options)));
@@ -109,16 +111,33 @@ public final class ItemBackup {
                 LOG.info("skipped run={} item={} workload={}: {}", ctx.runId(), ctx.item(), w.id(), e.getMessage());
                 return new WorkloadResult(WorkloadResult.Outcome.SKIPPED, e.getMessage(), ctx.stats(), List.of());
             }
-            return failed(ctx, e);
+            return failed(ctx, sync, e);
         } catch (CommitRefusedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            return failed(ctx, e);
+            return failed(ctx, sync, e);
         }
     }
 
-    private static WorkloadResult failed(SyncContext ctx, Exception e) {
+    /**
+     * What the workload did before it failed (the folders it read) is kept: its rows and
+     * checkpoints are as consistent as at any crash. A session broken by storage refuses, and then
+     * the next run redoes the work.
+     */
+    private static void keepWhatStands(SyncContext ctx, WorkloadSync sync) {
+        try {
+            Orphans.close(ctx, sync);
+            ctx.session().commit();
+        } catch (CommitRefusedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("nothing more committed run={} item={} workload={}: {}", ctx.runId(), ctx.item(), ctx.workload().id(), e.toString());
+        }
+    }
+
+    private static WorkloadResult failed(SyncContext ctx, WorkloadSync sync, Exception e) {
         LOG.error("failed run={} item={} workload={}: {}", ctx.runId(), ctx.item(), ctx.workload().id(), e.toString(), e);
+        keepWhatStands(ctx, sync);
         return new WorkloadResult(WorkloadResult.Outcome.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), ctx.stats(),
                 List.copyOf(ctx.faults()));
     }

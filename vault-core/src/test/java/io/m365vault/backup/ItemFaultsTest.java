@@ -127,4 +127,45 @@ class ItemFaultsTest {
                     "every event is backed up, the one with the failing attachments too");
         }
     }
+
+    @Test
+    void aFolderThatIsGoneClosesAndOneThatCannotBeReadDoesNotStopTheOthers(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(63).users(4).messagesPerFolder(3).build().start(); Repository repo = repo(account)) {
+            String user = SimTenant.mailUser(sim);
+            ProtectedItem item = new ProtectedItem("user", user);
+            ItemBackup backup = new ItemBackup(repo, reader(sim), BackupOptions.DEFAULTS);
+            Instant t1 = Instant.now();
+            assertTrue(backup.run("r1", t1, item, Set.of(Workload.MAIL)).ok());
+            String partition = item.partition(Workload.MAIL);
+            Map<String, String> folders = new TreeMap<>();
+            repo.catalog().at(partition, t1, ItemKind.MAIL_FOLDER, f -> folders.put(f.itemId(), f.itemId()));
+            List<String> ids = new ArrayList<>(folders.keySet());
+            String gone = ids.get(0);
+            String unreadable = ids.get(ids.size() - 1);
+            sim.mutate(9, 0.5, "messages");
+            inject(sim, "/mailFolders/" + gone + "/messages/delta", 404, 1);
+            inject(sim, "/mailFolders/" + unreadable + "/messages/delta", 500, 1);
+
+            Instant t2 = t1.plusSeconds(60);
+            WorkloadResult r = backup.run("r2", t2, item, Set.of(Workload.MAIL)).workloads().get(Workload.MAIL);
+            assertEquals(WorkloadResult.Outcome.FAILED, r.outcome(), "a folder that could not be read is reported");
+            assertTrue(r.reason().startsWith("1 of " + ids.size() + " folders could not be read (the others are backed up)"), r.reason());
+            Map<String, String> now = SimTenant.backedUpMail(repo, user, t2);
+            Map<String, String> sim2 = SimTenant.simMail(sim, user);
+            int others = 0;
+            for (Map.Entry<String, String> m : sim2.entrySet()) {
+                String folderOf = repo.catalog().versions(partition, m.getKey()).isEmpty() ? null
+                        : repo.catalog().versions(partition, m.getKey()).get(0).parent();
+                if (gone.equals(folderOf) || unreadable.equals(folderOf)) {
+                    continue;
+                }
+                others++;
+                assertEquals(m.getValue(), now.get(m.getKey()), "every other folder is backed up: " + m.getKey());
+            }
+            assertTrue(others > 0);
+            assertTrue(repo.catalog().current(partition, gone).isEmpty(), "the folder that answered 404 is closed");
+            repo.catalog().at(partition, t2, ItemKind.MESSAGE, m -> assertTrue(!gone.equals(m.parent()), "and its messages with it"));
+            assertTrue(repo.catalog().current(partition, unreadable).isPresent(), "the unreadable folder is kept for the next run");
+        }
+    }
 }
