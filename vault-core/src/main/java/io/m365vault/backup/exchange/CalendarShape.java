@@ -2,23 +2,16 @@ package io.m365vault.backup.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.ItemKind;
-import io.m365vault.backup.ItemShape;
 
-/** A calendar; its events (and theirs attachments) close with it. */
-final class CalendarShape implements ItemShape {
-    @Override
-    public String kind() {
-        return ItemKind.CALENDAR;
-    }
-
-    @Override
-    public boolean removed(JsonNode item) {
-        return Outlook.removed(item);
+/** A calendar; its events (and their attachments) close with it. */
+final class CalendarShape extends OutlookShape {
+    CalendarShape() {
+        super(ItemKind.CALENDAR);
     }
 
     @Override
     public String version(JsonNode item) {
-        String key = Outlook.changeKey(item);
+        String key = changeKey(item);
         return key != null ? key : item.toString();
     }
 }

@@ -2,43 +2,28 @@ package io.m365vault.backup.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.ItemKind;
-import io.m365vault.backup.ItemShape;
 import io.m365vault.backup.Json;
 
 /**
  * A contact: its JSON, and its photo as content. Graph says nothing of a photo's change but the
  * contact's changeKey, so a new version fetches the photo again; 404 means it has none.
  */
-final class ContactShape implements ItemShape {
+final class ContactShape extends OutlookShape {
     private final String base;
 
     ContactShape(String base) {
+        super(ItemKind.CONTACT);
         this.base = base;
     }
 
     @Override
-    public String kind() {
-        return ItemKind.CONTACT;
-    }
-
-    @Override
-    public boolean removed(JsonNode item) {
-        return Outlook.removed(item);
-    }
-
-    @Override
-    public String parent(JsonNode item) {
-        return Outlook.parentFolder(item);
-    }
-
-    @Override
     public String version(JsonNode item) {
-        return Outlook.changeKey(item);
+        return changeKey(item);
     }
 
     @Override
     public String contentTag(JsonNode item) {
-        return Outlook.changeKey(item);
+        return changeKey(item);
     }
 
     @Override

@@ -2,33 +2,23 @@ package io.m365vault.backup.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.ItemKind;
-import io.m365vault.backup.ItemShape;
 import io.m365vault.backup.Json;
 
 /** An event's file attachment: its JSON without contentBytes, and its bytes from {@code $value}. */
-final class EventAttachmentShape implements ItemShape {
+final class EventAttachmentShape extends OutlookShape {
     static final String FIELDS = "$select=id,name,contentType,size,isInline,lastModifiedDateTime";
     private final String base;
     private final String event;
 
     EventAttachmentShape(String base, String event) {
+        super(ItemKind.EVENT_ATTACHMENT);
         this.base = base;
         this.event = event;
     }
 
     @Override
-    public String kind() {
-        return ItemKind.EVENT_ATTACHMENT;
-    }
-
-    @Override
-    public boolean removed(JsonNode item) {
-        return Outlook.removed(item);
-    }
-
-    @Override
     public String version(JsonNode item) {
-        return Outlook.fields(item, "name", "contentType", "size", "isInline", "lastModifiedDateTime");
+        return fields(item, "name", "contentType", "size", "isInline", "lastModifiedDateTime");
     }
 
     @Override

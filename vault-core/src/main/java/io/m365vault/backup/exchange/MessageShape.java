@@ -2,7 +2,6 @@ package io.m365vault.backup.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.ItemKind;
-import io.m365vault.backup.ItemShape;
 import io.m365vault.backup.Json;
 
 /**
@@ -10,7 +9,7 @@ import io.m365vault.backup.Json;
  * change, read, flag, categories, a move, keeps the stored MIME). Content is the exact MIME of
  * {@code $value}.
  */
-final class MessageShape implements ItemShape {
+final class MessageShape extends OutlookShape {
     static final String SELECT = "$select=id,changeKey,parentFolderId,subject,from,sender,toRecipients,"
             + "ccRecipients,bccRecipients,replyTo,receivedDateTime,sentDateTime,createdDateTime,lastModifiedDateTime,"
             + "isRead,isDraft,flag,categories,importance,internetMessageId,conversationId,hasAttachments";
@@ -18,32 +17,18 @@ final class MessageShape implements ItemShape {
     private final String base;
 
     MessageShape(String base) {
+        super(ItemKind.MESSAGE);
         this.base = base;
     }
 
     @Override
-    public String kind() {
-        return ItemKind.MESSAGE;
-    }
-
-    @Override
-    public boolean removed(JsonNode item) {
-        return Outlook.removed(item);
-    }
-
-    @Override
-    public String parent(JsonNode item) {
-        return Outlook.parentFolder(item);
-    }
-
-    @Override
     public String version(JsonNode item) {
-        return Outlook.changeKey(item);
+        return changeKey(item);
     }
 
     @Override
     public String contentTag(JsonNode item) {
-        return item.path("isDraft").asBoolean(false) ? "draft " + Outlook.changeKey(item) : "sent";
+        return item.path("isDraft").asBoolean(false) ? "draft " + changeKey(item) : "sent";
     }
 
     @Override
