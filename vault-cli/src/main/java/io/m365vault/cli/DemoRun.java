@@ -38,9 +38,11 @@ final class DemoRun {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "run %s: %s; %d items seen (%d added, %d changed, %d removed), %s of content read, %s",
+            long failed = sum(s -> s.failedItems().size());
+            return String.format(Locale.ROOT, "run %s: %s; %d items seen (%d added, %d changed, %d removed%s), %s of content read, %s",
                     info.id(), states(), sum(ItemStatus::items), sum(ItemStatus::added), sum(ItemStatus::changed),
-                    sum(ItemStatus::removed), Sizes.bytes(sum(ItemStatus::bytes)), Sizes.duration(took));
+                    sum(ItemStatus::removed), failed == 0 ? "" : ", " + failed + " failed, retried next run",
+                    Sizes.bytes(sum(ItemStatus::bytes)), Sizes.duration(took));
         }
 
         private String states() {
