@@ -42,8 +42,13 @@ public final class FailedItems {
         return f;
     }
 
+    /** Every failed item of the workload. */
+    public List<Row> rows() {
+        return List.copyOf(rows.values());
+    }
+
     /** The failed items of one collection, in the order they failed. */
-    List<Row> of(String collection) {
+    public List<Row> of(String collection) {
         return rows.values().stream().filter(r -> r.collection().equals(collection)).toList();
     }
 
@@ -67,7 +72,7 @@ public final class FailedItems {
     }
 
     /** The item is backed up (or gone): its row goes with the session's next commit. */
-    void cleared(WriterSession session, String collection, String itemId) {
+    public void cleared(WriterSession session, String collection, String itemId) {
         if (rows.remove(key(collection, itemId)) != null) {
             session.forget(scope, key(collection, itemId));
         }

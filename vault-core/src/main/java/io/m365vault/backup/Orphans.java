@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Closes the children of containers a run closed (a deleted folder's messages, a deleted
  * calendar's events and their attachments, a deleted contact folder's contacts), however deep,
- * and drops the closed containers' own state rows. It reads the workload's current view once,
+ * and drops the closed containers' own state rows and failed items. It reads the workload's current view once,
  * and only in a run that closed a container.
  */
 final class Orphans {
@@ -40,6 +40,12 @@ final class Orphans {
                 ctx.session().record(child.closedAt(ctx.runTime()));
                 ctx.stats().removed.incrementAndGet();
                 todo.add(child.itemId());
+            }
+        }
+        for (String container : done) {
+            for (String key : sync.stateKeysOf(container)) {
+                // Its failed items are gone with it.
+                ctx.failed().of(key).forEach(r -> ctx.failed().cleared(ctx.session(), key, r.itemId()));
             }
         }
         ctx.session().commit();

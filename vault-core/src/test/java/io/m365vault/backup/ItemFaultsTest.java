@@ -108,7 +108,8 @@ class ItemFaultsTest {
                 }
             }
             assertTrue(withAttachment != null, "the simulated calendar has an event with attachments");
-            inject(sim, "/events/" + withAttachment.get("id").asText() + "/attachments/", 405, 1_000_000);
+            int attachments = withAttachment.path("attachments").size();
+            inject(sim, "/events/" + withAttachment.get("id").asText() + "/attachments/", 405, attachments);
 
             Instant t = Instant.now();
             ItemResult r = new ItemBackup(repo, reader(sim), BackupOptions.DEFAULTS).run("r", t, item, Set.of(Workload.MAIL, Workload.CALENDAR));
@@ -125,6 +126,14 @@ class ItemFaultsTest {
             SimTenant.assertSame(expected, SimTenant.backedUpMail(repo, user, t));
             assertEquals(SimTenant.simEvents(sim, user).keySet(), SimTenant.backedUpEvents(repo, user, t).keySet(),
                     "every event is backed up, the one with the failing attachments too");
+
+            // The event did not change, yet its failed attachments are retried next run, and now they read.
+            Instant t2 = t.plusSeconds(60);
+            WorkloadResult again = new ItemBackup(repo, reader(sim), BackupOptions.DEFAULTS).run("r2", t2, item, Set.of(Workload.CALENDAR))
+                    .workloads().get(Workload.CALENDAR);
+            assertEquals(List.of(), again.faults());
+            SimTenant.assertSame(SimTenant.simEvents(sim, user), SimTenant.backedUpEvents(repo, user, t2));
+            assertEquals(List.of(), repo.state().list("failed:" + item.partition(Workload.CALENDAR)));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.backup.Collection;
 import io.m365vault.backup.CollectionSync;
+import io.m365vault.backup.FailedItems;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.SyncContext;
 import io.m365vault.backup.WorkloadSync;
@@ -12,7 +13,10 @@ import io.m365vault.graph.DeltaPager;
 import io.m365vault.graph.GraphNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +40,14 @@ public final class CalendarSync implements WorkloadSync {
         CollectionSync sync = new CollectionSync(ctx);
         List<JsonNode> calendars = pager.all(base + "/calendars");
         sync.replaceAll(Collection.listing(CALENDARS, base + "/calendars", new CalendarShape(), null), calendars);
+        Set<String> attachmentsRead = new HashSet<>();
         for (JsonNode calendar : calendars) {
             String cal = calendar.get("id").asText();
             Collection events = Collection.listing(EVENTS + cal, base + "/calendars/" + Json.seg(cal) + "/events", new EventShape(), cal);
             CalendarView view = new CalendarView(ctx, cal);
             if (!view.relistDue()) {
                 try {
-                    incremental(ctx, sync, pager, events, view.changes());
+                    attachmentsRead.addAll(incremental(ctx, sync, pager, events, view.changes()));
                     continue;
                 } catch (DeltaExpiredException e) {
                     LOG.warn("calendar view expired, listing the calendar run={} item={} calendar={}: {}",
@@ -53,9 +58,30 @@ public final class CalendarSync implements WorkloadSync {
             for (JsonNode e : pager.all(events.url())) {
                 all.add("seriesMaster".equals(Json.text(e, "type")) ? withOccurrences(ctx, base, e.get("id").asText()) : e);
             }
-            attachments(ctx, sync, pager, sync.replaceAll(events, all));
+            attachmentsRead.addAll(attachments(ctx, sync, pager, sync.replaceAll(events, all)));
             view.open();
         }
+        retryFailedAttachments(ctx, sync, pager, attachmentsRead);
+    }
+
+    /**
+     * Attachments that failed in an earlier run, of events that did not change since (and so were
+     * not read again above): their events' attachments are listed again, from the stored event.
+     */
+    private static void retryFailedAttachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, Set<String> read) throws IOException {
+        Set<String> events = new TreeSet<>();
+        for (FailedItems.Row r : ctx.failed().rows()) {
+            if (r.collection().startsWith(ATTACHMENTS) && !read.contains(r.collection().substring(ATTACHMENTS.length()))) {
+                events.add(r.collection().substring(ATTACHMENTS.length()));
+            }
+        }
+        List<CollectionSync.Written> again = new ArrayList<>();
+        for (String event : events) {
+            ctx.repo().catalog().current(ctx.partition(), event).ifPresentOrElse(
+                    e -> again.add(new CollectionSync.Written(Json.read(e.metadata()), e)),
+                    () -> ctx.failed().of(ATTACHMENTS + event).forEach(r -> ctx.failed().cleared(ctx.session(), r.collection(), r.itemId())));
+        }
+        attachments(ctx, sync, pager, again);
     }
 
     @Override
@@ -64,8 +90,8 @@ public final class CalendarSync implements WorkloadSync {
     }
 
     /** Fetches what the view named: a single event that is gone closes, a master that is gone closes with its exceptions. */
-    private static void incremental(SyncContext ctx, CollectionSync sync, DeltaPager pager, Collection events,
-                                    CalendarView.Changes changes) throws IOException {
+    private static Set<String> incremental(SyncContext ctx, CollectionSync sync, DeltaPager pager, Collection events,
+                                           CalendarView.Changes changes) throws IOException {
         String base = ctx.base();
         List<JsonNode> changed = new ArrayList<>();
         for (String id : changes.events()) {
@@ -83,7 +109,7 @@ public final class CalendarSync implements WorkloadSync {
                 sync.close(id);
             }
         }
-        attachments(ctx, sync, pager, sync.update(events, changed));
+        return attachments(ctx, sync, pager, sync.update(events, changed));
     }
 
     /** A series master as Graph gives it, plus its exceptions and the dates of cancelled occurrences. */
@@ -98,10 +124,11 @@ public final class CalendarSync implements WorkloadSync {
         return full;
     }
 
-    /** The attachments of events that changed and have or had any: those no longer there close. */
-    private static void attachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, List<CollectionSync.Written> changed)
+    /** The attachments of events that changed and have or had any: those no longer there close. Returns the events read. */
+    private static Set<String> attachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, List<CollectionSync.Written> changed)
             throws IOException {
         String base = ctx.base();
+        Set<String> read = new HashSet<>();
         for (CollectionSync.Written w : changed) {
             boolean had = w.previous() != null && Json.read(w.previous().metadata()).path("hasAttachments").asBoolean(false);
             boolean has = w.item().path("hasAttachments").asBoolean(false);
@@ -112,6 +139,8 @@ public final class CalendarSync implements WorkloadSync {
             String list = base + "/events/" + Json.seg(event) + "/attachments";
             List<JsonNode> attachments = has ? pager.all(list + "?" + EventAttachmentShape.FIELDS) : List.of();
             sync.replaceAll(Collection.listing(ATTACHMENTS + event, list, new EventAttachmentShape(base, event), event), attachments);
+            read.add(event);
         }
+        return read;
     }
 }
