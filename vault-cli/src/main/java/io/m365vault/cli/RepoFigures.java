@@ -14,10 +14,10 @@ record RepoFigures(long versions, long logicalBytes, long chunks, long uniqueByt
     static RepoFigures of(Repository repo) {
         AtomicLong versions = new AtomicLong();
         AtomicLong logical = new AtomicLong();
-        repo.catalog().forEachContent((ContentRef ref) -> {
+        repo.catalog().forEachContent((ContentRef ref, ContentRef metadata) -> {
             versions.incrementAndGet();
             logical.addAndGet(ref.size());
-        });
+        }, bad -> { });
         AtomicLong chunks = new AtomicLong();
         AtomicLong unique = new AtomicLong();
         AtomicLong sealed = new AtomicLong();

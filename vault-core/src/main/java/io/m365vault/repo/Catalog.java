@@ -26,8 +26,12 @@ public interface Catalog {
     /** The point-in-time view of one kind of item (all kinds when {@code kind} is null). */
     void at(String partition, Instant t, String kind, Consumer<CatalogEntry> action);
 
-    /** Every row of every partition (for verify and prune): content refs without opening metadata. */
-    void forEachContent(Consumer<ContentRef> action);
+    /**
+     * The content reference of every row (for verify, prune and figures), with the reference of its
+     * metadata's chunks or null; a row that does not open (altered, moved) goes to
+     * {@code unreadable} with why, and the rest go on.
+     */
+    void forEachContent(java.util.function.BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable);
 
     /** The version of the item that has no end yet, if any. */
     default Optional<CatalogEntry> current(String partition, String itemId) {

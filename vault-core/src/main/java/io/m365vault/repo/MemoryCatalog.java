@@ -63,11 +63,11 @@ public final class MemoryCatalog implements Catalog {
     }
 
     @Override
-    public void forEachContent(Consumer<ContentRef> action) {
-        List<ContentRef> refs = new ArrayList<>();
+    public void forEachContent(java.util.function.BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
+        List<CatalogEntry> all = new ArrayList<>();
         synchronized (this) {
-            rows.values().forEach(items -> items.values().forEach(v -> v.values().forEach(e -> refs.add(e.content()))));
+            rows.values().forEach(items -> items.values().forEach(v -> all.addAll(v.values())));
         }
-        refs.forEach(action);
+        all.forEach(e -> action.accept(e.content(), e.metadataRef()));
     }
 }

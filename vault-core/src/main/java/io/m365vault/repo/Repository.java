@@ -36,12 +36,12 @@ public final class Repository implements AutoCloseable {
     private Repository(String name, RepoConfig config, RepoKeys keys, BlobContainerClient container, TableServiceClient tables) {
         this(name, config, keys, new Parallel(IO_THREADS), io -> new BlobPackStore(container),
                 io -> new TableChunkIndex(table(tables, name, "chunks"), io),
-                io -> new TableCatalog(table(tables, name, "catalog"), keys, io),
-                new TableStateStore(table(tables, name, "state")), WriterSession.CommitLimits.DEFAULT);
+                (io, chunks) -> new TableCatalog(table(tables, name, "catalog"), keys, io, chunks),
+                new TableStateStore(table(tables, name, "state"), keys), WriterSession.CommitLimits.DEFAULT);
     }
 
     private Repository(String name, RepoConfig config, RepoKeys keys, Parallel io, java.util.function.Function<Parallel, PackStore> packs,
-                       java.util.function.Function<Parallel, ChunkIndex> index, java.util.function.Function<Parallel, Catalog> catalog,
+                       java.util.function.Function<Parallel, ChunkIndex> index, java.util.function.BiFunction<Parallel, java.util.function.Function<ContentRef, byte[]>, Catalog> catalog,
                        StateStore state, WriterSession.CommitLimits limits) {
         this.name = name;
         this.limits = limits;
@@ -56,7 +56,7 @@ public final class Repository implements AutoCloseable {
         });
         this.packs = packs.apply(io);
         this.index = index.apply(io);
-        this.catalog = catalog.apply(io);
+        this.catalog = catalog.apply(io, ref -> reader().readAll(ref));
         this.state = state;
     }
 
@@ -72,7 +72,7 @@ public final class Repository implements AutoCloseable {
     public static Repository inMemory(WriterSession.CommitLimits limits) {
         RepoKeys keys = RepoKeys.generate();
         return new Repository("memory", RepoConfig.create(keys.id()), keys, new Parallel(4), io -> new MemoryPackStore(),
-                io -> new MemoryChunkIndex(), io -> new MemoryCatalog(), new MemoryStateStore(), limits);
+                io -> new MemoryChunkIndex(), (io, chunks) -> new MemoryCatalog(), new MemoryStateStore(), limits);
     }
 
     /** Creates the repository; refuses when one is already there. */

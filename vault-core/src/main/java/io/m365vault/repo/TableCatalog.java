@@ -3,61 +3,81 @@ package io.m365vault.repo;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
+import com.azure.data.tables.models.TableServiceException;
 import com.azure.data.tables.models.TableTransactionAction;
 import com.azure.data.tables.models.TableTransactionActionType;
-import com.azure.data.tables.models.TableServiceException;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The catalog in Table Storage: a row per item version. Partition = encoded protected item + workload;
- * row = encoded item id + '!' + inverted validFrom, so an item's newest version comes first.
- * Metadata is sealed with the row's keys as associated data, split over properties of at most
- * 64 KiB each (a table property's limit).
+ * The catalog in Table Storage: a row per item version. Partition = the keyed HMAC of protected
+ * item + workload; row = the keyed HMAC of the item id, '!', inverted validFrom, so an item's
+ * newest version comes first and no key says what it names ({@link TableKeys}). The item id,
+ * parent, size, content reference and metadata are sealed ({@link CatalogRow}); validFrom,
+ * validTo and kind stay plain for queries and are bound to the seal.
  */
 public final class TableCatalog implements Catalog {
     private static final int ROWS_PER_TRANSACTION = 100;
-    private static final int META_PART = 60_000;
+    /** A transaction's payload may be 4 MiB; this leaves room for the multipart framing. */
+    private static final long BYTES_PER_TRANSACTION = 3_500_000;
 
     private final TableClient table;
     private final RepoKeys keys;
     private final Parallel parallel;
+    private final Function<ContentRef, byte[]> chunks;
 
-    public TableCatalog(TableClient table, RepoKeys keys, Parallel parallel) {
+    /** {@code chunks} reads metadata that was too large for its row. */
+    public TableCatalog(TableClient table, RepoKeys keys, Parallel parallel, Function<ContentRef, byte[]> chunks) {
         this.table = table;
         this.keys = keys;
         this.parallel = parallel;
+        this.chunks = chunks;
     }
 
-    /** In transactions of up to 100 rows per partition; empty versions are deleted one by one (rare). */
+    /**
+     * In transactions of one partition, at most 100 rows and 3.5 MB each (Azure's limits are 100
+     * and 4 MiB); empty versions are deleted one by one (rare).
+     */
     @Override
     public void put(List<CatalogEntry> entries) {
         Map<String, Map<String, TableEntity>> byPartition = new LinkedHashMap<>();
+        Map<TableEntity, Long> sizes = new java.util.IdentityHashMap<>();
         List<Runnable> deletes = new ArrayList<>();
         for (CatalogEntry e : entries) {
             if (e.empty()) {
                 deletes.add(() -> delete(e));
                 continue;
             }
-            TableEntity entity = entity(e);
+            TableEntity entity = entity(e, sizes);
             // A transaction may name an entity once: the last write of a row wins.
             byPartition.computeIfAbsent(entity.getPartitionKey(), k -> new LinkedHashMap<>()).put(entity.getRowKey(), entity);
         }
         List<Runnable> transactions = new ArrayList<>();
         for (Map<String, TableEntity> rows : byPartition.values()) {
-            List<TableEntity> list = new ArrayList<>(rows.values());
-            for (int i = 0; i < list.size(); i += ROWS_PER_TRANSACTION) {
-                List<TableTransactionAction> actions = list.subList(i, Math.min(list.size(), i + ROWS_PER_TRANSACTION)).stream()
-                        .map(en -> new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE, en))
-                        .toList();
-                transactions.add(() -> table.submitTransaction(actions));
+            List<TableTransactionAction> batch = new ArrayList<>();
+            long bytes = 0;
+            for (TableEntity en : rows.values()) {
+                long size = sizes.get(en);
+                if (!batch.isEmpty() && (batch.size() == ROWS_PER_TRANSACTION || bytes + size > BYTES_PER_TRANSACTION)) {
+                    List<TableTransactionAction> full = batch;
+                    transactions.add(() -> table.submitTransaction(full));
+                    batch = new ArrayList<>();
+                    bytes = 0;
+                }
+                batch.add(new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE, en));
+                bytes += size;
+            }
+            if (!batch.isEmpty()) {
+                List<TableTransactionAction> last = batch;
+                transactions.add(() -> table.submitTransaction(last));
             }
         }
         parallel.runAll(transactions);
@@ -68,7 +88,7 @@ public final class TableCatalog implements Catalog {
 
     private void delete(CatalogEntry e) {
         try {
-            table.deleteEntity(TableKeys.encode(e.partition()), rowKey(e.itemId(), e.validFrom()));
+            table.deleteEntity(partitionKey(e.partition()), rowKey(e.itemId(), e.validFrom()));
         } catch (TableServiceException ex) {
             if (ex.getResponse().getStatusCode() != 404) {
                 throw ex;
@@ -78,8 +98,8 @@ public final class TableCatalog implements Catalog {
 
     /** Looked up in parallel. */
     @Override
-    public Map<String, CatalogEntry> latest(String partition, java.util.Collection<String> itemIds) {
-        Map<String, CatalogEntry> out = new java.util.concurrent.ConcurrentHashMap<>();
+    public Map<String, CatalogEntry> latest(String partition, Collection<String> itemIds) {
+        Map<String, CatalogEntry> out = new ConcurrentHashMap<>();
         List<Runnable> lookups = new ArrayList<>();
         for (String id : itemIds) {
             lookups.add(() -> {
@@ -97,17 +117,16 @@ public final class TableCatalog implements Catalog {
 
     @Override
     public List<CatalogEntry> versions(String partition, String itemId) {
-        String item = TableKeys.encode(itemId);
-        String filter = "PartitionKey eq '" + TableKeys.encode(partition) + "' and RowKey ge '" + item
-                + "!' and RowKey lt '" + item + "\"'";
+        String item = keys(itemId);
+        String filter = "PartitionKey eq '" + partitionKey(partition) + "' and RowKey ge '" + item + "!' and RowKey lt '" + item + "\"'";
         List<CatalogEntry> out = new ArrayList<>();
-        table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).forEach(e -> out.add(entry(e)));
+        table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).forEach(e -> out.add(entry(partition, e)));
         return out;
     }
 
     @Override
     public void at(String partition, Instant t, String kind, Consumer<CatalogEntry> action) {
-        String filter = "PartitionKey eq '" + TableKeys.encode(partition) + "' and validFrom le " + t.toEpochMilli() + "L"
+        String filter = "PartitionKey eq '" + partitionKey(partition) + "' and validFrom le " + t.toEpochMilli() + "L"
                 + (kind == null ? "" : " and kind eq '" + kind.replace("'", "''") + "'");
         String[] lastItem = {null};
         table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).forEach(row -> {
@@ -116,70 +135,80 @@ public final class TableCatalog implements Catalog {
                 return; // an older version of an item already decided
             }
             lastItem[0] = item;
-            CatalogEntry e = entry(row);
-            if (e.validAt(t)) {
-                action.accept(e);
+            Object validTo = row.getProperty("validTo");
+            if (validTo == null || ((Number) validTo).longValue() > t.toEpochMilli()) {
+                action.accept(entry(partition, row));
             }
         });
     }
 
+    /** Every row of every partition (for verify and prune): each row is opened, its content read from the seal. */
     @Override
-    public void forEachContent(Consumer<ContentRef> action) {
-        table.listEntities(new ListEntitiesOptions().setSelect(List.of("content")), null, null)
-                .forEach(e -> action.accept(ContentRef.decode((byte[]) e.getProperty("content"))));
+    public void forEachContent(java.util.function.BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
+        table.listEntities().forEach(e -> {
+            CatalogRow.Sealed s;
+            try {
+                s = open(e);
+            } catch (RepositoryException bad) {
+                unreadable.accept(bad.getMessage());
+                return;
+            }
+            action.accept(s.content(), s.metadataRef());
+        });
     }
 
-    static String rowKey(String itemId, Instant validFrom) {
-        return TableKeys.encode(itemId) + "!" + String.format("%019d", Long.MAX_VALUE - validFrom.toEpochMilli());
+    private String partitionKey(String partition) {
+        return TableKeys.hidden(keys, "catalog\n" + partition);
     }
 
-    private TableEntity entity(CatalogEntry e) {
-        TableEntity entity = new TableEntity(TableKeys.encode(e.partition()), rowKey(e.itemId(), e.validFrom()))
+    private String keys(String itemId) {
+        return TableKeys.hidden(keys, itemId);
+    }
+
+    private String rowKey(String itemId, Instant validFrom) {
+        return keys(itemId) + "!" + String.format("%019d", Long.MAX_VALUE - validFrom.toEpochMilli());
+    }
+
+    private TableEntity entity(CatalogEntry e, Map<TableEntity, Long> sizes) {
+        String pk = partitionKey(e.partition());
+        String rk = rowKey(e.itemId(), e.validFrom());
+        TableEntity entity = new TableEntity(pk, rk)
                 .addProperty("validFrom", e.validFrom().toEpochMilli())
-                .addProperty("kind", e.kind())
-                .addProperty("size", e.size())
-                .addProperty("content", e.content().encode());
+                .addProperty("kind", e.kind());
         if (e.validTo() != null) {
             entity.addProperty("validTo", e.validTo().toEpochMilli());
         }
-        if (e.parent() != null) {
-            entity.addProperty("parent", e.parent());
-        }
-        byte[] sealed = keys.seal(e.metadata(), 0, e.metadata().length, aad(entity.getPartitionKey(), entity.getRowKey()));
-        for (int i = 0, part = 0; i < sealed.length; i += META_PART, part++) {
-            entity.addProperty("meta" + part, java.util.Arrays.copyOfRange(sealed, i, Math.min(sealed.length, i + META_PART)));
-        }
+        byte[] plain = CatalogRow.plain(e);
+        byte[] sealed = keys.seal(plain, 0, plain.length, CatalogRow.aad(pk, rk, e.validFrom(), e.validTo(), e.kind()));
+        SealedColumns.put(entity, sealed);
+        sizes.put(entity, SealedColumns.wireBytes(sealed));
         return entity;
     }
 
-    private CatalogEntry entry(TableEntity e) {
-        String rk = e.getRowKey();
-        String itemId = TableKeys.decode(rk.substring(0, rk.indexOf('!')));
-        Object validTo = e.getProperty("validTo");
-        return new CatalogEntry(TableKeys.decode(e.getPartitionKey()), itemId,
-                Instant.ofEpochMilli(((Number) e.getProperty("validFrom")).longValue()),
-                validTo == null ? null : Instant.ofEpochMilli(((Number) validTo).longValue()),
-                (String) e.getProperty("kind"), (String) e.getProperty("parent"),
-                ((Number) e.getProperty("size")).longValue(),
-                ContentRef.decode((byte[]) e.getProperty("content")),
-                metadata(e));
-    }
-
-    private byte[] metadata(TableEntity e) {
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        for (int part = 0; e.getProperty("meta" + part) instanceof byte[] b; part++) {
-            sealed.writeBytes(b);
-        }
-        byte[] bytes = sealed.toByteArray();
+    private CatalogRow.Sealed open(TableEntity e) {
+        Instant validFrom = Instant.ofEpochMilli(((Number) e.getProperty("validFrom")).longValue());
+        Object to = e.getProperty("validTo");
+        Instant validTo = to == null ? null : Instant.ofEpochMilli(((Number) to).longValue());
+        byte[] sealed = SealedColumns.get(e);
+        String where = "catalog row " + e.getRowKey();
         try {
-            return keys.open(bytes, 0, bytes.length, aad(e.getPartitionKey(), e.getRowKey()));
+            byte[] plain = keys.open(sealed, 0, sealed.length,
+                    CatalogRow.aad(e.getPartitionKey(), e.getRowKey(), validFrom, validTo, (String) e.getProperty("kind")));
+            return CatalogRow.read(plain, where);
         } catch (GeneralSecurityException ex) {
-            throw new RepositoryException("catalog row " + e.getRowKey() + " of " + TableKeys.decode(e.getPartitionKey())
-                    + " has metadata that does not decrypt (altered or moved)");
+            throw new RepositoryException(where + " does not open: altered, moved or from another repository");
         }
     }
 
-    private static byte[] aad(String partition, String row) {
-        return (partition + "\n" + row).getBytes(StandardCharsets.UTF_8);
+    private CatalogEntry entry(String partition, TableEntity e) {
+        CatalogRow.Sealed s = open(e);
+        if (!e.getRowKey().startsWith(keys(s.itemId()) + "!")) {
+            throw new RepositoryException("catalog row " + e.getRowKey() + " holds item " + s.itemId() + " of another row");
+        }
+        Object validTo = e.getProperty("validTo");
+        byte[] metadata = s.metadataRef() != null ? chunks.apply(s.metadataRef()) : s.metadata();
+        return new CatalogEntry(partition, s.itemId(), Instant.ofEpochMilli(((Number) e.getProperty("validFrom")).longValue()),
+                validTo == null ? null : Instant.ofEpochMilli(((Number) validTo).longValue()),
+                (String) e.getProperty("kind"), s.parent(), s.size(), s.content(), metadata, s.metadataRef());
     }
 }

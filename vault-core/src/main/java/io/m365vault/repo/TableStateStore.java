@@ -7,28 +7,42 @@ import com.azure.data.tables.models.TableEntityUpdateMode;
 import com.azure.data.tables.models.TableServiceException;
 import com.azure.data.tables.models.TableTransactionAction;
 import com.azure.data.tables.models.TableTransactionActionType;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The state table in Table Storage. Partition = encoded scope, row = encoded key. */
+/**
+ * The state table in Table Storage. Partition = keyed HMAC of the scope, row = keyed HMAC of the
+ * key ({@link TableKeys}); the key and its values (delta links, item names, errors) are sealed
+ * with the row's keys as associated data. Nothing in it is readable to the storage account.
+ */
 public final class TableStateStore implements StateStore {
     private static final int TRANSACTION_ROWS = 100;
-    private final TableClient table;
+    private static final long TRANSACTION_BYTES = 3_500_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    public TableStateStore(TableClient table) {
+    private final TableClient table;
+    private final RepoKeys keys;
+
+    public TableStateStore(TableClient table, RepoKeys keys) {
         this.table = table;
+        this.keys = keys;
     }
 
     @Override
     public void put(Checkpoint c) {
-        TableEntity e = new TableEntity(TableKeys.encode(c.scope()), TableKeys.encode(c.key()));
-        c.values().forEach(e::addProperty);
         // Replace, not merge: a checkpoint's absent fields (a finished page link) must go.
-        table.upsertEntityWithResponse(e, TableEntityUpdateMode.REPLACE, null, null);
+        table.upsertEntityWithResponse(entity(c), TableEntityUpdateMode.REPLACE, null, null);
     }
 
     /**
@@ -37,16 +51,26 @@ public final class TableStateStore implements StateStore {
      */
     @Override
     public void putAll(List<Checkpoint> rows) {
-        Map<String, List<TableTransactionAction>> byScope = new LinkedHashMap<>();
+        Map<String, List<TableEntity>> byScope = new LinkedHashMap<>();
         for (Checkpoint c : rows) {
-            TableEntity e = new TableEntity(TableKeys.encode(c.scope()), TableKeys.encode(c.key()));
-            c.values().forEach(e::addProperty);
-            byScope.computeIfAbsent(e.getPartitionKey(), k -> new ArrayList<>())
-                    .add(new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE, e));
+            TableEntity e = entity(c);
+            byScope.computeIfAbsent(e.getPartitionKey(), k -> new ArrayList<>()).add(e);
         }
-        for (List<TableTransactionAction> actions : byScope.values()) {
-            for (int i = 0; i < actions.size(); i += TRANSACTION_ROWS) {
-                table.submitTransaction(actions.subList(i, Math.min(actions.size(), i + TRANSACTION_ROWS)));
+        for (List<TableEntity> entities : byScope.values()) {
+            List<TableTransactionAction> batch = new ArrayList<>();
+            long bytes = 0;
+            for (TableEntity e : entities) {
+                long size = SealedColumns.wireBytes(SealedColumns.get(e));
+                if (!batch.isEmpty() && (batch.size() == TRANSACTION_ROWS || bytes + size > TRANSACTION_BYTES)) {
+                    table.submitTransaction(batch);
+                    batch = new ArrayList<>();
+                    bytes = 0;
+                }
+                batch.add(new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE, e));
+                bytes += size;
+            }
+            if (!batch.isEmpty()) {
+                table.submitTransaction(batch);
             }
         }
     }
@@ -55,22 +79,25 @@ public final class TableStateStore implements StateStore {
     public Optional<Map<String, Object>> get(String scope, String key) {
         // A query, not a point read: a missing row is the normal first-run case, and the SDK
         // logs every 404 of a point read as an error.
-        String filter = "PartitionKey eq '" + TableKeys.encode(scope) + "' and RowKey eq '" + TableKeys.encode(key) + "'";
-        return table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).stream().findFirst().map(TableStateStore::values);
+        String filter = "PartitionKey eq '" + scopeKey(scope) + "' and RowKey eq '" + TableKeys.hidden(keys, key) + "'";
+        return table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).stream().findFirst()
+                .map(e -> open(e).getValue());
     }
 
+    /** Every row of a scope as (key, values), in key order. */
     @Override
     public List<Map.Entry<String, Map<String, Object>>> list(String scope) {
-        String filter = "PartitionKey eq '" + TableKeys.encode(scope) + "'";
-        return table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).stream()
-                .map(e -> Map.entry(TableKeys.decode(e.getRowKey()), values(e)))
-                .toList();
+        String filter = "PartitionKey eq '" + scopeKey(scope) + "'";
+        List<Map.Entry<String, Map<String, Object>>> out = new ArrayList<>();
+        table.listEntities(new ListEntitiesOptions().setFilter(filter), null, null).forEach(e -> out.add(open(e)));
+        out.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
+        return out;
     }
 
     @Override
     public void delete(String scope, String key) {
         try {
-            table.deleteEntity(TableKeys.encode(scope), TableKeys.encode(key));
+            table.deleteEntity(scopeKey(scope), TableKeys.hidden(keys, key));
         } catch (TableServiceException e) {
             if (e.getResponse().getStatusCode() != 404) {
                 throw e;
@@ -78,9 +105,37 @@ public final class TableStateStore implements StateStore {
         }
     }
 
-    private static Map<String, Object> values(TableEntity e) {
-        Map<String, Object> values = new HashMap<>(e.getProperties());
-        values.keySet().removeAll(List.of("PartitionKey", "RowKey", "Timestamp", "odata.etag"));
-        return values;
+    private String scopeKey(String scope) {
+        return TableKeys.hidden(keys, "state\n" + scope);
+    }
+
+    private TableEntity entity(Checkpoint c) {
+        TableEntity e = new TableEntity(scopeKey(c.scope()), TableKeys.hidden(keys, c.key()));
+        Map<String, Object> row = new HashMap<>();
+        row.put("key", c.key());
+        row.put("values", c.values());
+        byte[] plain;
+        try {
+            plain = JSON.writeValueAsBytes(row);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        SealedColumns.put(e, keys.seal(plain, 0, plain.length, aad(e)));
+        return e;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map.Entry<String, Map<String, Object>> open(TableEntity e) {
+        byte[] sealed = SealedColumns.get(e);
+        try {
+            Map<String, Object> row = JSON.readValue(keys.open(sealed, 0, sealed.length, aad(e)), MAP);
+            return Map.entry((String) row.get("key"), new HashMap<>((Map<String, Object>) row.get("values")));
+        } catch (GeneralSecurityException | IOException | ClassCastException | NullPointerException ex) {
+            throw new RepositoryException("state row " + e.getRowKey() + " does not open: altered, moved or from another repository");
+        }
+    }
+
+    private static byte[] aad(TableEntity e) {
+        return ("state\n" + e.getPartitionKey() + "\n" + e.getRowKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -82,13 +82,15 @@ public final class Verifier {
     }
 
     private void checkCatalog(Set<ChunkId> indexed, VerifyReport report) {
-        repo.catalog().forEachContent(ref -> {
+        repo.catalog().forEachContent((content, metadata) -> {
             report.countCatalogRef();
-            for (ChunkId id : ref.ids()) {
-                if (!indexed.contains(id)) {
-                    report.error("chunk " + id + " named by the catalog is not in the index");
+            for (ContentRef ref : metadata == null ? List.of(content) : List.of(content, metadata)) {
+                for (ChunkId id : ref.ids()) {
+                    if (!indexed.contains(id)) {
+                        report.error("chunk " + id + " named by the catalog is not in the index");
+                    }
                 }
             }
-        });
+        }, report::error);
     }
 }

@@ -145,12 +145,18 @@ public final class WriterSession implements AutoCloseable {
         T run() throws IOException;
     }
 
+    /** Metadata beyond this goes into chunks of its own, which the row names: a row holds at most 1 MiB. */
+    static final int INLINE_METADATA = 512 << 10;
+
     /** Queues a catalog row; it is written by the next commit, after the chunks it names. */
     public void record(CatalogEntry entry) {
         if (catalog == null) {
             throw new IllegalStateException("a local session has no catalog");
         }
         usable();
+        if (entry.metadata().length > INLINE_METADATA && entry.metadataRef() == null && !entry.empty()) {
+            entry = entry.withMetadataRef(store(entry.metadata(), ChunkerParams.SMALL));
+        }
         pendingCatalog.put(entry.partition() + "\n" + entry.itemId() + "\n" + entry.validFrom().toEpochMilli(), entry);
         pendingByItem.computeIfAbsent(entry.partition() + "\n" + entry.itemId(), k -> new java.util.TreeMap<>(java.util.Comparator.reverseOrder()))
                 .put(entry.validFrom(), entry);

@@ -63,7 +63,7 @@ public final class BackupItemService {
     }
 
     public Result backup(String runId, PlannedItem planned) {
-        Optional<ItemLease> lease = ItemLease.tryAcquire(leases, repo.name(), planned.item());
+        Optional<ItemLease> lease = ItemLease.tryAcquire(leases, repo, planned.item());
         if (lease.isEmpty()) {
             LOG.info("backup skipped run={} item={}: already running", runId, planned.item());
             return new Result(Outcome.ALREADY_RUNNING, runs.item(runId, planned.item()), "skipped: already running");

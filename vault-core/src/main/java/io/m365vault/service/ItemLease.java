@@ -3,12 +3,12 @@ package io.m365vault.service;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.TableKeys;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.m365vault.backup.ProtectedItem;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +44,7 @@ public final class ItemLease implements AutoCloseable {
     }
 
     /** The lease on {@code item} in repository {@code repo}, or empty when another worker holds it. */
-    public static Optional<ItemLease> tryAcquire(BlobContainerClient leases, String repo, ProtectedItem item) {
+    public static Optional<ItemLease> tryAcquire(BlobContainerClient leases, Repository repo, ProtectedItem item) {
         String name = blobName(repo, item);
         BlobClient blob = leases.getBlobClient(name);
         if (!blob.exists()) {
@@ -68,8 +68,9 @@ public final class ItemLease implements AutoCloseable {
         return Optional.of(new ItemLease(lease, name));
     }
 
-    static String blobName(String repo, ProtectedItem item) {
-        return "leases/" + repo + "/" + URLEncoder.encode(item.toString(), StandardCharsets.UTF_8);
+    /** Named by the keyed HMAC of the item: a user's GUID is not readable in a blob name. */
+    static String blobName(Repository repo, ProtectedItem item) {
+        return "leases/" + repo.name() + "/" + TableKeys.hidden(repo.keys(), "lease\n" + item);
     }
 
     /**

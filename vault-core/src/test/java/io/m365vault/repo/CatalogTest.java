@@ -75,6 +75,64 @@ class CatalogTest {
         }
     }
 
+    @Test
+    void metadataBeyondWhatARowHoldsGoesIntoChunksAndReadsBack(StorageAccount account) {
+        try (Repository repo = Repository.init(TestRepos.storage(account), TestRepos.freshName(), TestRepos.newKek(tmp))) {
+            // An event series with its exceptions can pass 1 MiB of JSON; an entity holds 1 MiB.
+            String series = "{\"exceptionOccurrences\":\"" + new String(TestRepos.random(7, 1_500_000), StandardCharsets.ISO_8859_1)
+                    .replaceAll("[^a-z]", "q") + "\"}";
+            try (WriterSession s = repo.newSession()) {
+                s.record(entry("series", T1, null, ContentRef.EMPTY, series));
+                s.commit();
+            }
+            CatalogEntry back = repo.catalog().current(PART, "series").orElseThrow();
+            assertEquals(series, new String(back.metadata(), StandardCharsets.UTF_8));
+            assertTrue(back.metadataRef() != null, "kept as chunks");
+            VerifyReport report = new Verifier(repo).verify(true);
+            assertTrue(report.ok(), report.errors().toString());
+        }
+    }
+
+    @Test
+    void aRowAlteredOrMovedDoesNotOpenAndVerifySaysSo(StorageAccount account) {
+        try (Repository repo = Repository.init(TestRepos.storage(account), TestRepos.freshName(), TestRepos.newKek(tmp))) {
+            ContentRef a;
+            ContentRef b;
+            try (WriterSession s = repo.newSession()) {
+                a = s.store("body of a".getBytes(StandardCharsets.UTF_8), ChunkerParams.SMALL);
+                b = s.store("body of b".getBytes(StandardCharsets.UTF_8), ChunkerParams.SMALL);
+                s.record(entry("a", T1, null, a, "{}"));
+                s.record(entry("b", T1, null, b, "{}"));
+                s.record(entry("gone", T1, T2, ContentRef.EMPTY, "{}"));
+                s.commit();
+            }
+            com.azure.data.tables.TableClient table = TestRepos.storage(account).tables().getTableClient(repo.name() + "catalog");
+            List<com.azure.data.tables.models.TableEntity> rows = new java.util.ArrayList<>();
+            table.listEntities().forEach(rows::add);
+            assertEquals(3, rows.size());
+            // Swap the sealed parts of two rows (their bodies), and bring the deleted one back (no validTo).
+            List<com.azure.data.tables.models.TableEntity> open = rows.stream().filter(e -> e.getProperty("validTo") == null).toList();
+            com.azure.data.tables.models.TableEntity first = open.get(0);
+            com.azure.data.tables.models.TableEntity second = open.get(1);
+            Object s0 = first.getProperty("s0");
+            first.addProperty("s0", second.getProperty("s0"));
+            second.addProperty("s0", s0);
+            table.upsertEntity(first);
+            table.upsertEntity(second);
+            for (com.azure.data.tables.models.TableEntity e : rows) {
+                if (e.getProperty("validTo") != null) {
+                    e.getProperties().remove("validTo");
+                    table.updateEntity(e, com.azure.data.tables.models.TableEntityUpdateMode.REPLACE);
+                }
+            }
+            RepositoryException read = org.junit.jupiter.api.Assertions.assertThrows(RepositoryException.class,
+                    () -> repo.catalog().at(PART, T3));
+            assertTrue(read.getMessage().contains("does not open: altered, moved or from another repository"), read.getMessage());
+            VerifyReport report = new Verifier(repo).verify(false);
+            assertEquals(3, report.errors().stream().filter(e -> e.contains("does not open")).count(), report.errors().toString());
+        }
+    }
+
     private static CatalogEntry entry(String id, Instant from, Instant to, ContentRef ref, String meta) {
         return new CatalogEntry(PART, id, from, to, "message", "inbox", ref.size(), ref, meta.getBytes(StandardCharsets.UTF_8));
     }

@@ -49,7 +49,7 @@ class BackupItemServiceTest {
                     Clock.systemUTC());
 
             // Another worker holds the item: this one must not back it up.
-            try (ItemLease other = ItemLease.tryAcquire(leases, repo.name(), item.item()).orElseThrow()) {
+            try (ItemLease other = ItemLease.tryAcquire(leases, repo, item.item()).orElseThrow()) {
                 var busy = service.backup(run, item);
                 assertEquals(BackupItemService.Outcome.ALREADY_RUNNING, busy.outcome());
                 assertEquals("skipped: already running", busy.message());
@@ -108,7 +108,7 @@ class BackupItemServiceTest {
             AtomicBoolean broken = new AtomicBoolean();
             Runnable breakLease = () -> {
                 if (broken.compareAndSet(false, true)) {
-                    new BlobLeaseClientBuilder().blobClient(leases.getBlobClient(ItemLease.blobName(repo.name(), item.item())))
+                    new BlobLeaseClientBuilder().blobClient(leases.getBlobClient(ItemLease.blobName(repo, item.item())))
                             .buildClient().breakLeaseWithResponse(0, null, null, Context.NONE);
                 }
             };
