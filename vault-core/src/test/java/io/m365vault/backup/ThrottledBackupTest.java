@@ -1,6 +1,5 @@
 package io.m365vault.backup;
 
-import io.m365vault.graph.GraphReader;
 import io.m365vault.graph.TenantGraphReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

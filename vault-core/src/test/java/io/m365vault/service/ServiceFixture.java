@@ -1,7 +1,5 @@
 package io.m365vault.service;
 
-import io.m365vault.graph.GraphReader;
-import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.graph.GraphClients;
 import io.m365vault.graph.GraphSettings;
