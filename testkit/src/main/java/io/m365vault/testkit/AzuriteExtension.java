@@ -55,7 +55,7 @@ public final class AzuriteExtension implements BeforeAllCallback, ParameterResol
     }
 
     /** Closed by JUnit when the root context closes, i.e. at the end of the run. */
-    private record Running(AzuriteProcess plain, StrictAzurite strict) implements ExtensionContext.Store.CloseableResource {
+    private record Running(AzuriteProcess plain, StrictAzurite strict) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static Running start() {
             return strictOn() ? new Running(null, StrictAzurite.start()) : new Running(AzuriteProcess.start(), null);
         }
