@@ -25,7 +25,8 @@ import java.util.function.Function;
  * <p>Azurite is plain here, not behind the strict layer: the old design (15 RowKeys in one
  * filter, 16 comparisons) would be refused there.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.ChunkIndexBench [seconds [rows...]]}
+ * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.ChunkIndexBench [seconds [rows...]]}: the
+ * sizes ascending, one table grown from one to the next.
  */
 public final class ChunkIndexBench {
     private static final int PARTITIONS = 16;
@@ -39,14 +40,17 @@ public final class ChunkIndexBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         long[] sizes = args.length > 1
                 ? java.util.Arrays.stream(args, 1, args.length).mapToLong(Long::parseLong).toArray()
-                : new long[] {10_000, 1_000_000};
+                : new long[] {10_000, 100_000, 1_000_000};
         try (AzuriteProcess azurite = AzuriteProcess.start(); Parallel io = new Parallel(16)) {
+            // One table grown step by step: each size is measured on the way to the next.
+            String name = "benchindex";
+            TableClient loader = client(azurite, name, new RequestCounter());
+            loader.createTable();
+            SplittableRandom random = new SplittableRandom(1);
+            List<ChunkId> sample = new ArrayList<>();
+            long loaded = 0;
             for (long rows : sizes) {
-                String name = "bench" + rows;
-                TableClient loader = client(azurite, name, new RequestCounter());
-                loader.createTable();
-                SplittableRandom random = new SplittableRandom(rows);
-                List<ChunkId> sample = load(new TableChunkIndex(loader, io), rows, random);
+                loaded += load(new TableChunkIndex(loader, io), loaded, rows - loaded, random, sample);
                 run(rows, "orFilter14", azurite, name, seconds, sample, random,
                         (t, c) -> IndexLookups.orFilter(t, io, 14), io);
                 run(rows, "orFilter15-old", azurite, name, seconds, sample, random,
@@ -58,34 +62,45 @@ public final class ChunkIndexBench {
                 run(rows, "pointReadAsync", azurite, name, seconds, sample, random,
                         (t, c) -> IndexLookups.pointReadAsync(new TableClientBuilder().connectionString(azurite.connectionString())
                                 .tableName(name).addPolicy(c).buildAsyncClient()), io);
-                loader.deleteTable();
             }
         }
     }
 
-    /** N rows: packs of 1,600 ids, 100 per partition, so each pack is 16 full transactions. */
-    private static List<ChunkId> load(TableChunkIndex index, long rows, SplittableRandom random) {
-        List<ChunkId> sample = new ArrayList<>();
+    /**
+     * Adds n rows in packs of 1,600 ids, 100 per partition, so each pack is 16 full transactions;
+     * keeps about one id in 20 (at most 50,000 in all) as the sample that lookups hit.
+     */
+    private static long load(TableChunkIndex index, long from, long n, SplittableRandom random, List<ChunkId> sample) {
         long start = System.nanoTime();
         long loaded = 0;
+        long reported = 0;
         int pack = 0;
-        int keepEvery = (int) Math.max(1, rows / 50_000);
-        while (loaded < rows) {
+        while (loaded < n) {
             List<PackEntry> entries = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS && loaded < rows; p++) {
-                for (int i = 0; i < 100 && loaded < rows; i++, loaded++) {
+            for (int p = 0; p < PARTITIONS && loaded < n; p++) {
+                for (int i = 0; i < 100 && loaded < n; i++, loaded++) {
                     ChunkId id = id(random, p);
                     entries.add(new PackEntry(id, i * 65_536, 65_000, 65_536, 1));
-                    if (loaded % keepEvery == 0) {
-                        sample.add(id);
+                    if (random.nextInt(20) == 0) {
+                        if (sample.size() < 50_000) {
+                            sample.add(id);
+                        } else {
+                            sample.set(random.nextInt(sample.size()), id);
+                        }
                     }
                 }
             }
-            index.add("pack" + pack++, entries);
+            index.add("pack" + from + "-" + pack++, entries);
+            if (loaded - reported >= 100_000) {
+                reported = loaded;
+                double s = (System.nanoTime() - start) / 1e9;
+                System.out.println(String.format(Locale.ROOT, "{\"loading\":%d,\"seconds\":%.0f,\"rowsPerSec\":%.0f}", from + loaded, s, loaded / s));
+            }
         }
         double s = (System.nanoTime() - start) / 1e9;
-        System.out.println(String.format(Locale.ROOT, "{\"rows\":%d,\"loadSeconds\":%.1f,\"rowsPerSec\":%.0f}", rows, s, rows / s));
-        return sample;
+        System.out.println(String.format(Locale.ROOT, "{\"rows\":%d,\"added\":%d,\"loadSeconds\":%.1f,\"rowsPerSec\":%.0f}",
+                from + n, n, s, n / s));
+        return n;
     }
 
     interface Design {
@@ -97,10 +112,8 @@ public final class ChunkIndexBench {
         RequestCounter counter = new RequestCounter();
         TableClient table = client(azurite, name, counter);
         Function<Collection<ChunkId>, Set<ChunkId>> lookup = make.make(table, counter);
-        // Warm-up: a few batches, not counted.
-        for (int i = 0; i < 3; i++) {
-            lookup.apply(batch(sample, random));
-        }
+        // Warm-up: one batch, not counted.
+        lookup.apply(batch(sample, random));
         long before = counter.requests();
         long lookups = 0;
         long hits = 0;
