@@ -10,6 +10,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * run ends. With AZURITE_CONNECTION_STRING set, that account is used instead and nothing starts.
  * Tests take the connection string as a {@link StorageAccount} parameter; each test makes its own
  * container and table names so they do not see each other's data.
+ *
+ * <p>The connection string names the strict layer ({@link StrictAzurite}), which refuses what
+ * Azure Storage refuses and Azurite would take. {@code M365VAULT_STRICT=off} (or
+ * {@code -Dm365vault.strict=off}) hands out Azurite's own ports instead, for debugging.
  */
 public final class AzuriteExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(AzuriteExtension.class);
@@ -37,16 +41,36 @@ public final class AzuriteExtension implements BeforeAllCallback, ParameterResol
         if (external != null && !external.isBlank()) {
             return new StorageAccount(external);
         }
-        Running running = context.getRoot().getStore(NS)
-                .getOrComputeIfAbsent(Running.class, k -> new Running(AzuriteProcess.start()), Running.class);
-        return new StorageAccount(running.azurite.connectionString());
+        return new StorageAccount(running(context).connectionString());
+    }
+
+    /** Whether the strict layer is on: unless switched off by property or environment. */
+    static boolean strictOn() {
+        String v = System.getProperty("m365vault.strict", System.getenv("M365VAULT_STRICT"));
+        return v == null || !(v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false") || v.equals("0"));
+    }
+
+    private static Running running(ExtensionContext context) {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
     }
 
     /** Closed by JUnit when the root context closes, i.e. at the end of the run. */
-    private record Running(AzuriteProcess azurite) implements ExtensionContext.Store.CloseableResource {
+    private record Running(AzuriteProcess plain, StrictAzurite strict) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        static Running start() {
+            return strictOn() ? new Running(null, StrictAzurite.start()) : new Running(AzuriteProcess.start(), null);
+        }
+
+        String connectionString() {
+            return strict != null ? strict.connectionString() : plain.connectionString();
+        }
+
         @Override
         public void close() {
-            azurite.close();
+            if (strict != null) {
+                strict.close();
+            } else {
+                plain.close();
+            }
         }
     }
 }

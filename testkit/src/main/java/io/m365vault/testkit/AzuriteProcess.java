@@ -30,11 +30,17 @@ public final class AzuriteProcess implements AutoCloseable {
     private final Process process;
     private final Path workDir;
     private final String connectionString;
+    private final int blobPort;
+    private final int queuePort;
+    private final int tablePort;
 
     private AzuriteProcess(Process process, Path workDir, int blob, int queue, int table) {
         this.process = process;
         this.workDir = workDir;
         this.connectionString = connectionString(blob, queue, table);
+        this.blobPort = blob;
+        this.queuePort = queue;
+        this.tablePort = table;
     }
 
     /** Starts Azurite, installing it first when the checkout has not got it yet. */
@@ -67,6 +73,18 @@ public final class AzuriteProcess implements AutoCloseable {
 
     public String connectionString() {
         return connectionString;
+    }
+
+    public int blobPort() {
+        return blobPort;
+    }
+
+    public int queuePort() {
+        return queuePort;
+    }
+
+    public int tablePort() {
+        return tablePort;
     }
 
     @Override
@@ -109,7 +127,8 @@ public final class AzuriteProcess implements AutoCloseable {
         }
     }
 
-    private static String connectionString(int blob, int queue, int table) {
+    /** The development account's connection string for these loopback ports. */
+    public static String connectionString(int blob, int queue, int table) {
         String base = "http://127.0.0.1:";
         return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
                 + ";BlobEndpoint=" + base + blob + "/" + ACCOUNT

@@ -1,0 +1,168 @@
+package io.m365vault.testkit.strict;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP reverse proxy in front of one Azurite port. Every request goes through the
+ * service's {@link Rules} first: a refused request gets Azure's answer and never reaches
+ * Azurite; any other is forwarded as it came (headers, body, the SharedKey signature still
+ * valid: the signature covers path, query and x-ms headers, not the host or port).
+ */
+public final class StrictProxy implements AutoCloseable {
+    /** Hop-by-hop headers, and those java.net.http sets itself and refuses to be given. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final URI target;
+    private final Rules rules;
+
+    private StrictProxy(HttpServer server, ExecutorService executor, URI target, Rules rules) {
+        this.server = server;
+        this.executor = executor;
+        this.target = target;
+        this.rules = rules;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(executor)
+                .build();
+    }
+
+    /** Starts a proxy on a free loopback port that forwards to {@code http://127.0.0.1:targetPort}. */
+    public static StrictProxy start(int targetPort, Rules rules) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            AtomicInteger n = new AtomicInteger();
+            // Many threads: the SDKs keep 16+ requests in flight and each handler blocks on Azurite.
+            ExecutorService executor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "strict-proxy-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            StrictProxy proxy = new StrictProxy(server, executor, URI.create("http://127.0.0.1:" + targetPort), rules);
+            server.createContext("/", proxy::handle);
+            server.setExecutor(executor);
+            server.start();
+            return proxy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the strict proxy", e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            StrictRequest request = new StrictRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
+                    exchange.getRequestHeaders(), exchange.getRequestBody());
+            Optional<Refusal> refusal;
+            try {
+                refusal = rules.check(request);
+            } catch (RuntimeException e) {
+                // A rule that cannot read the request must not hide Azurite's own answer to it.
+                refusal = Optional.empty();
+            }
+            if (refusal.isPresent()) {
+                refuse(exchange, refusal.get());
+            } else {
+                forward(exchange, request);
+            }
+        }
+    }
+
+    private static void refuse(HttpExchange exchange, Refusal refusal) throws IOException {
+        Headers out = exchange.getResponseHeaders();
+        refusal.headers().forEach(out::set);
+        out.set("x-ms-request-id", "strict-limits");
+        exchange.sendResponseHeaders(refusal.status(), refusal.body().length == 0 ? -1 : refusal.body().length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(refusal.body());
+        }
+    }
+
+    private void forward(HttpExchange exchange, StrictRequest request) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())))
+                .method(request.method(), publisher(request));
+        for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
+            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
+                h.getValue().forEach(v -> b.header(h.getKey(), v));
+            }
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        Headers out = exchange.getResponseHeaders();
+        response.headers().map().forEach((k, v) -> {
+            String key = k.toLowerCase();
+            if (!NOT_FORWARDED.contains(key) || key.equals("content-length")) {
+                out.put(k, v);
+            }
+        });
+        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+        boolean noBody = request.method().equals("HEAD") || response.statusCode() == 204 || response.statusCode() == 304;
+        try (InputStream in = response.body()) {
+            if (noBody) {
+                // HttpServer sends no body here and keeps the Content-Length header as given (a blob's size).
+                exchange.sendResponseHeaders(response.statusCode(), -1);
+                in.readAllBytes();
+                return;
+            }
+            out.remove("Content-length");
+            exchange.sendResponseHeaders(response.statusCode(), length == 0 ? -1 : length < 0 ? 0 : length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                in.transferTo(os);
+            }
+        }
+    }
+
+    private static HttpRequest.BodyPublisher publisher(StrictRequest request) {
+        if (request.bodyRead()) {
+            return HttpRequest.BodyPublishers.ofByteArray(request.body());
+        }
+        long length = request.contentLength();
+        if (length > 0) {
+            return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(request::stream), length);
+        }
+        if (length == 0) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        // No length: chunked or absent; HttpServer has decoded it, so it goes on with a length.
+        return HttpRequest.BodyPublishers.ofByteArray(request.body());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
