@@ -111,7 +111,13 @@ public final class StrictProxy implements AutoCloseable {
                 .method(request.method(), publisher(request));
         for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
             if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
-                h.getValue().forEach(v -> b.header(h.getKey(), v));
+                for (String v : h.getValue()) {
+                    try {
+                        b.header(h.getKey(), v);
+                    } catch (IllegalArgumentException restricted) {
+                        // A header java.net.http sets itself on this JDK (e.g. Date on older ones): it sends its own.
+                    }
+                }
             }
         }
         HttpResponse<InputStream> response;
