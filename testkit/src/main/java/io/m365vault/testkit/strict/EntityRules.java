@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * One entity against "Understanding the Table service data model": at most 255 properties
- * (PartitionKey, RowKey and Timestamp included), a property value of at most 64 KiB, all of it
- * at most 1 MiB, and valid keys.
+ * (PartitionKey, RowKey and Timestamp included), names of at most 255 characters, a property
+ * value of at most 64 KiB, all of it at most 1 MiB, and valid keys.
  *
  * <p>The size of an entity is reckoned the way Microsoft's billing note describes it: 4 bytes,
  * plus the keys in UTF-16, plus per property 8 bytes, its name in UTF-16 and its value (a
@@ -20,6 +20,8 @@ public final class EntityRules {
     public static final int MAX_PROPERTIES = 255;
     public static final int MAX_PROPERTY_BYTES = 64 * 1024;
     public static final int MAX_ENTITY_BYTES = 1024 * 1024;
+    /** "Property names are case-sensitive strings up to 255 characters in size." */
+    public static final int MAX_NAME_CHARS = 255;
     private static final int TIMESTAMP_BYTES = 8 + "Timestamp".length() * 2 + 8;
 
     private EntityRules() {
@@ -48,6 +50,10 @@ public final class EntityRules {
                 continue;
             }
             properties++;
+            if (name.length() > MAX_NAME_CHARS) {
+                return Optional.of(new TableError("PropertyNameTooLong",
+                        "The property name exceeds the maximum allowed length (255): " + name.length() + " characters."));
+            }
             JsonNode type = entity.get(name + "@odata.type");
             long value = valueBytes(p.getValue(), type == null ? null : type.asText());
             if (value - 4 > MAX_PROPERTY_BYTES && (isString(p.getValue(), type) || isBinary(type))) {

@@ -3,6 +3,7 @@ package io.m365vault.testkit.strict;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,8 @@ public final class StrictProxy implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
 
+    private static final long SMALL_BODY = 1 << 20;
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpClient client;
@@ -53,6 +56,10 @@ public final class StrictProxy implements AutoCloseable {
 
     /** Starts a proxy on a free loopback port that forwards to {@code http://127.0.0.1:targetPort}. */
     public static StrictProxy start(int targetPort, Rules rules) {
+        // Without TCP_NODELAY each small answer waits on Nagle and delayed ACKs (read once, at first use).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             AtomicInteger n = new AtomicInteger();
@@ -111,12 +118,18 @@ public final class StrictProxy implements AutoCloseable {
                 .method(request.method(), publisher(request));
         for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
             if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
-                h.getValue().forEach(v -> b.header(h.getKey(), v));
+                for (String v : h.getValue()) {
+                    try {
+                        b.header(h.getKey(), v);
+                    } catch (IllegalArgumentException restricted) {
+                        // A header java.net.http sets itself on this JDK (e.g. Date on older ones): it sends its own.
+                    }
+                }
             }
         }
         HttpResponse<InputStream> response;
         try {
-            response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(b.build(), StrictProxy::body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -143,6 +156,15 @@ public final class StrictProxy implements AutoCloseable {
                 in.transferTo(os);
             }
         }
+    }
+
+    /** Small answers (table rows, XML lists) whole, saving a thread hop; large ones (blobs) streamed. */
+    private static HttpResponse.BodySubscriber<InputStream> body(HttpResponse.ResponseInfo info) {
+        long length = info.headers().firstValueAsLong("content-length").orElse(-1);
+        if (length >= 0 && length <= SMALL_BODY) {
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), ByteArrayInputStream::new);
+        }
+        return HttpResponse.BodySubscribers.ofInputStream();
     }
 
     private static HttpRequest.BodyPublisher publisher(StrictRequest request) {
