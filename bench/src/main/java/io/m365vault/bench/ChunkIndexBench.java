@@ -29,6 +29,7 @@ import java.util.function.Function;
  * sizes ascending, one table grown from one to the next.
  */
 public final class ChunkIndexBench {
+    private static final io.m365vault.repo.RepoKeys KEYS = io.m365vault.repo.RepoKeys.generate();
     private static final int PARTITIONS = 16;
     private static final int BATCH = 128;
     private static final int PACK = 256;
@@ -50,13 +51,13 @@ public final class ChunkIndexBench {
             List<ChunkId> sample = new ArrayList<>();
             long loaded = 0;
             for (long rows : sizes) {
-                loaded += load(new TableChunkIndex(loader, io), loaded, rows - loaded, random, sample);
+                loaded += load(new TableChunkIndex(loader, io, KEYS), loaded, rows - loaded, random, sample);
                 run(rows, "orFilter14", azurite, name, seconds, sample, random,
                         (t, c) -> IndexLookups.orFilter(t, io, 14), io);
                 run(rows, "orFilter15-old", azurite, name, seconds, sample, random,
                         (t, c) -> IndexLookups.orFilter(t, io, 15), io);
                 run(rows, "pointQuery-new", azurite, name, seconds, sample, random,
-                        (t, c) -> IndexLookups.pointQuery(new TableChunkIndex(t, io)), io);
+                        (t, c) -> IndexLookups.pointQuery(new TableChunkIndex(t, io, KEYS)), io);
                 run(rows, "pointRead", azurite, name, seconds, sample, random,
                         (t, c) -> IndexLookups.pointRead(t, io), io);
                 run(rows, "pointReadAsync", azurite, name, seconds, sample, random,
@@ -138,7 +139,7 @@ public final class ChunkIndexBench {
         long packBefore = counter.requests();
         long packStart = System.nanoTime();
         int foundNew = lookup.apply(fresh).size();
-        new TableChunkIndex(table, io).add("fresh-" + design, entries);
+        new TableChunkIndex(table, io, KEYS).add("fresh-" + design, entries);
         double packSeconds = (System.nanoTime() - packStart) / 1e9;
         long packRequests = counter.requests() - packBefore;
         System.out.println(String.format(Locale.ROOT,

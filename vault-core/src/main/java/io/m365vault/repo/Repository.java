@@ -35,7 +35,7 @@ public final class Repository implements AutoCloseable {
 
     private Repository(String name, RepoConfig config, RepoKeys keys, BlobContainerClient container, TableServiceClient tables) {
         this(name, config, keys, new Parallel(IO_THREADS), io -> new BlobPackStore(container),
-                io -> new TableChunkIndex(table(tables, name, "chunks"), io),
+                io -> new TableChunkIndex(table(tables, name, "chunks"), io, keys),
                 (io, chunks) -> new TableCatalog(table(tables, name, "catalog"), keys, io, chunks),
                 new TableStateStore(table(tables, name, "state"), keys), WriterSession.CommitLimits.DEFAULT);
     }

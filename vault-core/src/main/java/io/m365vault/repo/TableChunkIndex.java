@@ -5,6 +5,9 @@ import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableTransactionAction;
 import com.azure.data.tables.models.TableTransactionActionType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,17 +27,23 @@ import java.util.function.Consumer;
  * Several ids in one filter ({@code RowKey eq a or RowKey eq b ...}) would be fewer requests
  * but each a scan of the partition, and a filter holds at most 15 comparisons.
  * bench/README.md has the measurements behind the choice.
+ *
+ * <p>A row's location (pack, offset, lengths, flags) is sealed with its chunk id as associated
+ * data: a chunk's raw length is the exact size of a small message, which the keyed chunker
+ * exists to hide. Only the id (a keyed HMAC) and the row's state are plain.
  */
 public final class TableChunkIndex implements ChunkIndex {
     private static final int ROWS_PER_TRANSACTION = 100;
-    private static final List<String> COLUMNS = List.of("RowKey", "pack", "off", "len", "raw", "flags", "state");
+    private static final List<String> COLUMNS = List.of("RowKey", "loc", "state");
 
     private final TableClient table;
     private final Parallel parallel;
+    private final RepoKeys keys;
 
-    public TableChunkIndex(TableClient table, Parallel parallel) {
+    public TableChunkIndex(TableClient table, Parallel parallel, RepoKeys keys) {
         this.table = table;
         this.parallel = parallel;
+        this.keys = keys;
     }
 
     static String partition(ChunkId id) {
@@ -84,20 +93,31 @@ public final class TableChunkIndex implements ChunkIndex {
                 .forEach(e -> action.accept(location(e)));
     }
 
-    private static TableEntity entity(String packId, PackEntry e) {
+    private TableEntity entity(String packId, PackEntry e) {
+        byte[] pack = packId.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer plain = ByteBuffer.allocate(16 + pack.length).putInt(e.offset()).putInt(e.length()).putInt(e.rawLength())
+                .putInt(e.flags()).put(pack);
+        byte[] aad = e.id().bytes();
         return new TableEntity(partition(e.id()), e.id().hex())
-                .addProperty("pack", packId)
-                .addProperty("off", e.offset())
-                .addProperty("len", e.length())
-                .addProperty("raw", e.rawLength())
-                .addProperty("flags", e.flags())
+                .addProperty("loc", keys.seal(plain.array(), 0, plain.capacity(), aad))
                 .addProperty("state", "live");
     }
 
-    private static ChunkLocation location(TableEntity e) {
-        PackEntry entry = new PackEntry(ChunkId.parse(e.getRowKey()),
-                (Integer) e.getProperty("off"), (Integer) e.getProperty("len"),
-                (Integer) e.getProperty("raw"), (Integer) e.getProperty("flags"));
-        return new ChunkLocation((String) e.getProperty("pack"), entry, "condemned".equals(e.getProperty("state")));
+    private ChunkLocation location(TableEntity e) {
+        ChunkId id = ChunkId.parse(e.getRowKey());
+        byte[] sealed = e.getProperty("loc") instanceof byte[] b ? b : new byte[0];
+        ByteBuffer plain;
+        try {
+            plain = ByteBuffer.wrap(keys.open(sealed, 0, sealed.length, id.bytes()));
+        } catch (GeneralSecurityException ex) {
+            throw new RepositoryException("the index row of chunk " + id + " does not open: altered, moved or from another repository");
+        }
+        if (plain.remaining() < 17 || plain.remaining() > 16 + 128) {
+            throw new RepositoryException("the index row of chunk " + id + " is malformed");
+        }
+        PackEntry entry = new PackEntry(id, plain.getInt(), plain.getInt(), plain.getInt(), plain.getInt());
+        byte[] pack = new byte[plain.remaining()];
+        plain.get(pack);
+        return new ChunkLocation(new String(pack, StandardCharsets.US_ASCII), entry, "condemned".equals(e.getProperty("state")));
     }
 }

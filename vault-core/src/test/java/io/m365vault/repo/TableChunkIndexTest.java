@@ -18,12 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The index table through the strict layer: lookups of many ids in one call stay within Azure's limits. */
 @ExtendWith(AzuriteExtension.class)
 class TableChunkIndexTest {
+    private static final RepoKeys KEYS = RepoKeys.generate();
 
     @Test
     void findsWhatWasAddedAndNothingElse(StorageAccount account) {
         TableClient table = TestRepos.storage(account).tables().createTableIfNotExists(TestRepos.freshName());
         try (Parallel io = new Parallel(16)) {
-            TableChunkIndex index = new TableChunkIndex(table, io);
+            TableChunkIndex index = new TableChunkIndex(table, io, KEYS);
             Random random = new Random(7);
             List<PackEntry> entries = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
@@ -50,7 +51,7 @@ class TableChunkIndexTest {
     void aCondemnedRowIsFoundAsCondemned(StorageAccount account) {
         TableClient table = TestRepos.storage(account).tables().createTableIfNotExists(TestRepos.freshName());
         try (Parallel io = new Parallel(4)) {
-            TableChunkIndex index = new TableChunkIndex(table, io);
+            TableChunkIndex index = new TableChunkIndex(table, io, KEYS);
             PackEntry e = new PackEntry(id(new Random(3)), 0, 10, 10, 0);
             index.add("p", List.of(e));
             TableEntity row = table.getEntity(TableChunkIndex.partition(e.id()), e.id().hex());
