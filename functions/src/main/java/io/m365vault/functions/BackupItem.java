@@ -7,12 +7,15 @@ import com.microsoft.azure.functions.annotation.QueueTrigger;
 import io.m365vault.service.BackupItemService;
 import io.m365vault.service.BackupMessage;
 import io.m365vault.service.InvalidRequestException;
+import io.m365vault.service.ItemHeldException;
 import io.m365vault.service.QueueNames;
 
 /**
  * Queue backup-items: backs up one protected item. A message that is not a backup message is
  * logged and dropped (no retry can mend it); any other failure is thrown so the host retries
- * it and, after maxDequeueCount attempts, moves it to backup-items-poison.
+ * it and, after maxDequeueCount attempts, moves it to backup-items-poison. An item another worker
+ * holds is thrown back too ({@link ItemHeldException}): delivered again after host.json's
+ * visibilityTimeout, it finds the item done or free.
  */
 public class BackupItem extends ServiceFunction {
     @FunctionName("BackupItem")
@@ -25,7 +28,13 @@ public class BackupItem extends ServiceFunction {
             context.getLogger().severe("dropped: " + e.getMessage());
             return;
         }
-        BackupItemService.Result r = services().backupItems().backup(m.run(), m.planned());
+        BackupItemService.Result r;
+        try {
+            r = services().backupItems().backup(m.run(), m.planned());
+        } catch (ItemHeldException e) {
+            context.getLogger().info("run " + m.run() + " item " + m.planned().item() + " (attempt " + dequeueCount + "): " + e.getMessage());
+            throw e;
+        }
         context.getLogger().info("run " + m.run() + " item " + m.planned().item() + " (attempt " + dequeueCount + "): " + r.message());
     }
 }

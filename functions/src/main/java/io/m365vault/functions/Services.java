@@ -11,8 +11,10 @@ import io.m365vault.service.VaultSettings;
 /**
  * What every function of one worker process shares: the services over the {@code vault}
  * repository, opened once from the app settings on first use (unwrapping the data keys is a Key
- * Vault call; doing it per message would be slow and costly). A missing or malformed setting
- * fails that first use, and every later one, with one line naming the setting.
+ * Vault call; doing it per message would be slow and costly). An open that fails is not
+ * remembered: a transient error (a Key Vault 503, storage or DNS down for a moment) fails that
+ * call only and the next call opens again; a missing or malformed setting fails each call with
+ * one line naming the setting.
  */
 public final class Services {
     private final VaultServices vault;
@@ -29,14 +31,12 @@ public final class Services {
         this.api = ApiHandler.of(vault);
     }
 
-    private static final class Holder {
-        static final Services PROCESS = new Services(VaultServices.open(
-                VaultSettings.from(System.getenv(), VaultSettings.FUNCTIONS), Repository.DEFAULT_NAME));
-    }
+    private static final OpenOnce<Services> PROCESS = new OpenOnce<>(() -> new Services(VaultServices.open(
+            VaultSettings.from(System.getenv(), VaultSettings.FUNCTIONS), Repository.DEFAULT_NAME)));
 
-    /** The process's services, opened from the environment on first call. */
+    /** The process's services, opened from the environment on the first call that succeeds. */
     public static Services process() {
-        return Holder.PROCESS;
+        return PROCESS.get();
     }
 
     public VaultServices vault() {

@@ -53,12 +53,21 @@ class BackupFunctionsTest {
             TestContext b = new TestContext("BackupItem");
             CompletableFuture<Void> one = CompletableFuture.runAsync(() -> worker.run(messages.get(0), 1, a));
             CompletableFuture<Void> two = CompletableFuture.runAsync(() -> worker.run(messages.get(0), 2, b));
-            one.join();
-            two.join();
+            // The copy that finds the item held is given back to the queue; one that comes after finds it done.
+            long thrown = java.util.stream.Stream.of(one, two).filter(c -> {
+                try {
+                    c.join();
+                    return false;
+                } catch (java.util.concurrent.CompletionException e) {
+                    assertTrue(e.getCause() instanceof io.m365vault.service.ItemHeldException, e.toString());
+                    return true;
+                }
+            }).count();
             List<String> both = new ArrayList<>(a.lines);
             both.addAll(b.lines);
             assertEquals(1, both.stream().filter(l -> l.endsWith(": done") || l.endsWith(": skipped")).count(), both.toString());
-            assertEquals(1, both.stream().filter(l -> l.contains("skipped: already")).count(), both.toString());
+            assertEquals(1, thrown + both.stream().filter(l -> l.contains("skipped: already done")).count(), both.toString());
+            assertEquals(thrown, both.stream().filter(l -> l.contains("the queue delivers this message again")).count(), both.toString());
             long requests = f.sim.stats().get("requests").asLong();
 
             // Delivered again after it finished: nothing runs.
@@ -79,9 +88,15 @@ class BackupFunctionsTest {
             assertEquals(messages.size(), run.get("items").get("done").asInt() + run.get("items").get("skipped").asInt());
             assertTrue(run.get("bytes").asLong() > 0);
 
-            // A message the host gave up on shows in the run.
+            // A poisoned copy of a message whose item finished changes nothing.
             f.wire(new BackupItemPoison()).run(messages.get(1), "2026-11-25T01:00:00Z", new TestContext("BackupItemPoison"));
-            run = body(f.wire(new RunsApi()).get(TestRequest.get().query("state", "poison"), runId));
+            assertEquals("done", body(f.wire(new RunsApi()).get(TestRequest.get(), runId)).get("status").asText());
+            // A message the host gave up on, whose item never finished, shows in the run.
+            String never = messages.get(1).replace(runId, "20261125T010000000Z-0f0f0f");
+            f.services.vault().runs().create("20261125T010000000Z-0f0f0f", java.time.Instant.now(), "test",
+                    new io.m365vault.service.Plan(List.of(io.m365vault.service.BackupMessage.parse(never).planned()), List.of()));
+            f.wire(new BackupItemPoison()).run(never, "2026-11-25T01:00:00Z", new TestContext("BackupItemPoison"));
+            run = body(f.wire(new RunsApi()).get(TestRequest.get().query("state", "poison"), "20261125T010000000Z-0f0f0f"));
             assertEquals("failed", run.get("status").asText());
             assertEquals(1, run.get("items").get("poison").asInt());
             assertEquals(1, run.get("itemStatus").size());

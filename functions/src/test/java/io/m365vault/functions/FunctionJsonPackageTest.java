@@ -29,7 +29,7 @@ class FunctionJsonPackageTest {
                 functions.put(d.getFileName().toString(), JSON.readTree(d.resolve("function.json").toFile()));
             }
         }
-        assertEquals(java.util.Set.of("ScheduleBackups", "BackupItem", "BackupItemPoison", "RunRestore", "SubmitRestore",
+        assertEquals(java.util.Set.of("ScheduleBackups", "BackupItem", "BackupItemPoison", "RunRestore", "RestoreJobPoison", "SubmitRestore",
                 "GetRestore", "ListRuns", "GetRun", "ItemVersions"), functions.keySet());
 
         assertEquals("io.m365vault.functions.ScheduleBackups.run", functions.get("ScheduleBackups").get("entryPoint").asText());
@@ -39,6 +39,7 @@ class FunctionJsonPackageTest {
         queue(functions.get("BackupItem"), "backup-items");
         queue(functions.get("BackupItemPoison"), "backup-items-poison");
         queue(functions.get("RunRestore"), "restore-jobs");
+        queue(functions.get("RestoreJobPoison"), "restore-jobs-poison");
 
         http(functions.get("SubmitRestore"), "restores", "POST");
         http(functions.get("GetRestore"), "restores/{id}", "GET");

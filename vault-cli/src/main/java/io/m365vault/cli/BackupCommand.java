@@ -123,7 +123,7 @@ final class BackupCommand extends RepoCommand {
             List<Future<ItemStatus>> futures = new ArrayList<>();
             for (PlannedItem p : planned) {
                 futures.add(pool.submit(() -> {
-                    BackupItemService.Result r = service.backup(runId, p);
+                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD);
                     ItemStatus s = r.status().orElseThrow(() -> new IllegalStateException(p.item() + ": " + r.message()));
                     progress.add(1, s.bytes());
                     return s;

@@ -19,6 +19,11 @@ final class BackupWorker {
     private static final Logger LOG = LoggerFactory.getLogger(BackupWorker.class);
     /** host.json's maxDequeueCount. */
     static final int MAX_DEQUEUE_COUNT = 5;
+    /**
+     * A failed message is received again after this (host.json's visibilityTimeout is 5 minutes;
+     * here a minute: an item held by a killed worker is free by then, its lease having run out).
+     */
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(io.m365vault.service.ItemLease.SECONDS);
 
     private final BackupItemService service;
 
@@ -51,6 +56,6 @@ final class BackupWorker {
     QueuePump pump(StorageAccount account, int parallel, Consumer<BackupItemService.Result> done) {
         return new QueuePump(QueueNames.queue(account, QueueNames.BACKUP_ITEMS),
                 QueueNames.queue(account, QueueNames.BACKUP_ITEMS + QueueNames.POISON_SUFFIX), parallel, MAX_DEQUEUE_COUNT,
-                text -> handle(text).ifPresent(done), this::poisoned);
+                RETRY_AFTER, QueuePump.IN_FLIGHT, text -> handle(text).ifPresent(done), this::poisoned);
     }
 }

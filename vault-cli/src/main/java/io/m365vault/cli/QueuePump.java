@@ -15,15 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the Functions host does for a queue trigger, on this machine: receives messages in batches,
- * hands each one, base64-decoded, to the handler, deletes it when the handler returns, lets it be
- * received again when the handler throws, and after {@code maxDequeueCount} attempts moves it to
- * the {@code -poison} queue and tells the poison handler. Defaults are the host's
- * (batchSize 16, maxDequeueCount 5).
+ * hands each one, base64-decoded, to the handler, keeps it invisible to other receivers while the
+ * handler works (however long a backup takes), deletes it when the handler returns, lets it be
+ * received again {@code retryAfter} after the handler throws (host.json's visibilityTimeout), and
+ * after {@code maxDequeueCount} attempts moves it to the {@code -poison} queue and tells the
+ * poison handler.
  */
 final class QueuePump implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePump.class);
-    /** How long a received message stays invisible to other receivers while it is handled. */
-    private static final Duration IN_FLIGHT = Duration.ofMinutes(10);
+    /** How long a received message stays invisible to other receivers; renewed at half of it while handled. */
+    static final Duration IN_FLIGHT = Duration.ofMinutes(10);
     private static final long MAX_POLL_MILLIS = 2000;
 
     /** Handles one message's text; throwing means "retry it". */
@@ -42,12 +43,23 @@ final class QueuePump implements AutoCloseable {
     private final int maxDequeueCount;
     private final Handler handler;
     private final PoisonHandler poisonHandler;
+    private final Duration retryAfter;
+    private final Duration inFlight;
+    private final java.util.concurrent.ScheduledExecutorService keeper;
     private final ExecutorService workers;
     private final Semaphore slots;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger handling = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    QueuePump(QueueClient queue, QueueClient poison, int parallel, int maxDequeueCount, Handler handler, PoisonHandler poisonHandler) {
+    QueuePump(QueueClient queue, QueueClient poison, int parallel, int maxDequeueCount, Duration retryAfter, Duration inFlight,
+              Handler handler, PoisonHandler poisonHandler) {
+        this.retryAfter = retryAfter;
+        this.inFlight = inFlight;
+        this.keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "queue-keeper-" + queue.getQueueName());
+            t.setDaemon(true);
+            return t;
+        });
         this.queue = queue;
         this.poison = poison;
         this.parallel = parallel;
@@ -66,7 +78,7 @@ final class QueuePump implements AutoCloseable {
     void drain() throws InterruptedException {
         while (!stopped.get()) {
             int got = receive();
-            if (got == 0 && inFlight.get() == 0 && queue.getProperties().getApproximateMessagesCount() == 0) {
+            if (got == 0 && handling.get() == 0 && queue.getProperties().getApproximateMessagesCount() == 0) {
                 return;
             }
             if (got == 0) {
@@ -94,14 +106,14 @@ final class QueuePump implements AutoCloseable {
         int free = 1 + slots.drainPermits();
         int got = 0;
         try {
-            for (QueueMessageItem m : queue.receiveMessages(Math.min(free, 32), IN_FLIGHT, null, null)) {
+            for (QueueMessageItem m : queue.receiveMessages(Math.min(free, 32), inFlight, null, null)) {
                 got++;
-                inFlight.incrementAndGet();
+                handling.incrementAndGet();
                 workers.execute(() -> {
                     try {
                         handle(m);
                     } finally {
-                        inFlight.decrementAndGet();
+                        handling.decrementAndGet();
                         slots.release();
                     }
                 });
@@ -119,19 +131,30 @@ final class QueuePump implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             text = m.getBody().toString();
         }
+        // Each renewal of the message's invisibility gives it a new pop receipt: the last one deletes it.
+        java.util.concurrent.atomic.AtomicReference<String> receipt = new java.util.concurrent.atomic.AtomicReference<>(m.getPopReceipt());
+        long every = Math.max(1, inFlight.toMillis() / 2);
+        java.util.concurrent.ScheduledFuture<?> keep = keeper.scheduleAtFixedRate(() -> {
+            try {
+                receipt.set(queue.updateMessage(m.getMessageId(), receipt.get(), null, inFlight).getPopReceipt());
+            } catch (RuntimeException e) {
+                LOG.warn("queue message invisibility not renewed queue={} id={}: {}", queue.getQueueName(), m.getMessageId(), e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
         try {
             handler.handle(text);
-            queue.deleteMessage(m.getMessageId(), m.getPopReceipt());
+            keep.cancel(false);
+            queue.deleteMessage(m.getMessageId(), receipt.get());
         } catch (Exception e) {
+            keep.cancel(false);
             String reason = Failures.oneLine(e);
             LOG.warn("queue message failed queue={} id={} attempt={}: {}", queue.getQueueName(), m.getMessageId(), m.getDequeueCount(), reason);
             if (m.getDequeueCount() >= maxDequeueCount) {
                 poison.sendMessage(m.getBody().toString());
-                queue.deleteMessage(m.getMessageId(), m.getPopReceipt());
+                queue.deleteMessage(m.getMessageId(), receipt.get());
                 poisonHandler.poisoned(text, reason);
             } else {
-                // Visible again at once, as the host does with its default visibilityTimeout of 0.
-                queue.updateMessage(m.getMessageId(), m.getPopReceipt(), null, Duration.ZERO);
+                queue.updateMessage(m.getMessageId(), receipt.get(), null, retryAfter);
             }
         }
     }

@@ -94,6 +94,7 @@ final class ServeCommand extends RepoCommand {
         RestoreService restores = vs.restores();
         return new QueuePump(QueueNames.queue(vs.storage(), QueueNames.RESTORE_JOBS),
                 QueueNames.queue(vs.storage(), QueueNames.RESTORE_JOBS + QueueNames.POISON_SUFFIX), 1, BackupWorker.MAX_DEQUEUE_COUNT,
+                BackupWorker.RETRY_AFTER, QueuePump.IN_FLIGHT,
                 text -> {
                     try {
                         RestoreJob job = restores.run(RestoreService.jobOf(text));
@@ -101,7 +102,13 @@ final class ServeCommand extends RepoCommand {
                     } catch (InvalidRequestException | NotFoundException e) {
                         LOG.error("restore message dropped: {}", e.getMessage());
                     }
-                }, (text, reason) -> { });
+                }, (text, reason) -> {
+                    try {
+                        restores.poisoned(RestoreService.jobOf(text), reason);
+                    } catch (InvalidRequestException e) {
+                        LOG.error("restore poison message dropped: {}", e.getMessage());
+                    }
+                });
     }
 
     /** ScheduleBackups: plans VAULT_POLICY and queues one message per protected item. */

@@ -62,11 +62,23 @@ public final class BackupItemService {
         this.clock = clock;
     }
 
+    /** What a call does when another worker holds the item's lease. */
+    public enum WhenHeld {
+        /** Throw {@link ItemHeldException}: the queue delivers the message again later, when the item is free or done. */
+        RETRY_LATER,
+        /** Record the item as skipped in this run, naming the run that holds it (the CLI goes on with the rest). */
+        RECORD
+    }
+
+    /** As the queue worker calls it: an item held by another worker is retried later. */
     public Result backup(String runId, PlannedItem planned) {
-        Optional<ItemLease> lease = ItemLease.tryAcquire(leases, repo, planned.item());
+        return backup(runId, planned, WhenHeld.RETRY_LATER);
+    }
+
+    public Result backup(String runId, PlannedItem planned, WhenHeld whenHeld) {
+        Optional<ItemLease> lease = ItemLease.tryAcquire(leases, repo, planned.item(), runId);
         if (lease.isEmpty()) {
-            LOG.info("backup skipped run={} item={}: already running", runId, planned.item());
-            return new Result(Outcome.ALREADY_RUNNING, runs.item(runId, planned.item()), "skipped: already running");
+            return held(runId, planned, whenHeld);
         }
         try (ItemLease held = lease.get()) {
             Optional<ItemStatus> before = runs.item(runId, planned.item());
@@ -109,9 +121,40 @@ public final class BackupItemService {
         }
     }
 
-    /** Marks an item whose message the queue gave up on (the poison queue's handler calls this). */
+    private Result held(String runId, PlannedItem planned, WhenHeld whenHeld) {
+        Optional<ItemStatus> now = runs.item(runId, planned.item());
+        if (now.isPresent() && now.get().state().terminal()) {
+            return new Result(Outcome.ALREADY_DONE, now, "skipped: already " + now.get().state().json() + " in run " + runId);
+        }
+        String holder = ItemLease.holder(leases, repo, planned.item()).orElse("unknown");
+        String why = "held by " + (holder.equals(runId) ? "another worker of this run" : "run " + holder)
+                + ": its lease runs out at most " + ItemLease.SECONDS + " s after that worker stops";
+        LOG.info("backup held run={} item={}: {}", runId, planned.item(), why);
+        if (whenHeld == WhenHeld.RETRY_LATER) {
+            throw new ItemHeldException(planned.item() + " is " + why + "; the queue delivers this message again");
+        }
+        Instant now2 = clock.instant();
+        ItemStatus skipped = ItemStatus.queued(planned).with(ItemState.SKIPPED, now2, now2, List.of("not backed up in this run: " + why));
+        runs.put(runId, skipped);
+        return new Result(Outcome.ALREADY_RUNNING, Optional.of(skipped), "skipped: " + why);
+    }
+
+    /**
+     * Marks an item whose message the queue gave up on (the poison queue's handler calls this),
+     * unless the item finished in this run (a poisoned duplicate changes nothing) or a worker
+     * holding its lease is still backing it up (that worker writes its outcome).
+     */
     public void poisoned(String runId, PlannedItem planned, String reason) {
-        ItemStatus s = runs.item(runId, planned.item()).orElse(ItemStatus.queued(planned));
+        Optional<ItemStatus> now = runs.item(runId, planned.item());
+        if (now.isPresent() && now.get().state().terminal()) {
+            LOG.info("poisoned copy ignored run={} item={}: the item is already {}", runId, planned.item(), now.get().state().json());
+            return;
+        }
+        if (now.isPresent() && now.get().state() == ItemState.RUNNING && ItemLease.holder(leases, repo, planned.item()).isPresent()) {
+            LOG.info("poisoned copy ignored run={} item={}: a worker holding its lease is backing it up", runId, planned.item());
+            return;
+        }
+        ItemStatus s = now.orElse(ItemStatus.queued(planned));
         List<String> errors = new ArrayList<>(s.errors());
         errors.add("poison: " + reason);
         runs.putLate(runId, new ItemStatus(s.item(), ItemState.POISON, s.workloads(), s.started(), clock.instant(), s.items(),

@@ -3,6 +3,9 @@ package io.m365vault.service;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.LeaseStateType;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.TableKeys;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ItemLease implements AutoCloseable {
     public static final String CONTAINER = "vault-leases";
-    static final int SECONDS = 60;
+    public static final int SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(ItemLease.class);
 
     private final BlobLeaseClient lease;
@@ -43,8 +46,12 @@ public final class ItemLease implements AutoCloseable {
         renewer.scheduleAtFixedRate(this::renew, SECONDS / 3, SECONDS / 3, TimeUnit.SECONDS);
     }
 
-    /** The lease on {@code item} in repository {@code repo}, or empty when another worker holds it. */
-    public static Optional<ItemLease> tryAcquire(BlobContainerClient leases, Repository repo, ProtectedItem item) {
+    /**
+     * The lease on {@code item} in repository {@code repo} for run {@code runId}, or empty when
+     * another worker holds it. The holder's run is written on the lease blob, so a worker that
+     * finds it held can say whose it is.
+     */
+    public static Optional<ItemLease> tryAcquire(BlobContainerClient leases, Repository repo, ProtectedItem item, String runId) {
         String name = blobName(repo, item);
         BlobClient blob = leases.getBlobClient(name);
         if (!blob.exists()) {
@@ -58,7 +65,10 @@ public final class ItemLease implements AutoCloseable {
         }
         BlobLeaseClient lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
         try {
-            lease.acquireLease(SECONDS);
+            String id = lease.acquireLease(SECONDS);
+            // The holder's run is the blob's content, written under the lease (so it is the holder's).
+            blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromString(runId))
+                    .setRequestConditions(new BlobRequestConditions().setLeaseId(id)), null, null);
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 409) {
                 return Optional.empty();
@@ -66,6 +76,23 @@ public final class ItemLease implements AutoCloseable {
             throw e;
         }
         return Optional.of(new ItemLease(lease, name));
+    }
+
+    /** The run whose worker holds the item's lease now, if a worker does. */
+    public static Optional<String> holder(BlobContainerClient leases, Repository repo, ProtectedItem item) {
+        try {
+            BlobClient blob = leases.getBlobClient(blobName(repo, item));
+            if (blob.getProperties().getLeaseState() != LeaseStateType.LEASED) {
+                return Optional.empty();
+            }
+            String run = blob.downloadContent().toString();
+            return Optional.of(run.isEmpty() ? "unknown" : run);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Named by the keyed HMAC of the item: a user's GUID is not readable in a blob name. */

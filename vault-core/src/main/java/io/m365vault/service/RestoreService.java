@@ -152,6 +152,24 @@ public final class RestoreService {
         return job(id, row);
     }
 
+    /**
+     * A job whose message the queue gave up on (the restore-jobs poison handler calls this): it
+     * fails with the reason, so it never stays queued or running; a job that finished stays as it is.
+     */
+    public void poisoned(String id, String reason) {
+        state.get(SCOPE, id).ifPresent(found -> {
+            Map<String, Object> row = new HashMap<>(found);
+            if ("done".equals(row.get("state")) || "failed".equals(row.get("state"))) {
+                return;
+            }
+            row.put("state", "failed");
+            row.put("error", "the queue gave up on the job after its retries: " + reason);
+            row.put("finished", clock.instant().toString());
+            state.put(new Checkpoint(SCOPE, id, row));
+            LOG.error("restore poisoned job={}: {}", id, reason);
+        });
+    }
+
     private static RestoreJob job(String id, Map<String, Object> row) {
         RestoreRequest request = RestoreRequest.parse((String) row.get("request"), Instant.EPOCH);
         return new RestoreJob(id, (String) row.get("state"), request, instant(row.get("created")), instant(row.get("finished")),

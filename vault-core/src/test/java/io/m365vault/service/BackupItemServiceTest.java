@@ -48,13 +48,19 @@ class BackupItemServiceTest {
             BackupItemService service = new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS, leases,
                     Clock.systemUTC());
 
-            // Another worker holds the item: this one must not back it up.
-            try (ItemLease other = ItemLease.tryAcquire(leases, repo, item.item()).orElseThrow()) {
-                var busy = service.backup(run, item);
-                assertEquals(BackupItemService.Outcome.ALREADY_RUNNING, busy.outcome());
-                assertEquals("skipped: already running", busy.message());
+            // Another worker holds the item: this one must not back it up. The queue worker gives the
+            // message back to be delivered later; the CLI records the item skipped, naming the holder.
+            try (ItemLease other = ItemLease.tryAcquire(leases, repo, item.item(), "20261201T000000000Z-0ther0").orElseThrow()) {
+                ItemHeldException busy = org.junit.jupiter.api.Assertions.assertThrows(ItemHeldException.class, () -> service.backup(run, item));
+                assertTrue(busy.getMessage().contains("held by run 20261201T000000000Z-0ther0"), busy.getMessage());
                 assertEquals(Optional.empty(), runs.item(run, item.item()));
                 assertEquals(1L, runs.run(run).orElseThrow().counts().get(ItemState.QUEUED));
+                String cliRun = newRun(runs, item);
+                var recorded = service.backup(cliRun, item, BackupItemService.WhenHeld.RECORD);
+                assertEquals(BackupItemService.Outcome.ALREADY_RUNNING, recorded.outcome());
+                assertEquals(ItemState.SKIPPED, runs.item(cliRun, item.item()).orElseThrow().state());
+                assertTrue(recorded.message().contains("held by run 20261201T000000000Z-0ther0"), recorded.message());
+                assertEquals("done", runs.run(cliRun).orElseThrow().status(), "the run finishes: the held item is accounted for");
             }
 
             long before = sim.stats().path("requests").asLong(-1);
@@ -86,11 +92,16 @@ class BackupItemServiceTest {
             runs.create(run2, Clock.systemUTC().instant(), "test", new Plan(List.of(item), List.of()));
             assertEquals(BackupItemService.Outcome.RAN, service.backup(run2, item).outcome());
 
+            // A poisoned copy of a message whose item finished changes nothing.
+            ItemStatus finished = runs.item(run2, item.item()).orElseThrow();
             service.poisoned(run2, item, "dequeued 5 times");
-            ItemStatus poisoned = runs.item(run2, item.item()).orElseThrow();
-            assertEquals(ItemState.POISON, poisoned.state());
-            assertEquals("failed", runs.run(run2).orElseThrow().status());
-            assertEquals(List.of(run2, run), runs.list(10).stream().map(RunInfo::id).toList());
+            assertEquals(finished, runs.item(run2, item.item()).orElseThrow());
+            assertEquals("done", runs.run(run2).orElseThrow().status());
+            // One whose attempts all failed shows as poisoned, and the run as failed.
+            String run3 = newRun(runs, item);
+            service.poisoned(run3, item, "dequeued 5 times");
+            assertEquals(ItemState.POISON, runs.item(run3, item.item()).orElseThrow().state());
+            assertEquals("failed", runs.run(run3).orElseThrow().status());
         }
     }
 

@@ -60,6 +60,13 @@ class RestoreServiceTest {
             RestoreJob done = restores.run(queued.id());
             assertEquals("done", done.state(), done.error());
             assertEquals(done, restores.run(queued.id()), "a redelivered message changes nothing");
+            restores.poisoned(queued.id(), "dequeued 5 times");
+            assertEquals("done", restores.get(queued.id()).orElseThrow().state(), "a poisoned copy of a finished job changes nothing");
+            RestoreJob stuck = restores.submit("{\"item\":\"" + item + "\"}");
+            restores.poisoned(stuck.id(), "dequeued 5 times");
+            RestoreJob gaveUp = restores.get(stuck.id()).orElseThrow();
+            assertEquals("failed", gaveUp.state(), "a job the queue gave up on never stays queued");
+            assertTrue(gaveUp.error().contains("gave up") && gaveUp.error().contains("dequeued 5 times"), gaveUp.error());
             RestoreJob seen = restores.get(queued.id()).orElseThrow();
             assertTrue(seen.linkExpires().isAfter(Instant.now().plus(Duration.ofMinutes(50))));
             HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(seen.link())).build(),
