@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,6 +74,11 @@ final class BackupCommand extends RepoCommand {
             env.err().println("run " + runId + ": " + plan.items().size() + " protected items, " + parallel + " at a time");
             List<ItemStatus> done = runAll(env, vs.backupItems(), runId, plan.items());
             new RunReport(env.out()).items(done);
+            long interrupted = done.stream().filter(s -> s.state() == ItemState.INTERRUPTED).count();
+            if (interrupted > 0) {
+                throw new IllegalStateException("run " + runId + " interrupted: " + (done.size() - interrupted) + " of " + done.size()
+                        + " protected items finished; what was committed stays, and the next `vault backup` resumes the rest");
+            }
             long failed = done.stream().filter(s -> s.state() == ItemState.FAILED).count();
             if (failed > 0) {
                 throw new IllegalStateException(failed + " of " + done.size() + " protected items failed in run " + runId
@@ -116,14 +124,34 @@ final class BackupCommand extends RepoCommand {
         return w;
     }
 
+    /**
+     * Backs up the items, {@code parallel} at a time. Ctrl-C (SIGINT, SIGTERM) or an interrupt of
+     * this thread asks every item to stop at its next commit, so leases are released and every
+     * item gets a true state (interrupted, or not started) before the process ends.
+     */
     private List<ItemStatus> runAll(CliEnv env, BackupItemService service, String runId, List<PlannedItem> planned)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, planned.size()));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread main = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (stop.compareAndSet(false, true)) {
+                env.err().println("vault: stopping at the next safe point; leases are released and the run is marked interrupted");
+            }
+            main.interrupt();
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vault-backup-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Progress progress = Progress.of(env, "backup", planned.size())) {
             List<Future<ItemStatus>> futures = new ArrayList<>();
             for (PlannedItem p : planned) {
                 futures.add(pool.submit(() -> {
-                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD);
+                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD, stop::get);
                     ItemStatus s = r.status().orElseThrow(() -> new IllegalStateException(p.item() + ": " + r.message()));
                     progress.add(1, s.bytes());
                     return s;
@@ -131,11 +159,32 @@ final class BackupCommand extends RepoCommand {
             }
             List<ItemStatus> out = new ArrayList<>();
             for (Future<ItemStatus> f : futures) {
-                out.add(f.get());
+                out.add(await(f, stop, env));
             }
             return out;
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it waits for finished
+            }
+        }
+    }
+
+    /** The item's status; an interrupt asks every item to stop and waits for this one to get there. */
+    private static ItemStatus await(Future<ItemStatus> f, AtomicBoolean stop, CliEnv env) throws Exception {
+        while (true) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                if (stop.compareAndSet(false, true)) {
+                    env.err().println("vault: stopping at the next safe point; leases are released and the run is marked interrupted");
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ public final class BackupItemService {
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     /** What a call did. */
-    public enum Outcome { RAN, ALREADY_RUNNING, ALREADY_DONE }
+    public enum Outcome { RAN, ALREADY_RUNNING, ALREADY_DONE, INTERRUPTED }
 
     /** What a call did and where the item stands; {@code message} is one line for logs and the CLI. */
     public record Result(Outcome outcome, Optional<ItemStatus> status, String message) { }
@@ -76,6 +76,19 @@ public final class BackupItemService {
     }
 
     public Result backup(String runId, PlannedItem planned, WhenHeld whenHeld) {
+        return backup(runId, planned, whenHeld, () -> false);
+    }
+
+    /**
+     * As {@link #backup(String, PlannedItem, WhenHeld)}, stopping at the next commit once
+     * {@code stop} says so (the CLI's Ctrl-C): what was committed stays, the lease is released and
+     * the item is recorded {@link ItemState#INTERRUPTED}. An item not begun when asked to stop is
+     * recorded so without being started.
+     */
+    public Result backup(String runId, PlannedItem planned, WhenHeld whenHeld, java.util.function.BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            return interrupted(runId, ItemStatus.queued(planned), clock.instant(), "not started: the backup was stopped");
+        }
         Optional<ItemLease> lease = ItemLease.tryAcquire(leases, repo, planned.item(), runId);
         if (lease.isEmpty()) {
             return held(runId, planned, whenHeld);
@@ -93,6 +106,9 @@ public final class BackupItemService {
             // shows what it has seen so far.
             Instant[] lastProgress = {start};
             Consumer<Map<Workload, SyncStats>> beforeCommit = soFar -> {
+                if (stop.getAsBoolean()) {
+                    throw new StopRequested();
+                }
                 held.check();
                 Instant now = clock.instant();
                 if (!now.isBefore(lastProgress[0].plus(progressEvery))) {
@@ -104,6 +120,9 @@ public final class BackupItemService {
             try {
                 result = backup.run(runId, start, planned.item(), planned.workloads(), beforeCommit);
             } catch (CommitRefusedException e) {
+                if (e.getCause() instanceof StopRequested) {
+                    return interrupted(runId, running, start, "stopped at a safe point; what was committed stays and the next run resumes");
+                }
                 // The item may be another worker's now: its status is that worker's to write.
                 LOG.error("backup stopped run={} item={}: {}", runId, planned.item(), e.getMessage());
                 throw e;
@@ -119,6 +138,20 @@ public final class BackupItemService {
             return new Result(Outcome.RAN, Optional.of(done), done.state().json()
                     + (done.failedItems().isEmpty() ? "" : ", " + done.failedItems().size() + " items failed (retried next run)"));
         }
+    }
+
+    /** Asked by the operator to stop; thrown from the commit guard, so nothing of that commit is written. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("stop requested");
+        }
+    }
+
+    private Result interrupted(String runId, ItemStatus status, Instant start, String why) {
+        ItemStatus s = status.with(ItemState.INTERRUPTED, start, clock.instant(), List.of("interrupted: " + why));
+        runs.put(runId, s);
+        LOG.info("backup interrupted run={} item={}: {}", runId, s.item(), why);
+        return new Result(Outcome.INTERRUPTED, Optional.of(s), "interrupted: " + why);
     }
 
     private Result held(String runId, PlannedItem planned, WhenHeld whenHeld) {

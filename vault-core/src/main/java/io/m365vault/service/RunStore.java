@@ -191,6 +191,7 @@ public final class RunStore {
             counts.put(ItemState.QUEUED, queued);
         }
         String status = counts.containsKey(ItemState.QUEUED) || counts.containsKey(ItemState.RUNNING) ? "running"
+                : counts.containsKey(ItemState.INTERRUPTED) ? "interrupted"
                 : counts.containsKey(ItemState.FAILED) || counts.containsKey(ItemState.POISON) ? "failed" : "done";
         return new RunInfo(id, instant(v.get("started")), (String) v.get("trigger"), num(v.get("planned")), counts, n, bytes,
                 status, list(v.get("warnings")));
