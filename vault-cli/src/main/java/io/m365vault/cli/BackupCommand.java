@@ -151,9 +151,11 @@ final class BackupCommand extends RepoCommand {
             List<Future<ItemStatus>> futures = new ArrayList<>();
             for (PlannedItem p : planned) {
                 futures.add(pool.submit(() -> {
-                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD, stop::get);
+                    // Bytes count as they are stored, so a long mailbox shows progress before it ends.
+                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD, stop::get,
+                            n -> progress.add(0, n));
                     ItemStatus s = r.status().orElseThrow(() -> new IllegalStateException(p.item() + ": " + r.message()));
-                    progress.add(1, s.bytes());
+                    progress.add(1, 0);
                     return s;
                 }));
             }

@@ -243,8 +243,7 @@ public final class CollectionSync {
                 fault(c, p.id, e.getMessage() == null ? e.toString() : e.getMessage());
                 return false;
             }
-            ctx.stats().contentFetched.incrementAndGet();
-            ctx.stats().bytesFetched.addAndGet(content.size());
+            ctx.stats().fetched(content.size());
         } else {
             content = ContentRef.EMPTY;
         }

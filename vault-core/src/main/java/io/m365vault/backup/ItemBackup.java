@@ -65,6 +65,12 @@ public final class ItemBackup {
      */
     public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads,
                           Consumer<Map<Workload, SyncStats>> beforeCommit) {
+        return run(runId, runTime, item, workloads, beforeCommit, n -> { });
+    }
+
+    /** As above, telling {@code onBytes} of content as it is stored, for progress that moves inside a long item. */
+    public ItemResult run(String runId, Instant runTime, ProtectedItem item, Set<Workload> workloads,
+                          Consumer<Map<Workload, SyncStats>> beforeCommit, java.util.function.LongConsumer onBytes) {
         // The catalog keeps milliseconds: a run's time must compare equal to what it wrote.
         Instant time = runTime.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Map<Workload, WorkloadResult> results = new EnumMap<>(Workload.class);
@@ -77,7 +83,7 @@ public final class ItemBackup {
         });
         try {
             for (Workload w : EnumSet.copyOf(workloads)) { // in a fixed order, whatever the set
-                SyncStats stats = new SyncStats();
+                SyncStats stats = new SyncStats(onBytes);
                 soFar.put(w, stats);
                 Optional<Workloads.Entry> entry = Workloads.of(w);
                 if (entry.isEmpty()) {

@@ -14,6 +14,23 @@ public final class SyncStats {
     final AtomicLong pages = new AtomicLong();
     final AtomicLong resyncs = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    private final java.util.function.LongConsumer onBytes;
+
+    public SyncStats() {
+        this(n -> { });
+    }
+
+    /** Stats that tell {@code onBytes} of content as it is stored (live progress), not when the item ends. */
+    public SyncStats(java.util.function.LongConsumer onBytes) {
+        this.onBytes = onBytes;
+    }
+
+    /** Content of {@code bytes} read from Graph and stored. */
+    void fetched(long bytes) {
+        contentFetched.incrementAndGet();
+        bytesFetched.addAndGet(bytes);
+        onBytes.accept(bytes);
+    }
 
     public long added() {
         return added.get();

@@ -76,16 +76,17 @@ public final class BackupItemService {
     }
 
     public Result backup(String runId, PlannedItem planned, WhenHeld whenHeld) {
-        return backup(runId, planned, whenHeld, () -> false);
+        return backup(runId, planned, whenHeld, () -> false, n -> { });
     }
 
     /**
      * As {@link #backup(String, PlannedItem, WhenHeld)}, stopping at the next commit once
      * {@code stop} says so (the CLI's Ctrl-C): what was committed stays, the lease is released and
      * the item is recorded {@link ItemState#INTERRUPTED}. An item not begun when asked to stop is
-     * recorded so without being started.
+     * recorded so without being started. {@code onBytes} hears of content as it is stored.
      */
-    public Result backup(String runId, PlannedItem planned, WhenHeld whenHeld, java.util.function.BooleanSupplier stop) {
+    public Result backup(String runId, PlannedItem planned, WhenHeld whenHeld, java.util.function.BooleanSupplier stop,
+                         java.util.function.LongConsumer onBytes) {
         if (stop.getAsBoolean()) {
             return interrupted(runId, ItemStatus.queued(planned), clock.instant(), "not started: the backup was stopped");
         }
@@ -118,7 +119,7 @@ public final class BackupItemService {
             };
             ItemResult result;
             try {
-                result = backup.run(runId, start, planned.item(), planned.workloads(), beforeCommit);
+                result = backup.run(runId, start, planned.item(), planned.workloads(), beforeCommit, onBytes);
             } catch (CommitRefusedException e) {
                 if (e.getCause() instanceof StopRequested) {
                     return interrupted(runId, running, start, "stopped at a safe point; what was committed stays and the next run resumes");
