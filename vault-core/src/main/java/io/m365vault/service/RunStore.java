@@ -32,7 +32,12 @@ import java.util.stream.Collectors;
  */
 public final class RunStore {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RUNS = "runs";
+    /** Runs are kept by month ({@code runs/<yyyyMM>}), so a listing reads the newest months, not every run ever made. */
+    private static final String RUNS = "runs/";
+    /** How far back a listing looks for runs, in months. */
+    private static final int MONTHS_LISTED = 25;
+    /** A run's records (its row and its items' rows) are kept this long, then {@link #expire} drops them. */
+    public static final java.time.Duration KEPT = java.time.Duration.ofDays(400);
     private static final String SUMMARY = "summary";
     /** A table property holds 64 KiB: errors beyond this many characters are cut. */
     private static final int MAX_ERROR_CHARS = 16_000;
@@ -45,7 +50,7 @@ public final class RunStore {
 
     /** Records a new run of the plan's items, all queued. */
     public void create(String runId, Instant started, String trigger, Plan plan) {
-        state.put(new Checkpoint(RUNS, runId, Map.of("started", started.toString(), "trigger", trigger,
+        state.put(new Checkpoint(runs(runId), runId, Map.of("started", started.toString(), "trigger", trigger,
                 "planned", (long) plan.items().size(), "warnings", json(plan.warnings()))));
     }
 
@@ -59,10 +64,10 @@ public final class RunStore {
      */
     public void putLate(String runId, ItemStatus s) {
         put(runId, s);
-        state.get(RUNS, runId).filter(row -> row.containsKey(SUMMARY)).ifPresent(row -> {
+        state.get(runs(runId), runId).filter(row -> row.containsKey(SUMMARY)).ifPresent(row -> {
             Map<String, Object> without = new HashMap<>(row);
             without.remove(SUMMARY);
-            state.put(new Checkpoint(RUNS, runId, without));
+            state.put(new Checkpoint(runs(runId), runId, without));
         });
     }
 
@@ -76,16 +81,53 @@ public final class RunStore {
     }
 
     public Optional<RunInfo> run(String runId) {
-        return state.get(RUNS, runId).map(v -> info(runId, v));
+        return state.get(runs(runId), runId).map(v -> info(runId, v));
     }
 
-    /** The newest {@code limit} runs, newest first, each with its items counted. */
+    /**
+     * The newest {@code limit} runs, newest first, each with its items counted: the months from
+     * now back are read one at a time until {@code limit} runs are found or {@link #MONTHS_LISTED}
+     * months are read, so a listing costs the same after years of runs.
+     */
     public List<RunInfo> list(int limit) {
-        return state.list(RUNS).stream()
-                .sorted(Map.Entry.<String, Map<String, Object>>comparingByKey(Comparator.reverseOrder()))
-                .limit(limit)
-                .map(e -> info(e.getKey(), e.getValue()))
-                .toList();
+        List<RunInfo> out = new ArrayList<>();
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusMonths(1);
+        for (int i = 0; i <= MONTHS_LISTED && out.size() < limit; i++, month = month.minusMonths(1)) {
+            state.list(RUNS + month.format(MONTH)).stream()
+                    .sorted(Map.Entry.<String, Map<String, Object>>comparingByKey(Comparator.reverseOrder()))
+                    .limit(limit - out.size())
+                    .forEach(e -> out.add(info(e.getKey(), e.getValue())));
+        }
+        return out;
+    }
+
+    /**
+     * Drops the records of runs started before {@code cutoff}: each run's item rows, then its row.
+     * The timer calls it with {@link #KEPT}, so run records do not grow without bound.
+     */
+    public int expire(Instant cutoff) {
+        int dropped = 0;
+        java.time.YearMonth month = java.time.YearMonth.from(cutoff.atZone(java.time.ZoneOffset.UTC));
+        for (int i = 0; i <= MONTHS_LISTED; i++, month = month.minusMonths(1)) {
+            for (Map.Entry<String, Map<String, Object>> run : state.list(RUNS + month.format(MONTH))) {
+                Object started = run.getValue().get("started");
+                if (started != null && Instant.parse(started.toString()).isBefore(cutoff)) {
+                    for (Map.Entry<String, Map<String, Object>> item : state.list(scope(run.getKey()))) {
+                        state.delete(scope(run.getKey()), item.getKey());
+                    }
+                    state.delete(RUNS + month.format(MONTH), run.getKey());
+                    dropped++;
+                }
+            }
+        }
+        return dropped;
+    }
+
+    private static final java.time.format.DateTimeFormatter MONTH = java.time.format.DateTimeFormatter.ofPattern("yyyyMM");
+
+    /** The scope of a run's row: its month, from the run id's leading date. */
+    private static String runs(String runId) {
+        return RUNS + runId.substring(0, 6);
     }
 
     /** From the run's stored summary when it has one; else counted from its items, and stored once final. */
@@ -98,7 +140,7 @@ public final class RunStore {
         if (!info.status().equals("running")) {
             Map<String, Object> withSummary = new HashMap<>(row);
             withSummary.put(SUMMARY, summary(info));
-            state.put(new Checkpoint(RUNS, runId, withSummary));
+            state.put(new Checkpoint(runs(runId), runId, withSummary));
         }
         return info;
     }

@@ -43,6 +43,7 @@ public final class ScheduleService {
         Instant t1 = clock.instant();
         String runId = TimeIds.next(t1);
         runs.create(runId, t1, trigger, plan);
+        runs.expire(t1.minus(RunStore.KEPT));
         Instant t2 = clock.instant();
         queue.sendAll(plan.items().stream().map(p -> new BackupMessage(runId, p).toJson()).toList());
         Instant t3 = clock.instant();

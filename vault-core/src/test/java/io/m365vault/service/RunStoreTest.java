@@ -37,7 +37,7 @@ class RunStoreTest {
             RunInfo r = runs.run(run).orElseThrow();
             assertEquals("running", r.status());
             assertEquals(Map.of(ItemState.RUNNING, 1L, ItemState.QUEUED, 1L), r.counts());
-            assertFalse(repo.state().get("runs", run).orElseThrow().containsKey("summary"), "a running run has no summary");
+            assertFalse(repo.state().get("runs/202611", run).orElseThrow().containsKey("summary"), "a running run has no summary");
 
             Instant end = t.plusSeconds(90);
             runs.put(run, new ItemStatus(a.item(), ItemState.DONE, a.workloads(), t, end, 40, 40, 0, 0, 5_000, List.of()));
@@ -48,7 +48,7 @@ class RunStoreTest {
             assertEquals(42, finished.items());
             assertEquals(5_300, finished.bytes());
             assertEquals(List.of("a warning"), finished.warnings());
-            assertTrue(repo.state().get("runs", run).orElseThrow().containsKey("summary"), "the first reader stored the final counts");
+            assertTrue(repo.state().get("runs/202611", run).orElseThrow().containsKey("summary"), "the first reader stored the final counts");
 
             // From now on the run comes from its summary: an item row written after it finished
             // (no worker does that) is not read.
@@ -58,8 +58,34 @@ class RunStoreTest {
 
             // The poison handler may still come: it writes late, and the run is counted again.
             runs.putLate(run, new ItemStatus(a.item(), ItemState.POISON, a.workloads(), t, end, 40, 40, 0, 0, 5_000, List.of("poison")));
-            assertFalse(repo.state().get("runs", run).orElseThrow().containsKey("summary"));
+            assertFalse(repo.state().get("runs/202611", run).orElseThrow().containsKey("summary"));
             assertEquals(Map.of(ItemState.POISON, 1L, ItemState.FAILED, 1L), runs.run(run).orElseThrow().counts());
+        }
+    }
+
+    @Test
+    void listingReadsTheNewestMonthsAndOldRunsExpireWithTheirItems(AzuriteExtension.StorageAccount account) throws Exception {
+        try (Repository repo = ServiceFixture.repo(account, tmp)) {
+            RunStore runs = new RunStore(repo.state());
+            PlannedItem a = new PlannedItem(new ProtectedItem("user", "a"), Set.of(Workload.MAIL));
+            Instant now = Instant.now();
+            List<String> ids = new java.util.ArrayList<>();
+            for (int daysAgo : new int[] {500, 420, 60, 35, 1}) {
+                Instant t = now.minus(java.time.Duration.ofDays(daysAgo));
+                String id = TimeIds.next(t);
+                runs.create(id, t, "test", new Plan(List.of(a), List.of()));
+                runs.put(id, ItemStatus.queued(a).with(ItemState.DONE, t, t, List.of()));
+                ids.add(id);
+            }
+            java.util.Collections.reverse(ids);
+            assertEquals(ids.subList(0, 3), runs.list(3).stream().map(RunInfo::id).toList(), "newest first, across months");
+            assertEquals(ids, runs.list(10).stream().map(RunInfo::id).toList());
+
+            assertEquals(2, runs.expire(now.minus(RunStore.KEPT)), "the two runs older than the records are kept");
+            assertEquals(ids.subList(0, 3), runs.list(10).stream().map(RunInfo::id).toList());
+            assertTrue(runs.run(ids.get(4)).isEmpty());
+            assertEquals(List.of(), runs.items(ids.get(4)), "their item rows went with them");
+            assertEquals(1, runs.items(ids.get(0)).size());
         }
     }
 }
