@@ -67,7 +67,14 @@ final class JceAead {
         }
     }
 
-    private record Entry(byte[] prefix, SecretKeySpec key, Algorithm algorithm) {}
+    private record Entry(byte[] prefix, SecretKeySpec key, Algorithm algorithm) {
+        Entry derive(byte[] salt, byte[] info) {
+            byte[] base = key.getEncoded();
+            byte[] derived = Hkdf.derive(base, salt, info, base.length);
+            Arrays.fill(base, (byte) 0);
+            return new Entry(prefix, new SecretKeySpec(derived, key.getAlgorithm()), algorithm);
+        }
+    }
 
     private final Entry sealer;
     private final List<Entry> all;
@@ -121,6 +128,24 @@ final class JceAead {
             }
         }
         return null;
+    }
+
+    /**
+     * These keys, each replaced by HKDF-SHA256 of its bytes with {@code salt} and {@code info}:
+     * the same algorithms and output prefixes, so a message still names the keyset key its key
+     * came from, and whoever derives with the same salt and info opens it.
+     */
+    JceAead derive(byte[] salt, byte[] info) {
+        List<Entry> derived = new ArrayList<>(all.size());
+        Entry derivedSealer = null;
+        for (Entry e : all) {
+            Entry d = e.derive(salt, info);
+            derived.add(d);
+            if (e == sealer) {
+                derivedSealer = d;
+            }
+        }
+        return new JceAead(derivedSealer, List.copyOf(derived));
     }
 
     /** Bytes a sealed message has beyond its plaintext. */

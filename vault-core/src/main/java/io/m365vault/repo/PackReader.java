@@ -26,16 +26,17 @@ public final class PackReader {
         }
         int tailLen = (int) Math.min(size, TAIL_GUESS);
         byte[] tail = store.read(packId, size - tailLen, tailLen);
-        int sealedLen = PackHeader.sealedLength(packId, Arrays.copyOfRange(tail, tailLen - PackHeader.TRAILER, tailLen), size);
+        int sealedLen = PackHeader.sealedLength(keys, packId, Arrays.copyOfRange(tail, tailLen - PackHeader.TRAILER, tailLen), size);
         long headerStart = size - PackHeader.TRAILER - sealedLen;
         byte[] sealed = sealedLen + PackHeader.TRAILER <= tailLen
                 ? Arrays.copyOfRange(tail, tailLen - PackHeader.TRAILER - sealedLen, tailLen - PackHeader.TRAILER)
                 : store.read(packId, headerStart, sealedLen);
-        return PackHeader.open(keys, packId, sealed, headerStart);
+        return PackHeader.open(keys, codec, packId, sealed, headerStart);
     }
 
-    /** One chunk's plaintext, read by a ranged read of its record. */
+    /** One chunk's plaintext, read by a ranged read of its record, whose place and size are checked first. */
     public byte[] chunk(String packId, PackEntry entry) {
+        codec.check(entry, packId);
         byte[] record = store.read(packId, entry.offset(), entry.length());
         return codec.decode(entry, packId, record, 0);
     }
@@ -46,6 +47,10 @@ public final class PackReader {
         for (PackEntry e : entries) {
             byte[] plain;
             try {
+                if ((long) e.offset() + e.length() > all.length) {
+                    throw new CorruptChunkException(e.id(), packId, "is listed at bytes " + e.offset() + " to "
+                            + ((long) e.offset() + e.length()) + " of a pack of " + all.length);
+                }
                 plain = codec.decode(e, packId, all, e.offset());
             } catch (CorruptChunkException ex) {
                 visitor.corrupt(e, ex);

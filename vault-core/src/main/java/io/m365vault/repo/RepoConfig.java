@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record RepoConfig(int version, String repositoryId, String keyId, int packSize,
                          ChunkerParams small, ChunkerParams files) {
-    public static final int VERSION = 1;
+    /** 2: every chunk record and pack header under a key of its own (see {@link RepoKeys}); nothing was ever stored in 1. */
+    public static final int VERSION = 2;
     public static final int DEFAULT_PACK_SIZE = 16 << 20;
     /** The most a config blob may hold; one is about 300 bytes. Checked before parsing. */
     public static final int MAX_BYTES = 64 << 10;
@@ -59,6 +60,10 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
             throw new RepositoryException("the config blob of " + where + " is not a JSON object (corrupt)");
         }
         int version = required(where, n, "version").asInt();
+        if (version == 1) {
+            throw new RepositoryException("repository " + where + " has format version 1; this release reads version "
+                    + VERSION + " only, and no version-1 repository holds backups to migrate: create a new one with `vault init`");
+        }
         if (version != VERSION) {
             throw new RepositoryException("repository " + where + " has format version " + version
                     + "; this release reads version " + VERSION);
@@ -86,6 +91,10 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
     }
 
     private static ChunkerParams params(String where, JsonNode n) {
-        return new ChunkerParams(required(where, n, "min").asInt(), required(where, n, "avg").asInt(), required(where, n, "max").asInt());
+        try {
+            return new ChunkerParams(required(where, n, "min").asInt(), required(where, n, "avg").asInt(), required(where, n, "max").asInt());
+        } catch (IllegalArgumentException e) {
+            throw new RepositoryException("the config blob of " + where + " has chunker parameters no release makes (corrupt): " + e.getMessage());
+        }
     }
 }

@@ -20,7 +20,10 @@ import java.util.HexFormat;
 /**
  * The repository's data keys: three Tink keysets, kept together and sealed under a {@link Kek}.
  * <ul>
- *   <li>an AEAD for chunks, pack headers and catalog fields;
+ *   <li>an AEAD whose keys seal nothing themselves: every chunk record and pack header is sealed
+ *       under a key derived from them with a random salt it carries ({@link #sealerFor(byte[], byte[])}),
+ *       catalog fields under a key derived per partition ({@link #sealerFor(String)}), so no key
+ *       seals more than one record's segments or one partition's rows;
  *   <li>a PRF (HMAC-SHA256) for chunk ids, so that the storage owner cannot confirm a guess at
  *       content by hashing it;
  *   <li>a second PRF key that only derives the chunker's gear table. It is separate so that no
@@ -40,6 +43,9 @@ public final class RepoKeys {
     private static final String INNER_FORMAT = "m365vault keysets v1";
     private static final byte[] GEAR_LABEL = "m365vault gear table ".getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
+    /** Random bytes a chunk record or pack header carries in clear to derive its key from. */
+    static final int SALT = 16;
+    private static final byte[] CONTEXT_LABEL = "m365vault/v2/context:".getBytes(StandardCharsets.US_ASCII);
 
     static {
         try {
@@ -55,6 +61,8 @@ public final class RepoKeys {
     private final KeysetHandle idKeys;
     private final KeysetHandle gearKeys;
     private final RepoAead aead;
+    /** The keyset's JDK-handled AEAD keys, which derived keys come from; null when it has none. */
+    private final JceAead derivable;
     private final JceHmac idMac;
     private final long[] gear;
 
@@ -65,6 +73,7 @@ public final class RepoKeys {
         this.idKeys = idKeys;
         this.gearKeys = gearKeys;
         this.aead = new RepoAead(aeadKeys, JitMode.c2());
+        this.derivable = JceAead.forKeyset(aeadKeys, JitMode.c2());
         this.idMac = JceHmac.forKeyset(idKeys);
         this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
@@ -126,7 +135,40 @@ public final class RepoKeys {
         return ChunkId.of(idMac.compute(buf, off, len));
     }
 
-    /** Encrypts and authenticates; {@code aad} is bound to the result but not stored in it. */
+    /**
+     * A key for one context, the same each time for the same context: HKDF-SHA256 of the keyset's
+     * keys with {@code context} (UTF-8) in its info. The catalog seals each partition's fields
+     * under the key of its partition. Deriving costs two HMACs per keyset key: keep the sealer
+     * for as many rows as share the context.
+     */
+    public Sealer sealerFor(String context) {
+        byte[] c = context.getBytes(StandardCharsets.UTF_8);
+        byte[] info = Arrays.copyOf(CONTEXT_LABEL, CONTEXT_LABEL.length + c.length);
+        System.arraycopy(c, 0, info, CONTEXT_LABEL.length, c.length);
+        return sealerFor(new byte[0], info);
+    }
+
+    /**
+     * The key of one salted message (a chunk record, a pack header): HKDF-SHA256 of the keyset's
+     * keys with {@code salt}, kept in clear beside what it seals, and {@code info} naming the use.
+     */
+    Sealer sealerFor(byte[] salt, byte[] info) {
+        if (derivable == null) {
+            throw new IllegalStateException("keys " + id + " hold no ChaCha20-Poly1305 or AES-GCM key to derive keys from");
+        }
+        return new Sealer(derivable.derive(salt, info));
+    }
+
+    /** A fresh random salt of {@link #SALT} bytes. */
+    static byte[] newSalt() {
+        return com.google.crypto.tink.subtle.Random.randBytes(SALT);
+    }
+
+    /**
+     * Encrypts and authenticates under the keyset's own key. Format 2 seals chunks and pack headers
+     * under derived keys; this stays for the catalog's fields until TableCatalog moves to
+     * {@link #sealerFor(String)}, and for benchmarks of the bare AEAD.
+     */
     public byte[] seal(byte[] plain, int off, int len, byte[] aad) {
         byte[] out = new byte[len + aead.overhead()];
         seal(plain, off, len, aad, out, 0);

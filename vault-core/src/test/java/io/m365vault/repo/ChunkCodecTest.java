@@ -2,6 +2,7 @@ package io.m365vault.repo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -30,18 +31,41 @@ class ChunkCodecTest {
         byte[] plain = TestRepos.random(1, 3 * ChunkCodec.SEGMENT);
         ChunkId id = keys.chunkId(plain, 0, plain.length);
         byte[] record = codec.encode(id, plain, 0, plain.length).record();
-        int seg = record.length / 3;
-        assertEquals(0, record.length % 3);
+        int salt = RepoKeys.SALT;
+        int seg = (record.length - salt) / 3;
+        assertEquals(0, (record.length - salt) % 3);
 
-        byte[] truncated = Arrays.copyOf(record, 2 * seg);
+        byte[] truncated = Arrays.copyOf(record, salt + 2 * seg);
         assertThrows(CorruptChunkException.class, () -> codec.decode(
                 new PackEntry(id, 0, truncated.length, 2 * ChunkCodec.SEGMENT, 0), "p", truncated, 0));
 
         byte[] swapped = record.clone();
-        System.arraycopy(record, 0, swapped, seg, seg);
-        System.arraycopy(record, seg, swapped, 0, seg);
+        System.arraycopy(record, salt, swapped, salt + seg, seg);
+        System.arraycopy(record, salt + seg, swapped, salt, seg);
         assertThrows(CorruptChunkException.class, () -> codec.decode(
                 new PackEntry(id, 0, swapped.length, plain.length, 0), "p", swapped, 0));
+    }
+
+    @Test
+    void eachRecordIsSealedUnderAKeyOfItsOwnThatItsSaltNames() throws Exception {
+        byte[] plain = TestRepos.random(4, 1000);
+        ChunkId id = keys.chunkId(plain, 0, plain.length);
+        byte[] a = codec.encode(id, plain, 0, plain.length).record();
+        byte[] b = codec.encode(id, plain, 0, plain.length).record();
+        assertFalse(Arrays.equals(a, 0, RepoKeys.SALT, b, 0, RepoKeys.SALT), "a fresh salt per record");
+        PackEntry entry = new PackEntry(id, 0, a.length, plain.length, 0);
+        assertArrayEquals(plain, codec.decode(entry, "p", a, 0));
+        assertArrayEquals(plain, codec.decode(entry, "p", b, 0));
+        // Not the keyset's own key: that one seals nothing here.
+        assertThrows(java.security.GeneralSecurityException.class,
+                () -> keys.open(a, RepoKeys.SALT, a.length - RepoKeys.SALT, id.bytes()));
+        byte[] otherSalt = a.clone();
+        otherSalt[3] ^= 1;
+        assertThrows(CorruptChunkException.class, () -> codec.decode(entry, "p", otherSalt, 0));
+        // Another JVM with the same keys opens it (the key is derived, not kept).
+        java.nio.file.Path dir = TestRepos.tempDir();
+        FileKek kek = FileKek.create(dir.resolve("k"));
+        assertArrayEquals(plain, new ChunkCodec(RepoKeys.unwrap(keys.wrap(kek), kek)).decode(entry, "p", a, 0));
     }
 
     @Test
