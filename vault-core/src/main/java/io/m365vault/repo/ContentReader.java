@@ -34,10 +34,7 @@ public final class ContentReader {
         }
         List<ChunkId> ids = new ArrayList<>();
         for (ChunkId listId : ref.ids()) {
-            byte[] list = chunk(listId);
-            for (int off = 0; off + ChunkId.LENGTH <= list.length; off += ChunkId.LENGTH) {
-                ids.add(ChunkId.of(list, off));
-            }
+            ids.addAll(ChunkList.ids(listId, chunk(listId)));
         }
         return ids;
     }

@@ -27,11 +27,8 @@ public final class PackHeader {
     private PackHeader() {
     }
 
-    /** The salt, sealed header and trailer to append after the records. */
+    /** The salt, sealed header and trailer to append after the records ({@link PackWriter#full} keeps them to {@link #MAX_ENTRIES}). */
     static byte[] seal(RepoKeys keys, List<PackEntry> entries) {
-        if (entries.size() > MAX_ENTRIES) {
-            throw new IllegalArgumentException("a pack lists at most " + MAX_ENTRIES + " chunks, not " + entries.size());
-        }
         ByteBuffer plain = ByteBuffer.allocate(4 + entries.size() * ENTRY).order(ByteOrder.LITTLE_ENDIAN);
         plain.putInt(entries.size());
         for (PackEntry e : entries) {
@@ -76,9 +73,9 @@ public final class PackHeader {
         }
         ByteBuffer b = ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN);
         int count = b.getInt();
-        if (count < 0 || count > MAX_ENTRIES || b.remaining() != count * ENTRY) {
-            throw new CorruptPackException(packId, "header lists " + count + " entries in " + plain.length
-                    + " bytes (a pack lists at most " + MAX_ENTRIES + ")");
+        // The header's length is bounded (sealedLength), so this bounds the count: at most MAX_ENTRIES.
+        if (count < 0 || b.remaining() != (long) count * ENTRY) {
+            throw new CorruptPackException(packId, "header lists " + count + " entries in " + plain.length + " bytes");
         }
         List<PackEntry> entries = new ArrayList<>(count);
         byte[] id = new byte[ChunkId.LENGTH];

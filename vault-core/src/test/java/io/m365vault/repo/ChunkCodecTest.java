@@ -69,6 +69,19 @@ class ChunkCodecTest {
     }
 
     @Test
+    void aRecordOfMoreSegmentsThanItsListedPlaintextNeedsIsRefusedBeforeItIsOpened() {
+        byte[] plain = TestRepos.random(5, 3 * ChunkCodec.SEGMENT);
+        ChunkId id = keys.chunkId(plain, 0, plain.length);
+        byte[] record = codec.encode(id, plain, 0, plain.length).record();
+        // Listed as 1,000 bytes compressed: one segment at most, not the three the record holds.
+        PackEntry listed = new PackEntry(id, 0, record.length, 1000, PackEntry.COMPRESSED);
+        CorruptChunkException e = assertThrows(CorruptChunkException.class, () -> codec.decode(listed, "p", record, 0));
+        assertEquals("chunk " + id + " in pack p is listed as a record of " + record.length + " bytes; a compressed chunk of 1000 bytes makes one of "
+                + (RepoKeys.SALT + keys.sealOverhead()) + " to " + (RepoKeys.SALT + 1000 + keys.sealOverhead()), e.getMessage());
+        assertEquals(record.length, codec.recordLength(plain.length), "an uncompressed record is as long as its plaintext's segments make it");
+    }
+
+    @Test
     void aRecordCannotPassAsAnotherChunk() {
         byte[] a = TestRepos.random(2, 1000);
         byte[] b = TestRepos.random(3, 1000);
