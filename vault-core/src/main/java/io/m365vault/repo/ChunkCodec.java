@@ -116,9 +116,9 @@ public final class ChunkCodec {
 
     /** Opens a record whose length {@link #check} has bounded, so it holds at most the largest chunk's segments. */
     private byte[] open(ChunkId id, byte[] record, int off, int len) throws GeneralSecurityException {
-        Sealer sealer = keys.sealerFor(Arrays.copyOfRange(record, off, off + RepoKeys.SALT), INFO);
         int at = off + RepoKeys.SALT;
         int body = len - RepoKeys.SALT;
+        Sealer sealer = keys.openerFor(Arrays.copyOfRange(record, off, at), INFO, record, at, body);
         if (body <= SEGMENT + overhead) {
             return sealer.open(record, at, body, id.bytes());
         }

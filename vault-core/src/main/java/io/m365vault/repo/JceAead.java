@@ -136,9 +136,34 @@ final class JceAead {
      * came from, and whoever derives with the same salt and info opens it.
      */
     JceAead derive(byte[] salt, byte[] info) {
-        List<Entry> derived = new ArrayList<>(all.size());
-        Entry derivedSealer = null;
+        return derive(sealer, all, salt, info);
+    }
+
+    /**
+     * {@link #derive} of the sealing key alone, for a message sealed once (a chunk record): each
+     * derivation is two HMACs, which under C1 cost as much as sealing a few KiB.
+     */
+    JceAead deriveForSealing(byte[] salt, byte[] info) {
+        return derive(sealer, List.of(sealer), salt, info);
+    }
+
+    /** {@link #derive} of the keys whose output prefix {@code in} starts with: those {@link #open} would try. */
+    JceAead deriveForOpening(byte[] salt, byte[] info, byte[] in, int off, int len) {
+        List<Entry> named = new ArrayList<>(1);
         for (Entry e : all) {
+            int p = e.prefix.length;
+            if (len >= p && Arrays.equals(in, off, off + p, e.prefix, 0, p)) {
+                named.add(e);
+            }
+        }
+        // None: no key opens it; the sealing key's derivation refuses it as any other would.
+        return named.isEmpty() ? deriveForSealing(salt, info) : derive(named.get(0), named, salt, info);
+    }
+
+    private static JceAead derive(Entry sealer, List<Entry> entries, byte[] salt, byte[] info) {
+        List<Entry> derived = new ArrayList<>(entries.size());
+        Entry derivedSealer = null;
+        for (Entry e : entries) {
             Entry d = e.derive(salt, info);
             derived.add(d);
             if (e == sealer) {

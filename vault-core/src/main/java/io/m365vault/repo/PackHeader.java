@@ -67,7 +67,8 @@ public final class PackHeader {
         byte[] plain;
         try {
             byte[] salt = Arrays.copyOf(salted, RepoKeys.SALT);
-            plain = keys.sealerFor(salt, INFO).open(salted, RepoKeys.SALT, salted.length - RepoKeys.SALT, AAD);
+            int len = salted.length - RepoKeys.SALT;
+            plain = keys.openerFor(salt, INFO, salted, RepoKeys.SALT, len).open(salted, RepoKeys.SALT, len, AAD);
         } catch (GeneralSecurityException e) {
             throw new CorruptPackException(packId, "header does not decrypt (altered, or written under another key)");
         }

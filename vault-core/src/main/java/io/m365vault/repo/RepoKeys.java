@@ -145,18 +145,28 @@ public final class RepoKeys {
         byte[] c = context.getBytes(StandardCharsets.UTF_8);
         byte[] info = Arrays.copyOf(CONTEXT_LABEL, CONTEXT_LABEL.length + c.length);
         System.arraycopy(c, 0, info, CONTEXT_LABEL.length, c.length);
-        return sealerFor(new byte[0], info);
+        return new Sealer(derivable().derive(new byte[0], info));
     }
 
     /**
-     * The key of one salted message (a chunk record, a pack header): HKDF-SHA256 of the keyset's
-     * keys with {@code salt}, kept in clear beside what it seals, and {@code info} naming the use.
+     * The key to seal one salted message with (a chunk record, a pack header): HKDF-SHA256 of the
+     * keyset's sealing key with {@code salt}, kept in clear beside what it seals, and {@code info}
+     * naming the use.
      */
     Sealer sealerFor(byte[] salt, byte[] info) {
+        return new Sealer(derivable().deriveForSealing(salt, info));
+    }
+
+    /** The key that opens the salted message {@code sealed[off, off+len)}: derived from the keyset key its prefix names. */
+    Sealer openerFor(byte[] salt, byte[] info, byte[] sealed, int off, int len) {
+        return new Sealer(derivable().deriveForOpening(salt, info, sealed, off, len));
+    }
+
+    private JceAead derivable() {
         if (derivable == null) {
             throw new IllegalStateException("keys " + id + " hold no ChaCha20-Poly1305 or AES-GCM key to derive keys from");
         }
-        return new Sealer(derivable.derive(salt, info));
+        return derivable;
     }
 
     /** A fresh random salt of {@link #SALT} bytes. */
