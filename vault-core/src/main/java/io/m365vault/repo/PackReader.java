@@ -20,7 +20,7 @@ public final class PackReader {
 
     /** The pack's entries, from its own header (the index is not consulted). */
     public List<PackEntry> entries(String packId) {
-        long size = store.size(packId);
+        long size = size(packId);
         if (size < PackHeader.TRAILER) {
             throw new CorruptPackException(packId, "has " + size + " bytes, too few for a pack");
         }
@@ -43,6 +43,7 @@ public final class PackReader {
 
     /** Every chunk of a pack from one read of the whole blob, in header order. */
     public void forEachChunk(String packId, List<PackEntry> entries, ChunkVisitor visitor) {
+        size(packId);
         byte[] all = store.readAll(packId);
         for (PackEntry e : entries) {
             byte[] plain;
@@ -58,6 +59,20 @@ public final class PackReader {
             }
             visitor.chunk(e, plain);
         }
+    }
+
+    /**
+     * The pack's size, refused beyond what a writer makes: the largest target, one record of the
+     * largest chunk past it (a pack is closed after the record that fills it), then its header.
+     */
+    private long size(String packId) {
+        long size = store.size(packId);
+        long most = (long) RepoConfig.MAX_PACK_SIZE + codec.recordLength(ChunkerParams.LARGEST)
+                + PackHeader.maxSealedLength(keys) + PackHeader.TRAILER;
+        if (size > most) {
+            throw new CorruptPackException(packId, "has " + size + " bytes, more than a pack can (" + most + ")");
+        }
+        return size;
     }
 
     /** Receives each chunk of a pack, or the reason it could not be read. */

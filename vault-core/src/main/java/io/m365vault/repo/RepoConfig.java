@@ -17,6 +17,9 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
     /** 2: every chunk record and pack header under a key of its own (see {@link RepoKeys}); nothing was ever stored in 1. */
     public static final int VERSION = 2;
     public static final int DEFAULT_PACK_SIZE = 16 << 20;
+    /** The pack target sizes a config may ask for; readers refuse packs beyond the largest (see {@link PackReader}). */
+    public static final int MIN_PACK_SIZE = 64 << 10;
+    public static final int MAX_PACK_SIZE = 64 << 20;
     /** The most a config blob may hold; one is about 300 bytes. Checked before parsing. */
     public static final int MAX_BYTES = 64 << 10;
     /** What {@link RepoKeys#id} makes; the key blob's name is built from it, so nothing else is taken. */
@@ -73,8 +76,12 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
             throw new RepositoryException("the config blob of " + where + " names key blob '"
                     + keyId.substring(0, Math.min(keyId.length(), 40)) + "', not 16 hex digits (corrupt)");
         }
-        return new RepoConfig(version, required(where, n, "repositoryId").asText(), keyId,
-                required(where, n, "packSize").asInt(),
+        int packSize = required(where, n, "packSize").asInt();
+        if (packSize < MIN_PACK_SIZE || packSize > MAX_PACK_SIZE) {
+            throw new RepositoryException("the config blob of " + where + " asks for packs of " + packSize
+                    + " bytes; a pack's target is " + MIN_PACK_SIZE + " to " + MAX_PACK_SIZE + " (corrupt)");
+        }
+        return new RepoConfig(version, required(where, n, "repositoryId").asText(), keyId, packSize,
                 params(where, required(where, n, "chunkerSmall")), params(where, required(where, n, "chunkerFiles")));
     }
 

@@ -34,6 +34,15 @@ class RepoConfigTest {
     }
 
     @Test
+    void aPackSizeNoWriterMakesIsCorrupt() {
+        for (int bad : new int[] {-1, 0, RepoConfig.MIN_PACK_SIZE - 1, RepoConfig.MAX_PACK_SIZE + 1}) {
+            byte[] json = JSON.replace("\"packSize\" : 16777216", "\"packSize\" : " + bad).getBytes();
+            var e = assertThrows(RepositoryException.class, () -> RepoConfig.fromJson("r", json), "" + bad);
+            assertEquals("the config blob of r asks for packs of " + bad + " bytes; a pack's target is 65536 to 67108864 (corrupt)", e.getMessage());
+        }
+    }
+
+    @Test
     void aSwollenConfigIsRefusedBeforeItIsParsed() {
         byte[] padded = JSON.replaceFirst("\\{", "{" + " ".repeat(RepoConfig.MAX_BYTES)).getBytes();
         var e = assertThrows(RepositoryException.class, () -> RepoConfig.fromJson("r", padded));
