@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * and 2x under C2 (bench/). Here each thread keeps one Cipher per algorithm for sealing, each
  * seal with a fresh random nonce.
  */
-final class JceAead {
+final class JceAead implements MessageAead {
     static final int NONCE_SIZE = 12;
     static final int TAG_SIZE = 16;
     private static final int PIECE = 4 << 10;
@@ -173,8 +173,8 @@ final class JceAead {
         return new JceAead(derivedSealer, List.copyOf(derived));
     }
 
-    /** Bytes a sealed message has beyond its plaintext. */
-    int overhead() {
+    @Override
+    public int overhead() {
         return sealer.prefix.length + NONCE_SIZE + TAG_SIZE;
     }
 
@@ -189,8 +189,8 @@ final class JceAead {
         return false;
     }
 
-    /** Seals {@code in[off, off+len)} into {@code out} at {@code outOff}; writes {@code len + overhead()} bytes. */
-    void seal(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
+    @Override
+    public void seal(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
         byte[] prefix = sealer.prefix;
         System.arraycopy(prefix, 0, out, outOff, prefix.length);
         int nonceAt = outOff + prefix.length;
@@ -211,11 +211,23 @@ final class JceAead {
         c.doFinal(in, off + p, len - p, out, o);
     }
 
+    @Override
+    public byte[] open(byte[] in, int off, int len, byte[] aad) throws GeneralSecurityException {
+        int n = plainLength(in, off, len);
+        if (n < 0) {
+            throw new GeneralSecurityException("not sealed by these keys (too short, or another key's prefix)");
+        }
+        byte[] plain = new byte[n];
+        open(in, off, len, aad, plain, 0);
+        return plain;
+    }
+
     /**
      * Opens {@code in[off, off+len)} into {@code out} at {@code outOff} and returns the plaintext's
      * length ({@code len} less the overhead of the key that sealed it).
      */
-    int open(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
+    @Override
+    public int open(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
         for (Entry e : all) {
             int p = e.prefix.length;
             if (len >= p + NONCE_SIZE + TAG_SIZE && Arrays.equals(in, off, off + p, e.prefix, 0, p)) {

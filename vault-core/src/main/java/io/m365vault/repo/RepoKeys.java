@@ -60,7 +60,8 @@ public final class RepoKeys {
     private final KeysetHandle aeadKeys;
     private final KeysetHandle idKeys;
     private final KeysetHandle gearKeys;
-    private final RepoAead aead;
+    /** The keyset's own key, for what has not moved to derived keys (see {@link #seal}). */
+    private final Sealer keysetKey;
     /** The keyset's JDK-handled AEAD keys, which derived keys come from; null when it has none. */
     private final JceAead derivable;
     private final JceHmac idMac;
@@ -72,7 +73,7 @@ public final class RepoKeys {
         this.aeadKeys = aeadKeys;
         this.idKeys = idKeys;
         this.gearKeys = gearKeys;
-        this.aead = new RepoAead(aeadKeys, JitMode.c2());
+        this.keysetKey = new Sealer(new RepoAead(aeadKeys, JitMode.c2()));
         this.derivable = JceAead.forKeyset(aeadKeys, JitMode.c2());
         this.idMac = JceHmac.forKeyset(idKeys);
         this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
@@ -180,33 +181,27 @@ public final class RepoKeys {
      * {@link #sealerFor(String)}, and for benchmarks of the bare AEAD.
      */
     public byte[] seal(byte[] plain, int off, int len, byte[] aad) {
-        byte[] out = new byte[len + aead.overhead()];
-        seal(plain, off, len, aad, out, 0);
-        return out;
+        return keysetKey.seal(plain, off, len, aad);
     }
 
     /** {@link #seal} into {@code out} at {@code outOff}: writes {@code len + sealOverhead()} bytes. */
     public void seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
-        try {
-            aead.seal(plain, off, len, aad, out, outOff);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AEAD encryption failed: " + e.getMessage(), e);
-        }
+        keysetKey.seal(plain, off, len, aad, out, outOff);
     }
 
-    /** Bytes a sealed message has beyond its plaintext. */
+    /** Bytes a sealed message has beyond its plaintext, under the keyset's key or one derived from it. */
     public int sealOverhead() {
-        return aead.overhead();
+        return keysetKey.overhead();
     }
 
     /** @throws GeneralSecurityException when the bytes were altered or {@code aad} differs */
     public byte[] open(byte[] sealed, int off, int len, byte[] aad) throws GeneralSecurityException {
-        return aead.open(sealed, off, len, aad);
+        return keysetKey.open(sealed, off, len, aad);
     }
 
     /** {@link #open} into {@code out} at {@code outOff}; returns the plaintext's length. */
     public int open(byte[] sealed, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
-        return aead.open(sealed, off, len, aad, out, outOff);
+        return keysetKey.open(sealed, off, len, aad, out, outOff);
     }
 
     /** The chunker's gear table (a copy). */

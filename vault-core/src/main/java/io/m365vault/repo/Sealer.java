@@ -8,9 +8,9 @@ import java.security.GeneralSecurityException;
  * does. Tink's wire format, computed by the JDK's ciphers ({@link JceAead}). Thread-safe.
  */
 public final class Sealer {
-    private final JceAead aead;
+    private final MessageAead aead;
 
-    Sealer(JceAead aead) {
+    Sealer(MessageAead aead) {
         this.aead = aead;
     }
 
@@ -37,13 +37,7 @@ public final class Sealer {
 
     /** @throws GeneralSecurityException when the bytes were altered, {@code aad} differs or another key sealed them */
     public byte[] open(byte[] sealed, int off, int len, byte[] aad) throws GeneralSecurityException {
-        int n = aead.plainLength(sealed, off, len);
-        if (n < 0) {
-            throw new GeneralSecurityException("not sealed by these keys (too short, or another key's prefix)");
-        }
-        byte[] plain = new byte[n];
-        aead.open(sealed, off, len, aad, plain, 0);
-        return plain;
+        return aead.open(sealed, off, len, aad);
     }
 
     /** {@link #open} into {@code out} at {@code outOff}; returns the plaintext's length. */

@@ -34,6 +34,12 @@ class VerifierTest {
         }
     }
 
+    /** The index row of the {@code n}th chunk of a new listed content. */
+    private static ChunkLocation listedChunk(Repository repo, int n) {
+        ChunkId id = repo.reader().chunkIds(listed(repo)).get(n);
+        return repo.index().find(List.of(id)).get(id);
+    }
+
     @Test
     void aListedChunkWithoutItsIndexRowIsNamedWithItsList(StorageAccount account) {
         io.m365vault.repo.StorageAccount storage = TestRepos.storage(account);
@@ -57,9 +63,8 @@ class VerifierTest {
     @Test
     void aListedChunkWhosePackBytesWereAlteredIsNamed() {
         try (Repository repo = Repository.inMemory()) {
-            ContentRef ref = listed(repo);
-            ChunkId victim = repo.reader().chunkIds(ref).get(9);
-            ChunkLocation loc = repo.index().find(List.of(victim)).get(victim);
+            ChunkLocation loc = listedChunk(repo, 9);
+            ChunkId victim = loc.entry().id();
             byte[] pack = repo.packs().readAll(loc.packId());
             pack[loc.entry().offset() + loc.entry().length() / 2] ^= 0x20;
             repo.packs().put(new Pack(loc.packId(), pack, List.of()));
@@ -74,9 +79,8 @@ class VerifierTest {
     @Test
     void anIndexRowPlacingAChunkBeyondItsPackIsReportedNotThrown() {
         try (Repository repo = Repository.inMemory()) {
-            ContentRef ref = listed(repo);
-            ChunkId victim = repo.reader().chunkIds(ref).get(2);
-            ChunkLocation loc = repo.index().find(List.of(victim)).get(victim);
+            ChunkLocation loc = listedChunk(repo, 2);
+            ChunkId victim = loc.entry().id();
             PackEntry real = loc.entry();
             int size = (int) repo.packs().size(loc.packId());
             repo.index().add(loc.packId(), List.of(new PackEntry(victim, size - 10, real.length(), real.rawLength(), real.flags())));
