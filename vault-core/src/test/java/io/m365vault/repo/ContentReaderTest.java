@@ -53,6 +53,19 @@ class ContentReaderTest {
     }
 
     @Test
+    void aListedContentsSizeBeyondWhatItsListedChunksHoldIsRefusedBeforeItIsAllocated() {
+        try (Repository repo = Repository.inMemory()) {
+            ContentRef real = store(repo, TestRepos.random(5, 40 * (16 << 10)), new ChunkerParams(1024, 4096, 16384));
+            int chunks = repo.reader().chunkIds(real).size();
+            // Within what one list may name (8,192 chunks of 4 MiB), far beyond the chunks this one lists.
+            ContentRef forged = ContentRef.decode(new ContentRef(Integer.MAX_VALUE - 100, real.kind(), real.ids()).encode());
+            var e = assertThrows(RepositoryException.class, () -> repo.reader().readAll(forged));
+            assertEquals("content of " + chunks + " chunks is said to have 2147483547 bytes; at most "
+                    + (long) chunks * ChunkerParams.LARGEST + " fit in them", e.getMessage());
+        }
+    }
+
+    @Test
     void anIndexRowsSizesAreCheckedBeforeTheRecordIsReadOrItsPlaintextAllocated() {
         try (Repository repo = Repository.inMemory()) {
             byte[] content = TestRepos.random(4, 1000);
