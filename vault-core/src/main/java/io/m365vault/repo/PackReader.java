@@ -43,7 +43,7 @@ public final class PackReader {
 
     /** Every chunk of a pack from one read of the whole blob, in header order. */
     public void forEachChunk(String packId, List<PackEntry> entries, ChunkVisitor visitor) {
-        size(packId);
+        size(packId); // refuses a blob too large to be read whole before it is read
         byte[] all = store.readAll(packId);
         for (PackEntry e : entries) {
             byte[] plain;

@@ -20,10 +20,11 @@ import java.util.HexFormat;
 /**
  * The repository's data keys: three Tink keysets, kept together and sealed under a {@link Kek}.
  * <ul>
- *   <li>an AEAD whose keys seal nothing themselves: every chunk record and pack header is sealed
+ *   <li>an AEAD whose keys are not meant to seal anything themselves: every chunk record and pack header is sealed
  *       under a key derived from them with a random salt it carries ({@link #sealerFor(byte[], byte[])}),
  *       catalog fields under a key derived per partition ({@link #sealerFor(String)}), so no key
- *       seals more than one record's segments or one partition's rows;
+ *       seals more than one record's segments or one partition's rows (the catalog's fields stay
+ *       under the keyset's own key, {@link #seal}, until TableCatalog moves to sealerFor);
  *   <li>a PRF (HMAC-SHA256) for chunk ids, so that the storage owner cannot confirm a guess at
  *       content by hashing it;
  *   <li>a second PRF key that only derives the chunker's gear table. It is separate so that no

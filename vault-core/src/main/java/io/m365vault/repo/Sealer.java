@@ -3,9 +3,10 @@ package io.m365vault.repo;
 import java.security.GeneralSecurityException;
 
 /**
- * An AEAD key derived from the repository's keyset for one use (a chunk record, a pack header,
- * a catalog partition; see {@link RepoKeys#sealerFor}), so that no key seals more than that use
- * does. Tink's wire format, computed by the JDK's ciphers ({@link JceAead}). Thread-safe.
+ * An AEAD key, in Tink's wire format: one derived from the repository's keyset for one use (a
+ * chunk record, a pack header, a catalog partition; see {@link RepoKeys#sealerFor}), so that no
+ * key seals more than that use does, computed by the JDK's ciphers ({@link JceAead}); or the
+ * keyset's own, for what has not moved to derived keys yet ({@link RepoKeys#seal}). Thread-safe.
  */
 public final class Sealer {
     private final MessageAead aead;
