@@ -140,8 +140,8 @@ final class JceAead implements MessageAead {
     }
 
     /**
-     * {@link #derive} of the sealing key alone, for a message sealed once (a chunk record): each
-     * derivation is two HMACs, about 6 us under C1, as long as ChaCha20 takes there for 600 bytes.
+     * {@link #derive} of the sealing key alone, for what this JVM seals (a run of chunk records,
+     * a pack header): each derivation is two HMACs, about 6 us under C1.
      */
     JceAead deriveForSealing(byte[] salt, byte[] info) {
         return derive(sealer, List.of(sealer), salt, info);

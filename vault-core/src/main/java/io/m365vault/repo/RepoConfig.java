@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public record RepoConfig(int version, String repositoryId, String keyId, int packSize,
                          ChunkerParams small, ChunkerParams files) {
-    /** 2: every chunk record and pack header under a key of its own (see {@link RepoKeys}); nothing was ever stored in 1. */
+    /** 2: chunk records and pack headers under keys derived with the salts they carry (see {@link RepoKeys}); nothing was ever stored in 1. */
     public static final int VERSION = 2;
     public static final int DEFAULT_PACK_SIZE = 16 << 20;
     /** The pack target sizes a config may ask for; readers refuse packs beyond the largest (see {@link PackReader}). */

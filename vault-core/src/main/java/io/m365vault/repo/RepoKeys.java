@@ -20,10 +20,11 @@ import java.util.HexFormat;
 /**
  * The repository's data keys: three Tink keysets, kept together and sealed under a {@link Kek}.
  * <ul>
- *   <li>an AEAD whose keys are not meant to seal anything themselves: every chunk record and pack header is sealed
- *       under a key derived from them with a random salt it carries ({@link #sealerFor(byte[], byte[])}),
- *       catalog fields under a key derived per partition ({@link #sealerFor(String)}), so no key
- *       seals more than one record's segments or one partition's rows (the catalog's fields stay
+ *   <li>an AEAD whose keys are not meant to seal anything themselves: chunk records and pack
+ *       headers are sealed under keys derived from them with a random salt each carries
+ *       ({@link #sealerFor(byte[], byte[])}; a salt serves at most {@link ChunkCodec#RECORDS_PER_KEY}
+ *       records), catalog fields under a key derived per partition ({@link #sealerFor(String)}),
+ *       so no key seals more than 65,536 messages or one partition's rows (the catalog's fields stay
  *       under the keyset's own key, {@link #seal}, until TableCatalog moves to sealerFor);
  *   <li>a PRF (HMAC-SHA256) for chunk ids, so that the storage owner cannot confirm a guess at
  *       content by hashing it;
