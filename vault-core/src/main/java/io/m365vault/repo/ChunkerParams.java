@@ -8,11 +8,16 @@ package io.m365vault.repo;
 public record ChunkerParams(int min, int avg, int max) {
     public static final ChunkerParams SMALL = new ChunkerParams(16 << 10, 64 << 10, 256 << 10);
     public static final ChunkerParams FILES = new ChunkerParams(256 << 10, 1 << 20, 4 << 20);
+    /** The largest chunk any parameters may make: what readers allow a stored chunk to be. */
+    public static final int LARGEST = 4 << 20;
 
     public ChunkerParams {
         if (min < 64 || !(min < avg && avg < max)) {
             throw new IllegalArgumentException(
                     "chunk sizes need 64 <= min < avg < max, got " + min + "/" + avg + "/" + max);
+        }
+        if (max > LARGEST) {
+            throw new IllegalArgumentException("chunks are at most " + LARGEST + " bytes, got a max of " + max);
         }
         if (Integer.bitCount(avg) != 1) {
             // The cut masks are built from log2(avg) bits.

@@ -34,10 +34,7 @@ public final class ContentReader {
         }
         List<ChunkId> ids = new ArrayList<>();
         for (ChunkId listId : ref.ids()) {
-            byte[] list = chunk(listId);
-            for (int off = 0; off + ChunkId.LENGTH <= list.length; off += ChunkId.LENGTH) {
-                ids.add(ChunkId.of(list, off));
-            }
+            ids.addAll(ChunkList.ids(listId, chunk(listId)));
         }
         return ids;
     }
@@ -52,8 +49,14 @@ public final class ContentReader {
         if (ref.size() > Integer.MAX_VALUE - 16) {
             throw new RepositoryException("content of " + ref.size() + " bytes does not fit in memory; stream it");
         }
+        // The size is stored in clear beside the reference: allocate no more than its chunks can hold.
+        List<ChunkId> ids = chunkIds(ref);
+        if (ref.size() > (long) ids.size() * ChunkerParams.LARGEST) {
+            throw new RepositoryException("content of " + ids.size() + " chunks is said to have " + ref.size()
+                    + " bytes; at most " + (long) ids.size() * ChunkerParams.LARGEST + " fit in them");
+        }
         ByteBuffer out = ByteBuffer.allocate((int) ref.size());
-        for (ChunkId id : chunkIds(ref)) {
+        for (ChunkId id : ids) {
             byte[] c = chunk(id);
             if (c.length > out.remaining()) {
                 throw new RepositoryException("content is longer than its reference says (" + ref.size() + " bytes)");

@@ -31,14 +31,29 @@ public record ContentRef(long size, Kind kind, List<ChunkId> ids) {
         return b.array();
     }
 
+    /**
+     * The reference in {@code bytes}, which come from the catalog as stored: the count of ids and
+     * the size are bounded by what a writer makes before anything is allocated for them.
+     */
     public static ContentRef decode(byte[] bytes) {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             int kind = b.get();
             long size = b.getLong();
             int n = b.getInt();
-            if (kind < 0 || kind > 1 || size < 0 || n < 0 || b.remaining() != n * ChunkId.LENGTH) {
-                throw new RepositoryException("content reference is malformed");
+            if (kind < 0 || kind > 1) {
+                throw new RepositoryException("content reference is of kind " + kind + ", neither direct (0) nor listed (1)");
+            }
+            if (n < 0 || n > MAX_INLINE) {
+                throw new RepositoryException("content reference names " + n + " chunk ids; a reference names 0 to " + MAX_INLINE);
+            }
+            long most = (long) n * ChunkerParams.LARGEST * (kind == Kind.LISTED.ordinal() ? IDS_PER_LIST : 1);
+            if (size < 0 || size > most) {
+                throw new RepositoryException("content reference of " + n + (kind == 1 ? " chunk lists" : " chunks")
+                        + " gives a size of " + size + " bytes; at most " + most + " fit in them");
+            }
+            if (b.remaining() != n * ChunkId.LENGTH) {
+                throw new RepositoryException("content reference names " + n + " chunk ids in " + b.remaining() + " bytes");
             }
             List<ChunkId> ids = new ArrayList<>(n);
             byte[] id = new byte[ChunkId.LENGTH];

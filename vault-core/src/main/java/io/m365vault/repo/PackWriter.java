@@ -29,8 +29,9 @@ public final class PackWriter {
         size += record.length;
     }
 
+    /** At its target size, or listing as many chunks as a pack header may. */
     public boolean full() {
-        return size >= targetSize;
+        return size >= targetSize || entries.size() >= PackHeader.MAX_ENTRIES;
     }
 
     public boolean isEmpty() {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * either, picked by the key's output prefix. Both run on the JDK's ciphers between the caller's
  * arrays ({@link JceAead}); key types it does not handle go through Tink's own primitive.
  */
-final class RepoAead {
+final class RepoAead implements MessageAead {
     private final JceAead jce;
     private final Aead tink;
     private final int overhead;
@@ -23,13 +23,13 @@ final class RepoAead {
         this.overhead = jce != null ? jce.overhead() : tink.encrypt(new byte[0], new byte[0]).length;
     }
 
-    /** Bytes a sealed message has beyond its plaintext. */
-    int overhead() {
+    @Override
+    public int overhead() {
         return overhead;
     }
 
-    /** Seals {@code in[off, off+len)} into {@code out} at {@code outOff}: {@code len + overhead()} bytes. */
-    void seal(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
+    @Override
+    public void seal(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
         if (jce != null) {
             jce.seal(in, off, len, aad, out, outOff);
         } else {
@@ -38,8 +38,8 @@ final class RepoAead {
         }
     }
 
-    /** The plaintext of {@code in[off, off+len)}. */
-    byte[] open(byte[] in, int off, int len, byte[] aad) throws GeneralSecurityException {
+    @Override
+    public byte[] open(byte[] in, int off, int len, byte[] aad) throws GeneralSecurityException {
         int n = jce != null ? jce.plainLength(in, off, len) : -1;
         if (n >= 0) {
             byte[] out = new byte[n];
@@ -50,8 +50,8 @@ final class RepoAead {
         return tink.decrypt(Arrays.copyOfRange(in, off, off + len), aad);
     }
 
-    /** Opens {@code in[off, off+len)} into {@code out} at {@code outOff}; returns the plaintext's length. */
-    int open(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
+    @Override
+    public int open(byte[] in, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
         int n = jce != null ? jce.plainLength(in, off, len) : -1;
         if (n >= 0 && openJce(in, off, len, aad, out, outOff)) {
             return n;

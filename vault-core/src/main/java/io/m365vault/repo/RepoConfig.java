@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  */
 public record RepoConfig(int version, String repositoryId, String keyId, int packSize,
                          ChunkerParams small, ChunkerParams files) {
-    public static final int VERSION = 1;
+    /** 2: chunk records and pack headers under keys derived with the salts they carry (see {@link RepoKeys}); nothing was ever stored in 1. */
+    public static final int VERSION = 2;
     public static final int DEFAULT_PACK_SIZE = 16 << 20;
+    /** The pack target sizes a config may ask for; readers refuse packs beyond the largest (see {@link PackReader}). */
+    public static final int MIN_PACK_SIZE = 64 << 10;
+    public static final int MAX_PACK_SIZE = 64 << 20;
     /** The most a config blob may hold; one is about 300 bytes. Checked before parsing. */
     public static final int MAX_BYTES = 64 << 10;
     /** What {@link RepoKeys#id} makes; the key blob's name is built from it, so nothing else is taken. */
@@ -59,6 +63,10 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
             throw new RepositoryException("the config blob of " + where + " is not a JSON object (corrupt)");
         }
         int version = required(where, n, "version").asInt();
+        if (version == 1) {
+            throw new RepositoryException("repository " + where + " has format version 1; this release reads version "
+                    + VERSION + " only, and no version-1 repository holds backups to migrate: create a new one with `vault init`");
+        }
         if (version != VERSION) {
             throw new RepositoryException("repository " + where + " has format version " + version
                     + "; this release reads version " + VERSION);
@@ -68,8 +76,12 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
             throw new RepositoryException("the config blob of " + where + " names key blob '"
                     + keyId.substring(0, Math.min(keyId.length(), 40)) + "', not 16 hex digits (corrupt)");
         }
-        return new RepoConfig(version, required(where, n, "repositoryId").asText(), keyId,
-                required(where, n, "packSize").asInt(),
+        int packSize = required(where, n, "packSize").asInt();
+        if (packSize < MIN_PACK_SIZE || packSize > MAX_PACK_SIZE) {
+            throw new RepositoryException("the config blob of " + where + " asks for packs of " + packSize
+                    + " bytes; a pack's target is " + MIN_PACK_SIZE + " to " + MAX_PACK_SIZE + " (corrupt)");
+        }
+        return new RepoConfig(version, required(where, n, "repositoryId").asText(), keyId, packSize,
                 params(where, required(where, n, "chunkerSmall")), params(where, required(where, n, "chunkerFiles")));
     }
 
@@ -86,6 +98,10 @@ public record RepoConfig(int version, String repositoryId, String keyId, int pac
     }
 
     private static ChunkerParams params(String where, JsonNode n) {
-        return new ChunkerParams(required(where, n, "min").asInt(), required(where, n, "avg").asInt(), required(where, n, "max").asInt());
+        try {
+            return new ChunkerParams(required(where, n, "min").asInt(), required(where, n, "avg").asInt(), required(where, n, "max").asInt());
+        } catch (IllegalArgumentException e) {
+            throw new RepositoryException("the config blob of " + where + " has chunker parameters no release makes (corrupt): " + e.getMessage());
+        }
     }
 }

@@ -20,7 +20,12 @@ import java.util.HexFormat;
 /**
  * The repository's data keys: three Tink keysets, kept together and sealed under a {@link Kek}.
  * <ul>
- *   <li>an AEAD for chunks, pack headers and catalog fields;
+ *   <li>an AEAD whose keys are not meant to seal anything themselves: chunk records and pack
+ *       headers are sealed under keys derived from them with a random salt each carries
+ *       ({@link #sealerFor(byte[], byte[])}; a salt serves at most {@link ChunkCodec#RECORDS_PER_KEY}
+ *       records), table rows under a key derived per catalog partition, state scope or index
+ *       slice ({@link #sealerFor(String)}), so no key seals more than 65,536 messages or one
+ *       part's rows;
  *   <li>a PRF (HMAC-SHA256) for chunk ids, so that the storage owner cannot confirm a guess at
  *       content by hashing it;
  *   <li>a second PRF key that only derives the chunker's gear table. It is separate so that no
@@ -40,6 +45,9 @@ public final class RepoKeys {
     private static final String INNER_FORMAT = "m365vault keysets v1";
     private static final byte[] GEAR_LABEL = "m365vault gear table ".getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
+    /** Random bytes a chunk record or pack header carries in clear to derive its key from. */
+    static final int SALT = 16;
+    private static final byte[] CONTEXT_LABEL = "m365vault/v2/context:".getBytes(StandardCharsets.US_ASCII);
 
     static {
         try {
@@ -54,7 +62,10 @@ public final class RepoKeys {
     private final KeysetHandle aeadKeys;
     private final KeysetHandle idKeys;
     private final KeysetHandle gearKeys;
-    private final RepoAead aead;
+    /** The keyset's own key, for what has not moved to derived keys (see {@link #seal}). */
+    private final Sealer keysetKey;
+    /** The keyset's JDK-handled AEAD keys, which derived keys come from; null when it has none. */
+    private final JceAead derivable;
     private final JceHmac idMac;
     private final long[] gear;
 
@@ -64,7 +75,8 @@ public final class RepoKeys {
         this.aeadKeys = aeadKeys;
         this.idKeys = idKeys;
         this.gearKeys = gearKeys;
-        this.aead = new RepoAead(aeadKeys, JitMode.c2());
+        this.keysetKey = new Sealer(new RepoAead(aeadKeys, JitMode.c2()));
+        this.derivable = JceAead.forKeyset(aeadKeys, JitMode.c2());
         this.idMac = JceHmac.forKeyset(idKeys);
         this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
     }
@@ -126,35 +138,71 @@ public final class RepoKeys {
         return ChunkId.of(idMac.compute(buf, off, len));
     }
 
-    /** Encrypts and authenticates; {@code aad} is bound to the result but not stored in it. */
+    /**
+     * A key for one context, the same each time for the same context: HKDF-SHA256 of the keyset's
+     * keys with {@code context} (UTF-8) in its info. The catalog seals each partition's fields
+     * under the key of its partition. Deriving costs two HMACs per keyset key: keep the sealer
+     * for as many rows as share the context.
+     */
+    public Sealer sealerFor(String context) {
+        byte[] c = context.getBytes(StandardCharsets.UTF_8);
+        byte[] info = Arrays.copyOf(CONTEXT_LABEL, CONTEXT_LABEL.length + c.length);
+        System.arraycopy(c, 0, info, CONTEXT_LABEL.length, c.length);
+        return new Sealer(derivable().derive(new byte[0], info));
+    }
+
+    /**
+     * The key to seal one salted message with (a chunk record, a pack header): HKDF-SHA256 of the
+     * keyset's sealing key with {@code salt}, kept in clear beside what it seals, and {@code info}
+     * naming the use.
+     */
+    Sealer sealerFor(byte[] salt, byte[] info) {
+        return new Sealer(derivable().deriveForSealing(salt, info));
+    }
+
+    /** The key that opens the salted message {@code sealed[off, off+len)}: derived from the keyset key its prefix names. */
+    Sealer openerFor(byte[] salt, byte[] info, byte[] sealed, int off, int len) {
+        return new Sealer(derivable().deriveForOpening(salt, info, sealed, off, len));
+    }
+
+    private JceAead derivable() {
+        if (derivable == null) {
+            throw new IllegalStateException("keys " + id + " hold no ChaCha20-Poly1305 or AES-GCM key to derive keys from");
+        }
+        return derivable;
+    }
+
+    /** A fresh random salt of {@link #SALT} bytes. */
+    static byte[] newSalt() {
+        return com.google.crypto.tink.subtle.Random.randBytes(SALT);
+    }
+
+    /**
+     * Encrypts and authenticates under the keyset's own key, which the repository itself no longer
+     * seals with (everything goes under derived keys): for benchmarks of the bare AEAD.
+     */
     public byte[] seal(byte[] plain, int off, int len, byte[] aad) {
-        byte[] out = new byte[len + aead.overhead()];
-        seal(plain, off, len, aad, out, 0);
-        return out;
+        return keysetKey.seal(plain, off, len, aad);
     }
 
     /** {@link #seal} into {@code out} at {@code outOff}: writes {@code len + sealOverhead()} bytes. */
     public void seal(byte[] plain, int off, int len, byte[] aad, byte[] out, int outOff) {
-        try {
-            aead.seal(plain, off, len, aad, out, outOff);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AEAD encryption failed: " + e.getMessage(), e);
-        }
+        keysetKey.seal(plain, off, len, aad, out, outOff);
     }
 
-    /** Bytes a sealed message has beyond its plaintext. */
+    /** Bytes a sealed message has beyond its plaintext, under the keyset's key or one derived from it. */
     public int sealOverhead() {
-        return aead.overhead();
+        return keysetKey.overhead();
     }
 
     /** @throws GeneralSecurityException when the bytes were altered or {@code aad} differs */
     public byte[] open(byte[] sealed, int off, int len, byte[] aad) throws GeneralSecurityException {
-        return aead.open(sealed, off, len, aad);
+        return keysetKey.open(sealed, off, len, aad);
     }
 
     /** {@link #open} into {@code out} at {@code outOff}; returns the plaintext's length. */
     public int open(byte[] sealed, int off, int len, byte[] aad, byte[] out, int outOff) throws GeneralSecurityException {
-        return aead.open(sealed, off, len, aad, out, outOff);
+        return keysetKey.open(sealed, off, len, aad, out, outOff);
     }
 
     /** The chunker's gear table (a copy). */

@@ -33,6 +33,7 @@ public final class TableCatalog implements Catalog {
     private final RepoKeys keys;
     private final Parallel parallel;
     private final Function<ContentRef, byte[]> chunks;
+    private final Sealers sealers;
 
     /** {@code chunks} reads metadata that was too large for its row. */
     public TableCatalog(TableClient table, RepoKeys keys, Parallel parallel, Function<ContentRef, byte[]> chunks) {
@@ -40,6 +41,7 @@ public final class TableCatalog implements Catalog {
         this.keys = keys;
         this.parallel = parallel;
         this.chunks = chunks;
+        this.sealers = new Sealers(keys, "catalog");
     }
 
     /**
@@ -179,7 +181,7 @@ public final class TableCatalog implements Catalog {
             entity.addProperty("validTo", e.validTo().toEpochMilli());
         }
         byte[] plain = CatalogRow.plain(e);
-        byte[] sealed = keys.seal(plain, 0, plain.length, CatalogRow.aad(pk, rk, e.validFrom(), e.validTo(), e.kind()));
+        byte[] sealed = sealers.of(pk).seal(plain, 0, plain.length, CatalogRow.aad(pk, rk, e.validFrom(), e.validTo(), e.kind()));
         SealedColumns.put(entity, sealed);
         sizes.put(entity, SealedColumns.wireBytes(sealed));
         return entity;
@@ -192,7 +194,7 @@ public final class TableCatalog implements Catalog {
         byte[] sealed = SealedColumns.get(e);
         String where = "catalog row " + e.getRowKey();
         try {
-            byte[] plain = keys.open(sealed, 0, sealed.length,
+            byte[] plain = sealers.of(e.getPartitionKey()).open(sealed, 0, sealed.length,
                     CatalogRow.aad(e.getPartitionKey(), e.getRowKey(), validFrom, validTo, (String) e.getProperty("kind")));
             return CatalogRow.read(plain, where);
         } catch (GeneralSecurityException ex) {

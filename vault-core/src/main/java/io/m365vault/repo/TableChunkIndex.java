@@ -38,12 +38,17 @@ public final class TableChunkIndex implements ChunkIndex {
 
     private final TableClient table;
     private final Parallel parallel;
-    private final RepoKeys keys;
+    private final Sealers sealers;
 
     public TableChunkIndex(TableClient table, Parallel parallel, RepoKeys keys) {
         this.table = table;
         this.parallel = parallel;
-        this.keys = keys;
+        this.sealers = new Sealers(keys, "index");
+    }
+
+    /** Rows are sealed under a key per slice of 65,536 (the id's first 4 hex digits): no key seals the whole index. */
+    private Sealer sealer(ChunkId id) {
+        return sealers.of(id.hex().substring(0, 4));
     }
 
     static String partition(ChunkId id) {
@@ -99,7 +104,7 @@ public final class TableChunkIndex implements ChunkIndex {
                 .putInt(e.flags()).put(pack);
         byte[] aad = e.id().bytes();
         return new TableEntity(partition(e.id()), e.id().hex())
-                .addProperty("loc", keys.seal(plain.array(), 0, plain.capacity(), aad))
+                .addProperty("loc", sealer(e.id()).seal(plain.array(), 0, plain.capacity(), aad))
                 .addProperty("state", "live");
     }
 
@@ -108,7 +113,7 @@ public final class TableChunkIndex implements ChunkIndex {
         byte[] sealed = e.getProperty("loc") instanceof byte[] b ? b : new byte[0];
         ByteBuffer plain;
         try {
-            plain = ByteBuffer.wrap(keys.open(sealed, 0, sealed.length, id.bytes()));
+            plain = ByteBuffer.wrap(sealer(id).open(sealed, 0, sealed.length, id.bytes()));
         } catch (GeneralSecurityException ex) {
             throw new RepositoryException("the index row of chunk " + id + " does not open: altered, moved or from another repository");
         }

@@ -33,10 +33,12 @@ public final class TableStateStore implements StateStore {
 
     private final TableClient table;
     private final RepoKeys keys;
+    private final Sealers sealers;
 
     public TableStateStore(TableClient table, RepoKeys keys) {
         this.table = table;
         this.keys = keys;
+        this.sealers = new Sealers(keys, "state");
     }
 
     @Override
@@ -120,7 +122,7 @@ public final class TableStateStore implements StateStore {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        SealedColumns.put(e, keys.seal(plain, 0, plain.length, aad(e)));
+        SealedColumns.put(e, sealers.of(e.getPartitionKey()).seal(plain, 0, plain.length, aad(e)));
         return e;
     }
 
@@ -128,7 +130,7 @@ public final class TableStateStore implements StateStore {
     private Map.Entry<String, Map<String, Object>> open(TableEntity e) {
         byte[] sealed = SealedColumns.get(e);
         try {
-            Map<String, Object> row = JSON.readValue(keys.open(sealed, 0, sealed.length, aad(e)), MAP);
+            Map<String, Object> row = JSON.readValue(sealers.of(e.getPartitionKey()).open(sealed, 0, sealed.length, aad(e)), MAP);
             return Map.entry((String) row.get("key"), new HashMap<>((Map<String, Object>) row.get("values")));
         } catch (GeneralSecurityException | IOException | ClassCastException | NullPointerException ex) {
             throw new RepositoryException("state row " + e.getRowKey() + " does not open: altered, moved or from another repository");

@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * Checks the index against the packs' own headers, that every catalog reference names indexed
- * chunks, and with {@code readData} decrypts every indexed chunk and checks its id.
+ * chunks, and with {@code readData} decrypts every indexed chunk and checks its id, and reads
+ * every chunk-list chunk the catalog names to check that the chunks it lists are indexed too
+ * (so that they were among those decrypted).
  */
 public final class Verifier {
     private final Repository repo;
@@ -34,7 +36,7 @@ public final class Verifier {
         }
         byPack.keySet().stream().filter(p -> !stored.contains(p)).sorted().forEach(p ->
                 report.error("pack " + p + " is missing; the index names " + byPack.get(p).size() + " chunks in it"));
-        checkCatalog(indexed, report);
+        checkCatalog(indexed, readData, report);
         return report;
     }
 
@@ -81,16 +83,37 @@ public final class Verifier {
         }
     }
 
-    private void checkCatalog(Set<ChunkId> indexed, VerifyReport report) {
+    private void checkCatalog(Set<ChunkId> indexed, boolean readData, VerifyReport report) {
+        Set<ChunkId> listsRead = new HashSet<>();
+        ContentReader reader = repo.reader();
         repo.catalog().forEachContent((content, metadata) -> {
             report.countCatalogRef();
             for (ContentRef ref : metadata == null ? List.of(content) : List.of(content, metadata)) {
                 for (ChunkId id : ref.ids()) {
                     if (!indexed.contains(id)) {
                         report.error("chunk " + id + " named by the catalog is not in the index");
+                    } else if (readData && ref.kind() == ContentRef.Kind.LISTED && listsRead.add(id)) {
+                        checkList(reader, id, indexed, report);
                     }
                 }
             }
         }, report::error);
+    }
+
+    /** The chunks one chunk-list chunk names must be indexed; their decryption is checked with their packs. */
+    private static void checkList(ContentReader reader, ChunkId listId, Set<ChunkId> indexed, VerifyReport report) {
+        List<ChunkId> ids;
+        try {
+            ids = ChunkList.ids(listId, reader.chunk(listId));
+        } catch (RepositoryException e) {
+            report.error("the chunks listed by chunk-list chunk " + listId + " cannot be checked: " + e.getMessage());
+            return;
+        }
+        report.countListedChunks(ids.size());
+        for (ChunkId id : ids) {
+            if (!indexed.contains(id)) {
+                report.error("chunk " + id + " named by chunk-list chunk " + listId + " is not in the index");
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ public final class VerifyReport {
     private long chunksRead;
     private long unindexedChunks;
     private long catalogRefs;
+    private long listedChunks;
 
     synchronized void error(String line) {
         errors.add(line);
@@ -40,6 +41,10 @@ public final class VerifyReport {
 
     synchronized void countCatalogRef() {
         catalogRefs++;
+    }
+
+    synchronized void countListedChunks(long n) {
+        listedChunks += n;
     }
 
     public synchronized boolean ok() {
@@ -75,9 +80,14 @@ public final class VerifyReport {
         return catalogRefs;
     }
 
+    /** Chunk ids read from the chunk-list chunks the catalog names (with read-data only), each checked against the index. */
+    public synchronized long listedChunks() {
+        return listedChunks;
+    }
+
     @Override
     public synchronized String toString() {
-        return String.format("packs=%d indexRows=%d chunksRead=%d unindexedChunks=%d catalogRefs=%d errors=%d",
-                packs, indexRows, chunksRead, unindexedChunks, catalogRefs, errors.size());
+        return String.format("packs=%d indexRows=%d chunksRead=%d unindexedChunks=%d catalogRefs=%d listedChunks=%d errors=%d",
+                packs, indexRows, chunksRead, unindexedChunks, catalogRefs, listedChunks, errors.size());
     }
 }

@@ -31,5 +31,7 @@ class ChunkerParamsTest {
         assertThrows(IllegalArgumentException.class, () -> new ChunkerParams(4096, 16384, 8192));
         assertThrows(IllegalArgumentException.class, () -> new ChunkerParams(4096, 10000, 65536));
         assertThrows(IllegalArgumentException.class, () -> new ChunkerParams(16, 1024, 4096));
+        // Readers refuse chunks beyond ChunkerParams.LARGEST, so no parameters may make one.
+        assertThrows(IllegalArgumentException.class, () -> new ChunkerParams(1 << 20, 4 << 20, ChunkerParams.LARGEST + 1));
     }
 }

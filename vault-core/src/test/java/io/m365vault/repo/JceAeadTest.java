@@ -115,6 +115,31 @@ class JceAeadTest {
     }
 
     @Test
+    void derivedKeysOpenWhatTheyOrTheOtherJitModesDerivedKeySealedAndNothingElse() throws GeneralSecurityException {
+        KeysetHandle both = KeysetHandle.newBuilder()
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.CHACHA20_POLY1305).withRandomId().makePrimary())
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId())
+                .build();
+        byte[] salt = ChunkerTest.random(1, 16);
+        byte[] info = {'c'};
+        byte[] plain = ChunkerTest.random(2, 10_000);
+        for (boolean c2 : new boolean[] {true, false}) {
+            JceAead sealing = JceAead.forKeyset(both, c2);
+            byte[] sealed = seal(sealing.deriveForSealing(salt, info), plain, null);
+            for (JceAead reader : new JceAead[] {JceAead.forKeyset(both, true), JceAead.forKeyset(both, false)}) {
+                assertArrayEquals(plain, open(reader.deriveForOpening(salt, info, sealed, 0, sealed.length), sealed, null));
+                assertArrayEquals(plain, open(reader.derive(salt, info), sealed, null));
+                byte[] out = new byte[plain.length];
+                assertThrows(GeneralSecurityException.class, () -> reader.open(sealed, 0, sealed.length, null, out, 0), "the base key");
+                byte[] otherSalt = salt.clone();
+                otherSalt[0] ^= 1;
+                assertThrows(GeneralSecurityException.class, () -> reader.derive(otherSalt, info).open(sealed, 0, sealed.length, null, out, 0));
+                assertThrows(GeneralSecurityException.class, () -> reader.derive(salt, new byte[] {'d'}).open(sealed, 0, sealed.length, null, out, 0));
+            }
+        }
+    }
+
+    @Test
     void leavesOtherKeyTypesToTink() throws GeneralSecurityException {
         assertNull(JceAead.forKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.XCHACHA20_POLY1305), true));
         assertNull(JceAead.forKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_EAX), true));

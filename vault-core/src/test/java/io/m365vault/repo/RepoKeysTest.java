@@ -57,6 +57,30 @@ class RepoKeysTest {
     }
 
     @Test
+    void aContextsSealerIsTheSameKeyAfterUnwrapAndNoOtherContexts() throws Exception {
+        FileKek kek = FileKek.create(dir.resolve("k"));
+        RepoKeys back = RepoKeys.unwrap(keys.wrap(kek), kek);
+        byte[] plain = ChunkerTest.random(5, 700);
+        byte[] aad = {3};
+        byte[] sealed = keys.sealerFor("user:a:mail").seal(plain, 0, plain.length, aad);
+        assertArrayEquals(plain, back.sealerFor("user:a:mail").open(sealed, 0, sealed.length, aad));
+        byte[] into = new byte[plain.length + 2];
+        assertEquals(plain.length, back.sealerFor("user:a:mail").open(sealed, 0, sealed.length, aad, into, 2));
+        assertArrayEquals(plain, Arrays.copyOfRange(into, 2, into.length));
+        assertThrows(GeneralSecurityException.class, () -> keys.sealerFor("user:a:files").open(sealed, 0, sealed.length, aad));
+        assertThrows(GeneralSecurityException.class, () -> keys.sealerFor("user:b:mail").open(sealed, 0, sealed.length, aad));
+        assertThrows(GeneralSecurityException.class, () -> keys.open(sealed, 0, sealed.length, aad), "not the keyset's own key");
+        assertThrows(GeneralSecurityException.class, () -> RepoKeys.generate().sealerFor("user:a:mail").open(sealed, 0, sealed.length, aad));
+    }
+
+    @Test
+    void derivedKeysNeedAKeyTheJdkHandles() {
+        RepoKeys xchacha = RepoKeys.generate(PredefinedAeadParameters.XCHACHA20_POLY1305);
+        var e = assertThrows(IllegalStateException.class, () -> xchacha.sealerFor("c"));
+        assertTrue(e.getMessage().contains("no ChaCha20-Poly1305 or AES-GCM key"), e.getMessage());
+    }
+
+    @Test
     void chunkIdsAreKeyedAndDeterministic() {
         byte[] buf = ChunkerTest.random(3, 4096);
         assertEquals(keys.chunkId(buf, 0, 4096), keys.chunkId(buf.clone(), 0, 4096));

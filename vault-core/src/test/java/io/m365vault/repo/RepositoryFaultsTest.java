@@ -100,6 +100,21 @@ class RepositoryFaultsTest {
     }
 
     @Test
+    void aVersionOneRepositoryIsRefusedInOneLine(StorageAccount account) {
+        io.m365vault.repo.StorageAccount storage = TestRepos.storage(account);
+        String name = TestRepos.freshName();
+        Kek kek = TestRepos.newKek(tmp);
+        Repository.init(storage, name, kek).close();
+        BlobClient config = storage.blobs().getBlobContainerClient(name).getBlobClient("config");
+        String json = config.downloadContent().toString();
+        assertTrue(json.contains("\"version\" : 2"), json);
+        config.upload(BinaryData.fromString(json.replace("\"version\" : 2", "\"version\" : 1")), true);
+        RepositoryException e = assertThrows(RepositoryException.class, () -> Repository.open(storage, name, kek));
+        assertEquals("repository " + name + " has format version 1; this release reads version 2 only, and no version-1"
+                + " repository holds backups to migrate: create a new one with `vault init`", e.getMessage());
+    }
+
+    @Test
     void truncatedPackIsNamedAndOthersStillRead(StorageAccount account) {
         io.m365vault.repo.StorageAccount storage = TestRepos.storage(account);
         byte[] a = TestRepos.random(12, 1 << 20);
