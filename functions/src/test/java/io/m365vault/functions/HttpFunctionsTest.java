@@ -45,6 +45,10 @@ class HttpFunctionsTest {
             error(400, "item must be a string", restores.submit(TestRequest.post("{\"item\":[\"user:a\"]}")));
             error(400, "at must be an ISO-8601", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"at\":\"last week\"}")));
             error(400, "not supported yet", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"target\":\"original\"}")));
+            QueueClient jobs = f.storage.queues().getQueueClient(QueueNames.RESTORE_JOBS);
+            jobs.clearMessages();
+            error(400, "item must be user:<id or UPN>", restores.submit(TestRequest.post("{\"item\":\"user:../../etc/passwd\"}")));
+            assertEquals(0, jobs.getProperties().getApproximateMessagesCount(), "nothing queued");
             String huge = "{\"item\":\"user:a\",\"workloads\":[\"" + "m".repeat(70_000) + "\"]}";
             error(413, "larger than 65536 bytes", restores.submit(TestRequest.post(huge)));
             TestRequest lying = TestRequest.post(huge);

@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,6 @@ public final class ApiHandler {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int DEFAULT_RUNS = 20;
     private static final int MAX_RUNS = 100;
-    /** An item id: a GUID, a UPN or a site id (host,guid,guid); never a path separator or escape. */
-    private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9@._,+'-]{1,256}");
 
     private final Supplier<RestoreService> restores;
     private final RunStore runs;
@@ -127,7 +124,7 @@ public final class ApiHandler {
     /** GET /api/items/{item}/versions?at=&path= */
     public ApiResponse versions(String item, String at, String path) {
         return guard(() -> {
-            ProtectedItem pi = item(item);
+            ProtectedItem pi = ItemIds.parse(item);
             Instant t;
             try {
                 t = at == null || at.isBlank() ? clock.instant() : Instant.parse(at);
@@ -179,28 +176,10 @@ public final class ApiHandler {
 
     private static void checkId(String id, String what) {
         if (!TimeIds.valid(id)) {
-            throw new InvalidRequestException(what + " id must look like 20261125T141500123Z-3f9a1c, got '" + printable(id) + "'");
+            throw new InvalidRequestException(what + " id must look like 20261125T141500123Z-3f9a1c, got '" + ItemIds.printable(id) + "'");
         }
     }
 
-    private static ProtectedItem item(String s) {
-        int colon = s == null ? -1 : s.indexOf(':');
-        String kind = colon <= 0 ? "" : s.substring(0, colon);
-        if (!List.of("user", "site", "group").contains(kind) || !ITEM_ID.matcher(s.substring(colon + 1)).matches() || s.contains("..")) {
-            throw new InvalidRequestException("item must be user:<id or UPN>, site:<id> or group:<id> without '/', '\\', '%' or '..', got '"
-                    + printable(s) + "'");
-        }
-        return ProtectedItem.parse(s);
-    }
-
-    /** Echoes caller input without control characters and at bounded length. */
-    private static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        String p = s.replaceAll("\\p{Cntrl}", "?");
-        return p.length() > 80 ? p.substring(0, 80) + "..." : p;
-    }
 
     private interface Call {
         ApiResponse call();
