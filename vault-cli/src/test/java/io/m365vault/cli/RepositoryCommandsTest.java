@@ -1,6 +1,7 @@
 package io.m365vault.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.storage.blob.BlobContainerClient;
@@ -11,6 +12,10 @@ import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,7 +147,7 @@ class RepositoryCommandsTest {
         Cli.Result inbox = run("ls", "user:" + alice.userPrincipalName, "mail/Inbox", "--at", "now");
         assertEquals(0, inbox.code(), inbox.toString());
         assertTrue(inbox.out().contains("message "), inbox.out());
-        assertFailure(run("ls", "user:" + alice.id, "--at", "2000-01-01"), "nothing of user:" + alice.id);
+        assertFailure(run("ls", "user:" + alice.id, "--at", "2000-01-01"), "user:" + alice.id + " has nothing backed up at 2000-01-01T23:59:59.999Z, before its first backup (20");
         assertFailure(run("ls", "user:" + alice.id, "mail/No such folder"), "no folder 'No such folder'");
         assertUsage(run("ls", "user:" + alice.id, "--at", "yesterday"), "'yesterday' is not a time");
     }
@@ -166,6 +171,22 @@ class RepositoryCommandsTest {
         assertUsage(run("export", "user:" + alice.id, "--to", "x", "--format", "pst"), "unknown mail format 'pst'");
         assertFailure(run("export", "user:" + alice.id, "mail/Inbox", "--to", tmp.resolve("one").toString()),
                 "exporting one folder (mail/Inbox) is not supported yet");
+    }
+
+    @Test
+    void aTimeInTheFutureIsBadUsageAndOneBeforeTheFirstBackupAFailure() {
+        String future = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
+        Path to = tmp.resolve("never");
+        for (String[] command : new String[][] {{"ls"}, {"export", "--to", to.toString()}, {"restore", "--export"}}) {
+            List<String> args = new ArrayList<>(List.of(command[0], "user:" + alice.userPrincipalName));
+            args.addAll(List.of(command).subList(1, command.length));
+            args.addAll(List.of("--at", future));
+            assertUsage(run(args.toArray(String[]::new)), " is in the future (now is ");
+            args.set(args.size() - 1, "2020-06-01T00:00:00Z");
+            assertFailure(run(args.toArray(String[]::new)), "user:" + alice.id + " has nothing backed up at 2020-06-01T00:00:00Z, before its first backup (");
+        }
+        assertFalse(Files.exists(to), "nothing exported");
+        assertFailure(run("ls", "user:never-backed-up"), "user:never-backed-up has nothing backed up");
     }
 
     @Test

@@ -29,12 +29,14 @@ public final class ApiHandler {
     private final Supplier<RestoreService> restores;
     private final RunStore runs;
     private final ItemBrowser browser;
+    private final ItemLookup items;
     private final Clock clock;
 
-    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, Clock clock) {
+    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, ItemLookup items, Clock clock) {
         this.restores = restores;
         this.runs = runs;
         this.browser = browser;
+        this.items = items;
         this.clock = clock;
     }
 
@@ -47,7 +49,7 @@ public final class ApiHandler {
                 }
                 return once[0];
             }
-        }, s.runs(), s.browser(), Clock.systemUTC());
+        }, s.runs(), s.browser(), s.lookup(), Clock.systemUTC());
     }
 
     /** POST /api/restores: 202 with the job and its Location. */
@@ -124,7 +126,7 @@ public final class ApiHandler {
     /** GET /api/items/{item}/versions?at=&path= */
     public ApiResponse versions(String item, String at, String path) {
         return guard(() -> {
-            ProtectedItem pi = ItemIds.parse(item);
+            ProtectedItem asked = ItemIds.parse(item);
             Instant t;
             try {
                 t = at == null || at.isBlank() ? clock.instant() : Instant.parse(at);
@@ -134,6 +136,7 @@ public final class ApiHandler {
             if (path != null && (path.contains("\\") || List.of(path.split("/")).contains(".."))) {
                 throw new InvalidRequestException("path names folders by their names, separated by '/'; '..' and '\\' are not allowed");
             }
+            ProtectedItem pi = items.backedUp(asked, t);
             ObjectNode o = ApiJson.object();
             o.put("item", pi.toString());
             o.put("at", t.toString());

@@ -102,6 +102,10 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         }
     }
 
+    public RestoreRequest withItem(ProtectedItem other) {
+        return new RestoreRequest(other, workloads, at, target, format);
+    }
+
     public String toJson() {
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("item", item.toString());

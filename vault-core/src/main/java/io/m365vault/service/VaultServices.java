@@ -78,8 +78,12 @@ public final class VaultServices implements AutoCloseable {
     }
 
     public RestoreService restores() {
-        return new RestoreService(repo, new QueueSender(QueueNames.queue(storage(), QueueNames.RESTORE_JOBS), 1),
+        return new RestoreService(repo, lookup(), new QueueSender(QueueNames.queue(storage(), QueueNames.RESTORE_JOBS), 1),
                 RestoreService.exportsContainer(storage()), clock);
+    }
+
+    public ItemLookup lookup() {
+        return new ItemLookup(repo, graph, clock);
     }
 
     public ItemBrowser browser() {
