@@ -7,12 +7,13 @@ import io.m365vault.service.RestoreService;
 import io.m365vault.service.ScheduleService;
 import io.m365vault.service.VaultServices;
 import io.m365vault.service.VaultSettings;
+import java.util.Map;
 
 /**
  * What every function of one worker process shares: the services over the {@code vault}
  * repository, opened once from the app settings on first use (unwrapping the data keys is a Key
- * Vault call; doing it per message would be slow and costly). A missing or malformed setting
- * fails that first use, and every later one, with one line naming the setting.
+ * Vault call; doing it per message would be slow and costly). A missing or malformed setting,
+ * or storage that cannot be reached, fails that use with one line naming the setting.
  */
 public final class Services {
     private final VaultServices vault;
@@ -29,14 +30,29 @@ public final class Services {
         this.api = ApiHandler.of(vault);
     }
 
-    private static final class Holder {
-        static final Services PROCESS = new Services(VaultServices.open(
-                VaultSettings.from(System.getenv(), VaultSettings.FUNCTIONS), Repository.DEFAULT_NAME));
+    private static Services process;
+
+    /**
+     * The process's services, opened from the environment on the first call that succeeds: a
+     * failed open is not kept (a class holder would turn it into NoClassDefFoundError for the
+     * life of the process), so storage that comes back is used and bad settings fail each call
+     * with the same line.
+     */
+    public static synchronized Services process() {
+        if (process == null) {
+            process = open(System.getenv());
+        }
+        return process;
     }
 
-    /** The process's services, opened from the environment on first call. */
-    public static Services process() {
-        return Holder.PROCESS;
+    /**
+     * Services over the {@code vault} repository from app settings.
+     *
+     * @throws io.m365vault.service.SettingsException one line naming the setting: missing, malformed, or
+     *                                                storage that cannot be reached or refuses the credentials
+     */
+    static Services open(Map<String, String> appSettings) {
+        return new Services(VaultServices.open(VaultSettings.from(appSettings, VaultSettings.FUNCTIONS), Repository.DEFAULT_NAME));
     }
 
     public VaultServices vault() {
