@@ -189,6 +189,43 @@ class RepositoryCommandsTest {
         assertFailure(run("ls", "user:never-backed-up"), "user:never-backed-up has nothing backed up");
     }
 
+    /** Every command that opens the repository or asks Graph: one line naming the setting within seconds, not a minute of retries. */
+    @Test
+    void storageOrGraphThatCannotBeReachedOrRefusesTheKeyIsOneLineNamingTheSetting() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String storage = cli.env("VAULT_STORAGE");
+        Cli closed = cli.with("VAULT_STORAGE", storage.replaceAll("(Endpoint=https?://[^:/;]+):\\d+", "$1:" + port));
+        Cli wrongKey = cli.with("VAULT_STORAGE", storage.replaceAll("AccountKey=[^;]+",
+                "AccountKey=" + java.util.Base64.getEncoder().encodeToString(new byte[64])));
+        String[][] commands = {{"init", "--repo", "other"}, {"runs"}, {"ls", "user:" + alice.id}, {"verify"}, {"key", "rotate"},
+                {"backup", "user:" + alice.id}, {"export", "user:" + alice.id, "--to", tmp.resolve("unreached").toString()},
+                {"restore", "user:" + alice.id, "--export"}};
+        for (String[] c : commands) {
+            assertFailsSoon(closed, c, "vault: VAULT_STORAGE: cannot reach 127.0.0.1:" + port + " (connection refused)");
+            assertFailsSoon(wrongKey, c, " refuses the credentials (403 ");
+        }
+        Cli noGraph = cli.with("GRAPH_BASE_URL", "http://127.0.0.1:" + port + "/v1.0");
+        for (String[] c : new String[][] {{"ls", "user:" + alice.userPrincipalName}, {"backup", "user:" + alice.userPrincipalName},
+                {"export", "user:" + alice.userPrincipalName, "--to", tmp.resolve("unreached").toString()}}) {
+            assertFailsSoon(noGraph, c, "vault: GRAPH_BASE_URL: cannot reach 127.0.0.1:" + port + " (connection refused)");
+        }
+        assertFalse(Files.exists(tmp.resolve("unreached")));
+    }
+
+    private void assertFailsSoon(Cli c, String[] args, String expected) {
+        long start = System.nanoTime();
+        String[] withRepo = args[0].equals("init") ? args : java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--repo", "clitest")).toArray(String[]::new);
+        Cli.Result r = c.run(withRepo);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(1, r.code(), String.join(" ", args) + ": " + r);
+        assertTrue(r.errorLine().contains(expected), String.join(" ", args) + ": " + r.errorLine());
+        assertTrue(took.toSeconds() < 5, String.join(" ", args) + " took " + took);
+    }
+
     @Test
     void restoreMakesAnExportJobAndSaysWhatIsNotSupported() {
         Cli.Result r = run("restore", "user:" + alice.id, "mail", "--export", "--format", "mbox");
