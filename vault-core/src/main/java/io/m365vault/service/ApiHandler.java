@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API behind the Functions' HTTP triggers and the CLI's {@code vault serve}: each
  * method takes the request's parts as strings and answers status and JSON. Bad input is 400,
- * unknown ids 404, bodies over {@link #MAX_BODY_BYTES} 413, every error {@code {"error":"..."}}.
+ * unknown ids 404, storage or Graph that cannot be reached 503, bodies over {@link #MAX_BODY_BYTES} 413, every error {@code {"error":"..."}}.
  * Keys are not checked here: Azure checks function keys before a call arrives, {@code serve}
  * checks its own.
  */
@@ -195,6 +195,10 @@ public final class ApiHandler {
             return ApiResponse.error(400, e.getMessage());
         } catch (NotFoundException e) {
             return ApiResponse.error(404, e.getMessage());
+        } catch (SettingsException e) {
+            // Storage or Graph not reachable with the app's settings: the service, not the call, is at fault.
+            LOG.error("api call failed: {}", e.getMessage());
+            return ApiResponse.error(503, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("api call failed: {}", e.toString(), e);
             return ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName()

@@ -67,6 +67,9 @@ class ReachabilityTest {
         try (VaultServices vs = VaultServices.open(VaultSettings.from(env, VaultSettings.REPOSITORY), repo)) {
             assertEquals(0, vs.runs().list(5).size(), "work without Graph does not try it");
             assertFailsSoon("GRAPH_BASE_URL: cannot reach 127.0.0.1:" + port + " (connection refused)", () -> vs.graph().get("users"));
+            ApiResponse api = ApiHandler.of(vs).versions("user:adele@contoso.com", null, null);
+            assertEquals(503, api.status(), api.json());
+            assertEquals("{\"error\":\"GRAPH_BASE_URL: cannot reach 127.0.0.1:" + port + " (connection refused)\"}", api.json());
         }
     }
 
