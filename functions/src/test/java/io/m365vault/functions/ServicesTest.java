@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.m365vault.repo.FileKek;
 import io.m365vault.service.SettingsException;
 import io.m365vault.testkit.AzuriteExtension;
-import java.net.ServerSocket;
+import io.m365vault.testkit.Misconfigured;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,20 +24,16 @@ class ServicesTest {
 
     @Test
     void storageUnreachableOrRefusingTheKeyFailsTheFirstCallWithOneLine(AzuriteExtension.StorageAccount account) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Misconfigured.closedPort();
         Path kek = tmp.resolve("kek");
         FileKek.create(kek);
         Map<String, String> settings = new HashMap<>(Map.of("VAULT_KEK", "file:" + kek, "VAULT_POLICY", "{\"mail\":\"all\"}",
                 "VAULT_SCHEDULE", "0 0 1 * * *", "GRAPH_BASE_URL", "http://127.0.0.1:" + port + "/v1.0"));
 
-        settings.put("VAULT_STORAGE", account.connectionString().replaceAll("(Endpoint=https?://[^:/;]+):\\d+", "$1:" + port));
+        settings.put("VAULT_STORAGE", Misconfigured.endpointsOn(account.connectionString(), port));
         assertEquals("VAULT_STORAGE: cannot reach 127.0.0.1:" + port + " (connection refused)", firstCall(settings).getMessage());
 
-        settings.put("VAULT_STORAGE", account.connectionString()
-                .replaceAll("AccountKey=[^;]+", "AccountKey=" + Base64.getEncoder().encodeToString(new byte[64])));
+        settings.put("VAULT_STORAGE", Misconfigured.wrongKey(account.connectionString()));
         String refused = firstCall(settings).getMessage();
         assertTrue(refused.startsWith("VAULT_STORAGE: ") && refused.contains(" refuses the credentials (403 "), refused);
     }

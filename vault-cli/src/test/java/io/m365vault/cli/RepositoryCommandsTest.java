@@ -10,6 +10,7 @@ import com.azure.storage.blob.models.BlobItem;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.testkit.AzuriteExtension;
+import io.m365vault.testkit.Misconfigured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,14 +193,10 @@ class RepositoryCommandsTest {
     /** Every command that opens the repository or asks Graph: one line naming the setting within seconds, not a minute of retries. */
     @Test
     void storageOrGraphThatCannotBeReachedOrRefusesTheKeyIsOneLineNamingTheSetting() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Misconfigured.closedPort();
         String storage = cli.env("VAULT_STORAGE");
-        Cli closed = cli.with("VAULT_STORAGE", storage.replaceAll("(Endpoint=https?://[^:/;]+):\\d+", "$1:" + port));
-        Cli wrongKey = cli.with("VAULT_STORAGE", storage.replaceAll("AccountKey=[^;]+",
-                "AccountKey=" + java.util.Base64.getEncoder().encodeToString(new byte[64])));
+        Cli closed = cli.with("VAULT_STORAGE", Misconfigured.endpointsOn(storage, port));
+        Cli wrongKey = cli.with("VAULT_STORAGE", Misconfigured.wrongKey(storage));
         String[][] commands = {{"init", "--repo", "other"}, {"runs"}, {"ls", "user:" + alice.id}, {"verify"}, {"key", "rotate"},
                 {"backup", "user:" + alice.id}, {"export", "user:" + alice.id, "--to", tmp.resolve("unreached").toString()},
                 {"restore", "user:" + alice.id, "--export"}};

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
 import io.m365vault.testkit.AzuriteExtension;
+import io.m365vault.testkit.Misconfigured;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,31 +25,15 @@ class ReachabilityTest {
     @TempDir
     Path tmp;
 
-    /** A local port nothing listens on. */
-    static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The account's connection string with every endpoint moved to {@code port}. */
-    static String endpointsOn(String connectionString, int port) {
-        return connectionString.replaceAll("(Endpoint=https?://[^:/;]+):\\d+", "$1:" + port);
-    }
-
-    /** The account's connection string with a well-formed key that is not the account's. */
-    static String wrongKey(String connectionString) {
-        return connectionString.replaceAll("AccountKey=[^;]+", "AccountKey=" + Base64.getEncoder().encodeToString(new byte[64]));
-    }
-
     @Test
     void storageOnAClosedPortOrWithAWrongKeyIsOneLineNamingVaultStorage(AzuriteExtension.StorageAccount account) throws Exception {
-        int port = closedPort();
-        Map<String, String> env = settings(endpointsOn(account.connectionString(), port), "http://127.0.0.1:" + closedPort() + "/v1.0");
+        int port = Misconfigured.closedPort();
+        Map<String, String> env = settings(Misconfigured.endpointsOn(account.connectionString(), port),
+                "http://127.0.0.1:" + Misconfigured.closedPort() + "/v1.0");
         assertFailsSoon("VAULT_STORAGE: cannot reach 127.0.0.1:" + port + " (connection refused)",
                 () -> VaultServices.open(VaultSettings.from(env, VaultSettings.REPOSITORY), "vault"));
 
-        env.put("VAULT_STORAGE", wrongKey(account.connectionString()));
+        env.put("VAULT_STORAGE", Misconfigured.wrongKey(account.connectionString()));
         SettingsException refused = assertFailsSoon(null, () -> VaultServices.open(VaultSettings.from(env, VaultSettings.REPOSITORY), "vault"));
         assertTrue(refused.getMessage().startsWith("VAULT_STORAGE: http://127.0.0.1:") && refused.getMessage()
                 .contains(" refuses the credentials (403 "), refused.getMessage());
@@ -61,7 +44,7 @@ class ReachabilityTest {
         String repo = "r" + Long.toHexString(System.nanoTime());
         Path kek = tmp.resolve("kek");
         Repository.init(ServiceFixture.storage(account), repo, FileKek.create(kek)).close();
-        int port = closedPort();
+        int port = Misconfigured.closedPort();
         Map<String, String> env = settings(account.connectionString(), "http://127.0.0.1:" + port + "/v1.0");
         env.put("VAULT_KEK", "file:" + kek);
         try (VaultServices vs = VaultServices.open(VaultSettings.from(env, VaultSettings.REPOSITORY), repo)) {
