@@ -7,14 +7,15 @@ import io.m365vault.service.RestoreService;
 import io.m365vault.service.ScheduleService;
 import io.m365vault.service.VaultServices;
 import io.m365vault.service.VaultSettings;
+import java.util.Map;
 
 /**
  * What every function of one worker process shares: the services over the {@code vault}
  * repository, opened once from the app settings on first use (unwrapping the data keys is a Key
  * Vault call; doing it per message would be slow and costly). An open that fails is not
  * remembered: a transient error (a Key Vault 503, storage or DNS down for a moment) fails that
- * call only and the next call opens again; a missing or malformed setting fails each call with
- * one line naming the setting.
+ * call only and the next call opens again; a missing or malformed setting, or storage that cannot
+ * be reached, fails that call with one line naming the setting.
  */
 public final class Services {
     private final VaultServices vault;
@@ -31,12 +32,21 @@ public final class Services {
         this.api = ApiHandler.of(vault);
     }
 
-    private static final OpenOnce<Services> PROCESS = new OpenOnce<>(() -> new Services(VaultServices.open(
-            VaultSettings.from(System.getenv(), VaultSettings.FUNCTIONS), Repository.DEFAULT_NAME)));
+    private static final OpenOnce<Services> PROCESS = new OpenOnce<>(() -> open(System.getenv()));
 
     /** The process's services, opened from the environment on the first call that succeeds. */
     public static Services process() {
         return PROCESS.get();
+    }
+
+    /**
+     * Services over the {@code vault} repository from app settings.
+     *
+     * @throws io.m365vault.service.SettingsException one line naming the setting: missing, malformed, or
+     *                                                storage that cannot be reached or refuses the credentials
+     */
+    static Services open(Map<String, String> appSettings) {
+        return new Services(VaultServices.open(VaultSettings.from(appSettings, VaultSettings.FUNCTIONS), Repository.DEFAULT_NAME));
     }
 
     public VaultServices vault() {

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.service.QueueNames;
 import io.m365vault.service.QueueSender;
+import io.m365vault.service.TimeIds;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +83,7 @@ class BackupFunctionsTest {
             }
             TestContext dropped = new TestContext("BackupItem");
             worker.run("{\"run\":\"../../etc\",\"item\":\"user:x\",\"workloads\":[\"mail\"]}", 1, dropped);
-            assertTrue(dropped.lines.get(0).startsWith("SEVERE dropped: backup message has no valid run id"), dropped.lines.toString());
+            assertTrue(dropped.lines.get(0).startsWith("SEVERE refused, moved to backup-items-poison: backup message has no valid run id"), dropped.lines.toString());
 
             JsonNode run = body(f.wire(new RunsApi()).get(TestRequest.get(), runId));
             assertEquals("done", run.get("status").asText(), run.toString());
@@ -104,6 +106,27 @@ class BackupFunctionsTest {
 
             JsonNode runs = body(f.wire(new RunsApi()).list(TestRequest.get()));
             assertEquals(runId, runs.get("runs").get(0).get("id").asText());
+        }
+    }
+
+    @Test
+    void aMessageNamingABadItemGoesToPoisonWithOneLineAndReachesNothing(AzuriteExtension.StorageAccount account) throws Exception {
+        try (FunctionFixture f = new FunctionFixture(account, tmp, "{\"mail\":\"all\"}")) {
+            QueueClient poison = f.storage.queues().getQueueClient(BackupItem.POISON);
+            poison.createIfNotExists();
+            poison.clearMessages();
+            String run = TimeIds.next(Instant.now());
+            String message = "{\"run\":\"" + run + "\",\"item\":\"user:../../etc/passwd\",\"workloads\":[\"mail\"]}";
+            long requests = f.sim.stats().get("requests").asLong();
+            TestContext ctx = new TestContext("BackupItem");
+            f.wire(new BackupItem()).run(message, 1, ctx);
+            assertEquals(List.of("SEVERE refused, moved to backup-items-poison: backup message: item must be user:<id or UPN>, site:<id> "
+                    + "or group:<id> without '/', '\\', '%' or '..', got 'user:../../etc/passwd'"), ctx.lines);
+            assertEquals(requests, f.sim.stats().get("requests").asLong(), "no Graph request");
+            assertEquals(List.of(), f.services.vault().runs().items(run));
+            List<String> poisoned = new ArrayList<>();
+            poison.receiveMessages(10).forEach(m -> poisoned.add(QueueSender.decode(m.getBody().toString())));
+            assertEquals(List.of(message), poisoned);
         }
     }
 

@@ -45,6 +45,10 @@ class HttpFunctionsTest {
             error(400, "item must be a string", restores.submit(TestRequest.post("{\"item\":[\"user:a\"]}")));
             error(400, "at must be an ISO-8601", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"at\":\"last week\"}")));
             error(400, "not supported yet", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"target\":\"original\"}")));
+            QueueClient jobs = f.storage.queues().getQueueClient(QueueNames.RESTORE_JOBS);
+            jobs.clearMessages();
+            error(400, "item must be user:<id or UPN>", restores.submit(TestRequest.post("{\"item\":\"user:../../etc/passwd\"}")));
+            assertEquals(0, jobs.getProperties().getApproximateMessagesCount(), "nothing queued");
             String huge = "{\"item\":\"user:a\",\"workloads\":[\"" + "m".repeat(70_000) + "\"]}";
             error(413, "larger than 65536 bytes", restores.submit(TestRequest.post(huge)));
             TestRequest lying = TestRequest.post(huge);
@@ -66,7 +70,11 @@ class HttpFunctionsTest {
             }
             error(400, "at must be", versions.versions(TestRequest.get().query("at", "now"), "user:a"));
             error(400, "'..'", versions.versions(TestRequest.get().query("path", "mail/../../x"), "user:a"));
-            error(404, "nothing of user:nobody", versions.versions(TestRequest.get(), "user:nobody"));
+            error(404, "user:nobody has nothing backed up", versions.versions(TestRequest.get(), "user:nobody"));
+            error(404, "the tenant has no user nobody@example.org", versions.versions(TestRequest.get(), "user:nobody@example.org"));
+            error(404, "user:nobody has nothing backed up", restores.submit(TestRequest.post("{\"item\":\"user:nobody\"}")));
+            error(404, "the tenant has no user nobody@example.org", restores.submit(TestRequest.post("{\"item\":\"user:nobody@example.org\"}")));
+            assertEquals(0, jobs.getProperties().getApproximateMessagesCount(), "nothing queued");
         }
     }
 
@@ -83,12 +91,23 @@ class HttpFunctionsTest {
             JsonNode browse = ok(f.wire(new VersionsApi()).versions(TestRequest.get().query("path", "mail"), item.toString()));
             assertTrue(browse.get("entries").toString().contains("Inbox"), browse.toString());
 
+            // Named by UPN, as README's example does: the user's id is looked up and the job keeps it.
+            JsonNode byName = ok(f.wire(new VersionsApi()).versions(TestRequest.get(), "user:" + user.userPrincipalName));
+            assertEquals(item.toString(), byName.get("item").asText());
+            String future = Instant.now().plusSeconds(3600).toString();
+            error(400, "is in the future", f.wire(new VersionsApi()).versions(TestRequest.get().query("at", future), item.toString()));
+            error(404, "before its first backup", f.wire(new RestoresApi())
+                    .submit(TestRequest.post("{\"item\":\"" + item + "\",\"at\":\"2020-01-01T00:00:00Z\"}")));
+            error(400, "is in the future", f.wire(new RestoresApi())
+                    .submit(TestRequest.post("{\"item\":\"" + item + "\",\"at\":\"" + future + "\"}")));
+
             QueueClient jobs = f.storage.queues().getQueueClient(QueueNames.RESTORE_JOBS);
             jobs.clearMessages();
-            HttpResponseMessage accepted = f.wire(new RestoresApi())
-                    .submit(TestRequest.post("{\"item\":\"" + item + "\",\"workloads\":[\"mail\"],\"format\":\"mbox\"}"));
+            HttpResponseMessage accepted = f.wire(new RestoresApi()).submit(TestRequest.post("{\"item\":\"user:" + user.userPrincipalName
+                    + "\",\"workloads\":[\"mail\"],\"format\":\"mbox\"}"));
             assertEquals(202, accepted.getStatusCode(), String.valueOf(accepted.getBody()));
             JsonNode job = JSON.readTree((String) accepted.getBody());
+            assertEquals(item.toString(), job.get("request").get("item").asText(), job.toString());
             assertEquals("/api/restores/" + job.get("id").asText(), accepted.getHeader("Location"));
             assertEquals("queued", job.get("status").asText());
 

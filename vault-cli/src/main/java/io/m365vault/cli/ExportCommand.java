@@ -46,7 +46,7 @@ final class ExportCommand extends RepoCommand {
         Instant t = at.orNow();
         Path dir = env.path(to);
         try (VaultServices vs = open()) {
-            ProtectedItem it = ItemNames.resolve(vs.graph(), item);
+            ProtectedItem it = backedUp(vs, item, t);
             ExportResult r;
             try (Progress progress = Progress.of(env, "export", 0)) {
                 ExportOptions options = ExportOptions.defaults().withMailFormat(format.format).withWorkloads(workloads)

@@ -4,6 +4,7 @@ import io.m365vault.config.Setting;
 import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Keks;
 import io.m365vault.repo.Repository;
+import io.m365vault.service.Reachability;
 import io.m365vault.service.VaultSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ final class InitCommand extends RepoCommand {
         Path made = makeKeyFile(env.values().get(Setting.VAULT_KEK.name()));
         try {
             VaultSettings settings = env.settings(VaultSettings.REPOSITORY);
+            Reachability.storage(settings.storage(), repo.name);
             try (Repository r = Repository.init(settings.storage(), repo.name, settings.kek())) {
                 env.out().println("created repository " + r.name() + " (data keys " + r.config().keyId() + ", sealed under "
                         + settings.kek().describe() + ")");

@@ -1,13 +1,10 @@
 package io.m365vault.cli;
 
-import io.m365vault.graph.GraphNotFoundException;
 import io.m365vault.graph.GraphReader;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.service.BackupPolicy;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.m365vault.service.ItemLookup;
 import java.util.Set;
 
 /**
@@ -18,20 +15,9 @@ final class ItemNames {
     private ItemNames() {
     }
 
-    static ProtectedItem resolve(GraphReader graph, ProtectedItem item) throws IOException {
-        if (!item.kind().equals("user") || !item.id().contains("@")) {
-            return item;
-        }
-        String id;
-        try {
-            id = graph.get("users/" + URLEncoder.encode(item.id(), StandardCharsets.UTF_8) + "?$select=id").path("id").asText("");
-        } catch (GraphNotFoundException e) {
-            throw new IOException("the tenant has no user " + item.id());
-        }
-        if (id.isEmpty()) {
-            throw new IOException("Graph gave no id for " + item);
-        }
-        return new ProtectedItem("user", id);
+    /** The lookup the HTTP API makes, for the items `vault backup` is given. */
+    static ProtectedItem resolve(GraphReader graph, ProtectedItem item) {
+        return ItemLookup.resolve(graph, item);
     }
 
     /** The workloads an item of its kind has. */

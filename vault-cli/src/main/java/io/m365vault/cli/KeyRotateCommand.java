@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import io.m365vault.repo.KeyRotation;
 import io.m365vault.repo.Repository;
+import io.m365vault.service.Reachability;
 import io.m365vault.service.VaultSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ final class KeyRotateCommand implements Callable<Integer> {
     public Integer call() {
         CliEnv env = key.root.env();
         VaultSettings settings = env.settings(VaultSettings.REPOSITORY);
+        Reachability.storage(settings.storage(), repo.name);
         KeyRotation r = Repository.rotateKeys(settings.storage(), repo.name, settings.kek());
         env.out().println("re-wrapped data keys " + r.keysId() + " of repository " + repo.name + ": they were under "
                 + r.before() + ", now " + r.after());

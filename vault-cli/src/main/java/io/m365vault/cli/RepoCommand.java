@@ -1,7 +1,10 @@
 package io.m365vault.cli;
 
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.service.InvalidRequestException;
 import io.m365vault.service.VaultServices;
 import io.m365vault.service.VaultSettings;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +30,18 @@ abstract class RepoCommand implements Callable<Integer> {
     /** The services over this repository and the tenant, wired from the settings as the Functions wire them. */
     VaultServices open() {
         return VaultServices.open(env().settings(VaultSettings.REPOSITORY), repo.name);
+    }
+
+    /**
+     * The item as the repository keeps it (a UPN looked up), with something backed up at {@code at}:
+     * a time in the future is bad usage (exit 2); one before the item's first backup a failure (exit 1).
+     */
+    ProtectedItem backedUp(VaultServices vs, ProtectedItem item, Instant at) {
+        try {
+            return vs.lookup().backedUp(item, at);
+        } catch (InvalidRequestException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** A usage error: picocli prints it with a pointer to --help and exits 2. */

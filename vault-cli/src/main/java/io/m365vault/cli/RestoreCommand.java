@@ -9,6 +9,7 @@ import io.m365vault.service.RestoreJob;
 import io.m365vault.service.RestoreService;
 import io.m365vault.service.VaultServices;
 import java.io.PrintStream;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,11 +54,12 @@ final class RestoreCommand extends RepoCommand {
             throw usage("--export writes a zip; --to-item and --folder name a place in the tenant");
         }
         PrintStream out = env().out();
+        Instant t = at.orNow();
         try (VaultServices vs = open()) {
             RestoreService restores = vs.restores();
             RestoreJob job;
             try {
-                job = restores.submit(request(ItemNames.resolve(vs.graph(), item)));
+                job = restores.submit(request(backedUp(vs, item, t), t));
             } catch (InvalidRequestException e) {
                 throw new IllegalArgumentException(e.getMessage() + (export ? "" : "; use --export or `vault export`"));
             }
@@ -74,13 +76,13 @@ final class RestoreCommand extends RepoCommand {
         }
     }
 
-    private String request(ProtectedItem resolved) {
+    private String request(ProtectedItem resolved, Instant t) {
         ObjectNode r = new ObjectMapper().createObjectNode();
         r.put("item", resolved.toString());
         if (path != null && !path.isBlank()) {
             r.putArray("workloads").add(Workload.parse(path.split("/")[0]).id());
         }
-        r.put("at", at.orNow().toString());
+        r.put("at", t.toString());
         r.put("target", export ? "export" : toItem != null ? "alternate" : "original");
         r.put("format", format.format.name().toLowerCase(java.util.Locale.ROOT));
         return r.toString();

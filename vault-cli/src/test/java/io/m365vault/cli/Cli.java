@@ -17,6 +17,11 @@ final class Cli {
         this.workDir = workDir;
     }
 
+    /** One setting as this command line is given it. */
+    String env(String name) {
+        return env.get(name);
+    }
+
     /** The same settings but one changed (null removes it). */
     Cli with(String name, String value) {
         Cli c = new Cli(env, workDir);

@@ -1,6 +1,7 @@
 package io.m365vault.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.storage.blob.BlobContainerClient;
@@ -9,8 +10,13 @@ import com.azure.storage.blob.models.BlobItem;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.testkit.AzuriteExtension;
+import io.m365vault.testkit.Misconfigured;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,7 +148,7 @@ class RepositoryCommandsTest {
         Cli.Result inbox = run("ls", "user:" + alice.userPrincipalName, "mail/Inbox", "--at", "now");
         assertEquals(0, inbox.code(), inbox.toString());
         assertTrue(inbox.out().contains("message "), inbox.out());
-        assertFailure(run("ls", "user:" + alice.id, "--at", "2000-01-01"), "nothing of user:" + alice.id);
+        assertFailure(run("ls", "user:" + alice.id, "--at", "2000-01-01"), "user:" + alice.id + " has nothing backed up at 2000-01-01T23:59:59.999Z, before its first backup (20");
         assertFailure(run("ls", "user:" + alice.id, "mail/No such folder"), "no folder 'No such folder'");
         assertUsage(run("ls", "user:" + alice.id, "--at", "yesterday"), "'yesterday' is not a time");
     }
@@ -166,6 +172,55 @@ class RepositoryCommandsTest {
         assertUsage(run("export", "user:" + alice.id, "--to", "x", "--format", "pst"), "unknown mail format 'pst'");
         assertFailure(run("export", "user:" + alice.id, "mail/Inbox", "--to", tmp.resolve("one").toString()),
                 "exporting one folder (mail/Inbox) is not supported yet");
+    }
+
+    @Test
+    void aTimeInTheFutureIsBadUsageAndOneBeforeTheFirstBackupAFailure() {
+        String future = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
+        Path to = tmp.resolve("never");
+        for (String[] command : new String[][] {{"ls"}, {"export", "--to", to.toString()}, {"restore", "--export"}}) {
+            List<String> args = new ArrayList<>(List.of(command[0], "user:" + alice.userPrincipalName));
+            args.addAll(List.of(command).subList(1, command.length));
+            args.addAll(List.of("--at", future));
+            assertUsage(run(args.toArray(String[]::new)), " is in the future (now is ");
+            args.set(args.size() - 1, "2020-06-01T00:00:00Z");
+            assertFailure(run(args.toArray(String[]::new)), "user:" + alice.id + " has nothing backed up at 2020-06-01T00:00:00Z, before its first backup (");
+        }
+        assertFalse(Files.exists(to), "nothing exported");
+        assertFailure(run("ls", "user:never-backed-up"), "user:never-backed-up has nothing backed up");
+    }
+
+    /** Every command that opens the repository or asks Graph: one line naming the setting within seconds, not a minute of retries. */
+    @Test
+    void storageOrGraphThatCannotBeReachedOrRefusesTheKeyIsOneLineNamingTheSetting() throws Exception {
+        int port = Misconfigured.closedPort();
+        String storage = cli.env("VAULT_STORAGE");
+        Cli closed = cli.with("VAULT_STORAGE", Misconfigured.endpointsOn(storage, port));
+        Cli wrongKey = cli.with("VAULT_STORAGE", Misconfigured.wrongKey(storage));
+        String[][] commands = {{"init", "--repo", "other"}, {"runs"}, {"ls", "user:" + alice.id}, {"verify"}, {"key", "rotate"},
+                {"backup", "user:" + alice.id}, {"export", "user:" + alice.id, "--to", tmp.resolve("unreached").toString()},
+                {"restore", "user:" + alice.id, "--export"}};
+        for (String[] c : commands) {
+            assertFailsSoon(closed, c, "vault: VAULT_STORAGE: cannot reach 127.0.0.1:" + port + " (connection refused)");
+            assertFailsSoon(wrongKey, c, " refuses the credentials (403 ");
+        }
+        Cli noGraph = cli.with("GRAPH_BASE_URL", "http://127.0.0.1:" + port + "/v1.0");
+        for (String[] c : new String[][] {{"ls", "user:" + alice.userPrincipalName}, {"backup", "user:" + alice.userPrincipalName},
+                {"export", "user:" + alice.userPrincipalName, "--to", tmp.resolve("unreached").toString()}}) {
+            assertFailsSoon(noGraph, c, "vault: GRAPH_BASE_URL: cannot reach 127.0.0.1:" + port + " (connection refused)");
+        }
+        assertFalse(Files.exists(tmp.resolve("unreached")));
+    }
+
+    private void assertFailsSoon(Cli c, String[] args, String expected) {
+        long start = System.nanoTime();
+        String[] withRepo = args[0].equals("init") ? args : java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--repo", "clitest")).toArray(String[]::new);
+        Cli.Result r = c.run(withRepo);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(1, r.code(), String.join(" ", args) + ": " + r);
+        assertTrue(r.errorLine().contains(expected), String.join(" ", args) + ": " + r.errorLine());
+        assertTrue(took.toSeconds() < 5, String.join(" ", args) + " took " + took);
     }
 
     @Test

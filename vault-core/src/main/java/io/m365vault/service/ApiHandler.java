@@ -10,14 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API behind the Functions' HTTP triggers and the CLI's {@code vault serve}: each
  * method takes the request's parts as strings and answers status and JSON. Bad input is 400,
- * unknown ids 404, bodies over {@link #MAX_BODY_BYTES} 413, every error {@code {"error":"..."}}.
+ * unknown ids 404, storage or Graph that cannot be reached 503, bodies over {@link #MAX_BODY_BYTES} 413, every error {@code {"error":"..."}}.
  * Keys are not checked here: Azure checks function keys before a call arrives, {@code serve}
  * checks its own.
  */
@@ -26,18 +25,18 @@ public final class ApiHandler {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int DEFAULT_RUNS = 20;
     private static final int MAX_RUNS = 100;
-    /** An item id: a GUID, a UPN or a site id (host,guid,guid); never a path separator or escape. */
-    private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9@._,+'-]{1,256}");
 
     private final Supplier<RestoreService> restores;
     private final RunStore runs;
     private final ItemBrowser browser;
+    private final ItemLookup items;
     private final Clock clock;
 
-    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, Clock clock) {
+    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, ItemLookup items, Clock clock) {
         this.restores = restores;
         this.runs = runs;
         this.browser = browser;
+        this.items = items;
         this.clock = clock;
     }
 
@@ -50,7 +49,7 @@ public final class ApiHandler {
                 }
                 return once[0];
             }
-        }, s.runs(), s.browser(), Clock.systemUTC());
+        }, s.runs(), s.browser(), s.lookup(), Clock.systemUTC());
     }
 
     /** POST /api/restores: 202 with the job and its Location. */
@@ -127,7 +126,7 @@ public final class ApiHandler {
     /** GET /api/items/{item}/versions?at=&path= */
     public ApiResponse versions(String item, String at, String path) {
         return guard(() -> {
-            ProtectedItem pi = item(item);
+            ProtectedItem asked = ItemIds.parse(item);
             Instant t;
             try {
                 t = at == null || at.isBlank() ? clock.instant() : Instant.parse(at);
@@ -137,6 +136,7 @@ public final class ApiHandler {
             if (path != null && (path.contains("\\") || List.of(path.split("/")).contains(".."))) {
                 throw new InvalidRequestException("path names folders by their names, separated by '/'; '..' and '\\' are not allowed");
             }
+            ProtectedItem pi = items.backedUp(asked, t);
             ObjectNode o = ApiJson.object();
             o.put("item", pi.toString());
             o.put("at", t.toString());
@@ -179,28 +179,10 @@ public final class ApiHandler {
 
     private static void checkId(String id, String what) {
         if (!TimeIds.valid(id)) {
-            throw new InvalidRequestException(what + " id must look like 20261125T141500123Z-3f9a1c, got '" + printable(id) + "'");
+            throw new InvalidRequestException(what + " id must look like 20261125T141500123Z-3f9a1c, got '" + ItemIds.printable(id) + "'");
         }
     }
 
-    private static ProtectedItem item(String s) {
-        int colon = s == null ? -1 : s.indexOf(':');
-        String kind = colon <= 0 ? "" : s.substring(0, colon);
-        if (!List.of("user", "site", "group").contains(kind) || !ITEM_ID.matcher(s.substring(colon + 1)).matches() || s.contains("..")) {
-            throw new InvalidRequestException("item must be user:<id or UPN>, site:<id> or group:<id> without '/', '\\', '%' or '..', got '"
-                    + printable(s) + "'");
-        }
-        return ProtectedItem.parse(s);
-    }
-
-    /** Echoes caller input without control characters and at bounded length. */
-    private static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        String p = s.replaceAll("\\p{Cntrl}", "?");
-        return p.length() > 80 ? p.substring(0, 80) + "..." : p;
-    }
 
     private interface Call {
         ApiResponse call();
@@ -213,6 +195,10 @@ public final class ApiHandler {
             return ApiResponse.error(400, e.getMessage());
         } catch (NotFoundException e) {
             return ApiResponse.error(404, e.getMessage());
+        } catch (SettingsException e) {
+            // Storage or Graph not reachable with the app's settings: the service, not the call, is at fault.
+            LOG.error("api call failed: {}", e.getMessage());
+            return ApiResponse.error(503, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("api call failed: {}", e.toString(), e);
             return ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName()

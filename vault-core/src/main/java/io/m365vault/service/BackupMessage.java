@@ -3,7 +3,6 @@ package io.m365vault.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import java.util.EnumSet;
 import java.util.Set;
@@ -35,14 +34,16 @@ public record BackupMessage(String run, PlannedItem planned) {
         if (item == null || !n.path("workloads").isArray()) {
             throw new InvalidRequestException(what + " needs item (string) and workloads (array)");
         }
+        PlannedItem planned;
         try {
             Set<Workload> workloads = EnumSet.noneOf(Workload.class);
             for (JsonNode w : n.get("workloads")) {
                 workloads.add(Workload.parse(w.asText()));
             }
-            return new BackupMessage(run, new PlannedItem(ProtectedItem.parse(item), workloads));
-        } catch (IllegalArgumentException e) {
+            planned = new PlannedItem(ItemIds.parse(item), workloads);
+        } catch (IllegalArgumentException | InvalidRequestException e) {
             throw new InvalidRequestException(what + ": " + e.getMessage());
         }
+        return new BackupMessage(run, planned);
     }
 }

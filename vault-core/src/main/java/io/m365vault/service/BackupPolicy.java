@@ -1,6 +1,7 @@
 package io.m365vault.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.backup.Workload;
@@ -21,7 +22,7 @@ import java.util.Set;
  * A workload not named is not protected.
  */
 public record BackupPolicy(Map<Workload, Rule> rules) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Workloads a user has. */
     public static final Set<Workload> USER_WORKLOADS = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
     /** Workloads a site has. */
@@ -78,7 +79,7 @@ public record BackupPolicy(Map<Workload, Rule> rules) {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not JSON: " + JsonSyntax.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("must be a JSON object of workloads, e.g. {\"mail\":\"all\"}");

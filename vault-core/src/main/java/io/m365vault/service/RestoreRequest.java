@@ -35,12 +35,7 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         if (itemText == null) {
             throw new InvalidRequestException(WHAT + " needs item, e.g. \"user:<id or UPN>\"");
         }
-        ProtectedItem item;
-        try {
-            item = ProtectedItem.parse(itemText);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(WHAT + ".item: " + e.getMessage());
-        }
+        ProtectedItem item = ItemIds.parse(itemText);
         String target = StrictJson.text(n, "target", WHAT);
         target = target == null ? "export" : target;
         switch (target) {
@@ -105,6 +100,10 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(WHAT + ".format: " + e.getMessage());
         }
+    }
+
+    public RestoreRequest withItem(ProtectedItem other) {
+        return new RestoreRequest(other, workloads, at, target, format);
     }
 
     public String toJson() {

@@ -43,13 +43,15 @@ public final class RestoreService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Repository repo;
+    private final ItemLookup items;
     private final StateStore state;
     private final QueueSender jobs;
     private final BlobContainerClient exports;
     private final Clock clock;
 
-    public RestoreService(Repository repo, QueueSender jobs, BlobContainerClient exports, Clock clock) {
+    public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, BlobContainerClient exports, Clock clock) {
         this.repo = repo;
+        this.items = items;
         this.state = repo.state();
         this.jobs = jobs;
         this.exports = exports;
@@ -63,10 +65,16 @@ public final class RestoreService {
         return c;
     }
 
-    /** Checks the body, records the job and queues it. @throws InvalidRequestException on a bad body */
+    /**
+     * Checks the body, records the job and queues it; a user named by UPN is recorded by id.
+     *
+     * @throws InvalidRequestException on a bad body or a time in the future
+     * @throws NotFoundException       no such user, or nothing of the item backed up at the time asked
+     */
     public RestoreJob submit(String body) {
         Instant now = clock.instant();
-        RestoreRequest request = RestoreRequest.parse(body, now);
+        RestoreRequest asked = RestoreRequest.parse(body, now);
+        RestoreRequest request = asked.withItem(items.backedUp(asked.item(), asked.at()));
         String id = TimeIds.next(now);
         Map<String, Object> row = new HashMap<>();
         row.put("state", "queued");

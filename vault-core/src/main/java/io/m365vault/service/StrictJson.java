@@ -19,7 +19,7 @@ final class StrictJson {
         try {
             n = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(what + " is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new InvalidRequestException(what + " is not valid JSON: " + JsonSyntax.describe(e));
         }
         if (n == null || !n.isObject()) {
             throw new InvalidRequestException(what + " must be a JSON object");

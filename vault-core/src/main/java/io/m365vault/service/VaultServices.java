@@ -29,12 +29,17 @@ public final class VaultServices implements AutoCloseable {
         this.settings = settings;
         this.repo = repo;
         this.tenant = tenant;
-        this.graph = new TenantGraphReader(tenant, PAGE_SIZE);
+        this.graph = new ReachedGraph(new TenantGraphReader(tenant, PAGE_SIZE), tenant.settings().baseUrl());
         this.clock = clock;
     }
 
-    /** Opens repository {@code repoName} (normally {@link Repository#DEFAULT_NAME}) with the settings' key and Graph. */
+    /**
+     * Opens repository {@code repoName} (normally {@link Repository#DEFAULT_NAME}) with the settings' key and Graph.
+     * Storage that cannot be reached or refuses the credentials fails within seconds, one line
+     * naming VAULT_STORAGE; Graph is tried on its first call.
+     */
     public static VaultServices open(VaultSettings settings, String repoName) {
+        Reachability.storage(settings.storage(), repoName);
         Repository repo = Repository.open(settings.storage(), repoName, settings.kek());
         try {
             return new VaultServices(settings, repo, GraphClients.create(settings.graph(), ThrottleConfig.defaults()), Clock.systemUTC());
@@ -78,8 +83,12 @@ public final class VaultServices implements AutoCloseable {
     }
 
     public RestoreService restores() {
-        return new RestoreService(repo, new QueueSender(QueueNames.queue(storage(), QueueNames.RESTORE_JOBS), 1),
+        return new RestoreService(repo, lookup(), new QueueSender(QueueNames.queue(storage(), QueueNames.RESTORE_JOBS), 1),
                 RestoreService.exportsContainer(storage()), clock);
+    }
+
+    public ItemLookup lookup() {
+        return new ItemLookup(repo, graph, clock);
     }
 
     public ItemBrowser browser() {

@@ -1,5 +1,6 @@
 package io.m365vault.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.config.Setting;
@@ -94,6 +95,8 @@ public final class VaultSettings {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new SettingsException(file + " is not JSON: " + JsonSyntax.describe(e));
         } catch (IOException e) {
             throw new SettingsException(file + " cannot be read as JSON: " + oneLine(e.getMessage()));
         }

@@ -35,7 +35,7 @@ class RestoreRequestTest {
                 {"{", "not valid JSON"}, {"", "must be a JSON object"}, {"[1]", "must be a JSON object"},
                 {"{\"item\":\"user:u\"} x", "not valid JSON"},
                 {"{\"item\":\"user:u\",\"colour\":\"red\"}", "unknown field 'colour'"},
-                {"{}", "needs item"}, {"{\"item\":42}", "item must be a string"}, {"{\"item\":\"bob\"}", "item:"},
+                {"{}", "needs item"}, {"{\"item\":42}", "item must be a string"}, {"{\"item\":\"bob\"}", "item must be"}, {"{\"item\":\"user:../../etc/passwd\"}", "item must be"},
                 {"{\"item\":\"user:u\",\"workloads\":\"mail\"}", "workloads must be a non-empty array"},
                 {"{\"item\":\"user:u\",\"workloads\":[]}", "workloads must be a non-empty array"},
                 {"{\"item\":\"user:u\",\"workloads\":[1]}", "workloads must hold strings"},

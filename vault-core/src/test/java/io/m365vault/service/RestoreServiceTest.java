@@ -1,6 +1,7 @@
 package io.m365vault.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.storage.queue.QueueClient;
@@ -49,7 +50,8 @@ class RestoreServiceTest {
 
             QueueClient queue = ServiceFixture.storage(account).queues().getQueueClient("rj" + Long.toHexString(System.nanoTime()));
             queue.create();
-            RestoreService restores = new RestoreService(repo, new QueueSender(queue, 1),
+            RestoreService restores = new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
+                    new QueueSender(queue, 1),
                     RestoreService.exportsContainer(ServiceFixture.storage(account)), Clock.systemUTC());
 
             RestoreJob queued = restores.submit("{\"item\":\"" + item + "\",\"workloads\":[\"mail\",\"contacts\"]}");
@@ -83,12 +85,24 @@ class RestoreServiceTest {
             assertTrue(names.stream().filter(n -> n.endsWith(".eml")).count() > 3, names.toString());
             assertTrue(names.stream().anyMatch(n -> n.startsWith("contacts/") && n.endsWith(".vcf")), names.toString());
 
-            // Nothing at that time: the job fails with the exporter's reason, it is not retried.
-            RestoreJob early = restores.submit("{\"item\":\"" + item + "\",\"at\":\"2001-01-01T00:00:00Z\"}");
-            RestoreJob failed = restores.run(early.id());
-            assertEquals("failed", failed.state());
-            assertTrue(failed.error().contains("nothing of " + item), failed.error());
-            assertEquals(Optional.empty(), restores.get("../" + early.id()));
+            // Named by UPN, the job is recorded under the user's id, as a backup keeps it.
+            String upn = sim.tenant().directory().user(user).userPrincipalName;
+            assertEquals(item, restores.submit("{\"item\":\"user:" + upn + "\"}").request().item());
+            queue.clearMessages();
+
+            // Refused before anything is queued: a future time, a time before the first backup, an item never backed up.
+            String future = Instant.now().plus(Duration.ofDays(1)).toString();
+            InvalidRequestException ahead = assertThrows(InvalidRequestException.class,
+                    () -> restores.submit("{\"item\":\"" + item + "\",\"at\":\"" + future + "\"}"));
+            assertTrue(ahead.getMessage().startsWith("at " + future + " is in the future"), ahead.getMessage());
+            NotFoundException early = assertThrows(NotFoundException.class,
+                    () -> restores.submit("{\"item\":\"" + item + "\",\"at\":\"2001-01-01T00:00:00Z\"}"));
+            assertTrue(early.getMessage().startsWith(item + " has nothing backed up at 2001-01-01T00:00:00Z, before its first backup (20"),
+                    early.getMessage());
+            NotFoundException never = assertThrows(NotFoundException.class, () -> restores.submit("{\"item\":\"user:never-backed-up\"}"));
+            assertEquals("user:never-backed-up has nothing backed up", never.getMessage());
+            assertEquals(null, queue.receiveMessage(), "nothing queued");
+            assertEquals(Optional.empty(), restores.get("../" + queued.id()));
             assertEquals(Optional.empty(), restores.get(TimeIds.next(Instant.now())));
 
             // Browse the same backup.

@@ -73,6 +73,26 @@ class VaultSettingsTest {
         }
     }
 
+    /** Where the JSON breaks and what was expected there, in words, not Jackson's character codes and sources. */
+    @Test
+    void truncatedOrBrokenPolicySaysWhereItBreaks() {
+        String[][] cases = {
+                {"{\"mail\":\"all\",\"files\":{\"mode\":\"sel",
+                        "VAULT_POLICY: not JSON: line 1, column 35: it ends too soon: expected closing quote for a string value"},
+                {"{\"mail\":\"all\",", "VAULT_POLICY: not JSON: line 1, column 15: it ends too soon within/between Object entries"},
+                {"{\n \"mail\": \"all\",\n \"contacts\": {\"mode\": \"allExcept\" \"users\": []}}",
+                        "VAULT_POLICY: not JSON: line 3, column 35: Unexpected character ('\"'): expected comma to separate Object entries"},
+                {"{\"mail\":\"all\"}}", "VAULT_POLICY: not JSON: line 1, column 15: more follows the end of the JSON value"},
+                {"{\"mail\":\"all\"} {}", "VAULT_POLICY: not JSON: line 1, column 16: more follows the end of the JSON value"},
+                {"{\"mail\":[\"all\"}", "VAULT_POLICY: not JSON: line 1, column 15: Unexpected close marker '}': expected ']' (the Array opened at line 1, column 9)"},
+        };
+        for (String[] c : cases) {
+            env.put("VAULT_POLICY", c[0]);
+            SettingsException e = assertThrows(SettingsException.class, () -> VaultSettings.from(env, VaultSettings.FUNCTIONS));
+            assertEquals(c[1], e.getMessage());
+        }
+    }
+
     @Test
     void badCronIsNamed() {
         for (String bad : new String[] {"0 0 1 * *", "0 61 1 * * *", "0 0 25 * * *", "0 0 1 32 * *", "0 0 1 * 13 *",

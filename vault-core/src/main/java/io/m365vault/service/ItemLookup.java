@@ -1,0 +1,60 @@
+package io.m365vault.service;
+
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.graph.GraphNotFoundException;
+import io.m365vault.graph.GraphReader;
+import io.m365vault.repo.Repository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A protected item as a caller names it, turned into the one the repository keeps: a user named
+ * by UPN becomes {@code user:<id>}, the name the planner gives the queue worker, so a mailbox
+ * has one catalog whichever way it was named. The CLI and the HTTP API both ask here.
+ */
+public final class ItemLookup {
+    private final Repository repo;
+    private final GraphReader graph;
+    private final Clock clock;
+
+    public ItemLookup(Repository repo, GraphReader graph, Clock clock) {
+        this.repo = repo;
+        this.graph = graph;
+        this.clock = clock;
+    }
+
+    /**
+     * The item as kept, with something backed up at {@code at}.
+     *
+     * @throws InvalidRequestException {@code at} is in the future
+     * @throws NotFoundException       no such user in the tenant, or nothing of the item backed up at {@code at}
+     */
+    public ProtectedItem backedUp(ProtectedItem item, Instant at) {
+        ProtectedItem kept = resolve(graph, item);
+        PointInTime.check(repo, kept, at, clock.instant());
+        return kept;
+    }
+
+    /** {@code user:<UPN>} as {@code user:<id>}; anything else as it is. @throws NotFoundException no such user */
+    public static ProtectedItem resolve(GraphReader graph, ProtectedItem item) {
+        if (!item.kind().equals("user") || !item.id().contains("@")) {
+            return item;
+        }
+        String id;
+        try {
+            id = graph.get("users/" + URLEncoder.encode(item.id(), StandardCharsets.UTF_8) + "?$select=id").path("id").asText("");
+        } catch (GraphNotFoundException e) {
+            throw new NotFoundException("the tenant has no user " + item.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up " + item + " in Graph failed: " + e.getMessage(), e);
+        }
+        if (id.isEmpty()) {
+            throw new IllegalStateException("Graph gave no id for " + item);
+        }
+        return new ProtectedItem("user", id);
+    }
+}
