@@ -110,7 +110,7 @@ final class BackupCommand extends RepoCommand {
                 throw usage(item + " has none of the workloads asked; it has "
                         + ItemNames.workloads(item).stream().map(Workload::id).sorted().toList());
             }
-            planned.add(new PlannedItem(ItemNames.resolve(vs.graph(), item), w));
+            planned.add(new PlannedItem(io.m365vault.service.ItemLookup.inTenant(vs.graph(), item), w));
         }
         return new Plan(planned, List.of());
     }

@@ -105,6 +105,8 @@ class RepositoryCommandsTest {
         assertUsage(run("backup", "user:x", "--workloads", "mail,bogus"), "unknown workload 'bogus'");
         assertUsage(run("backup", "user:x", "--parallel", "0"), "--parallel must be 1 to 256");
         assertFailure(run("backup", "user:nobody@example.org"), "the tenant has no user nobody@example.org");
+        assertFailure(run("backup", "site:abc"), "the tenant has no site abc");
+        assertFailure(run("backup", "group:00000000-0000-4000-8000-000000000000"), "the tenant has no group 00000000-0000-4000-8000-000000000000");
     }
 
     @Test

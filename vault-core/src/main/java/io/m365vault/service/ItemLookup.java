@@ -39,6 +39,25 @@ public final class ItemLookup {
         return kept;
     }
 
+    /**
+     * The item as kept, checked to be in the tenant now (a backup of what the tenant does not have
+     * is an error, not a run of nothing). Exports and restores do not ask this: what was backed up
+     * may have left the tenant since.
+     *
+     * @throws NotFoundException no such user, site or group in the tenant
+     */
+    public static ProtectedItem inTenant(GraphReader graph, ProtectedItem item) {
+        ProtectedItem kept = resolve(graph, item);
+        try {
+            graph.get(kept.kind() + "s/" + URLEncoder.encode(kept.id(), StandardCharsets.UTF_8).replace("%2C", ",") + "?$select=id");
+        } catch (GraphNotFoundException e) {
+            throw new NotFoundException("the tenant has no " + kept.kind() + " " + kept.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up " + kept + " in Graph failed: " + e.getMessage(), e);
+        }
+        return kept;
+    }
+
     /** {@code user:<UPN>} as {@code user:<id>}; anything else as it is. @throws NotFoundException no such user */
     public static ProtectedItem resolve(GraphReader graph, ProtectedItem item) {
         if (!item.kind().equals("user") || !item.id().contains("@")) {
