@@ -18,9 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +58,8 @@ final class BackupCommand extends RepoCommand {
             }
         }
         CliEnv env = env();
-        try (VaultServices vs = open()) {
+        // Ctrl-C (SIGINT) or SIGTERM waits for this command to finish, its report and last line included.
+        try (Stopping stopping = Stopping.onSignals(env); VaultServices vs = open()) {
             Plan plan = plan(vs);
             if (plan.items().isEmpty()) {
                 throw new IllegalStateException("nothing to back up: no protected item has any of the workloads asked");
@@ -72,12 +70,14 @@ final class BackupCommand extends RepoCommand {
             RunStore runs = vs.runs();
             runs.create(runId, now, "cli", plan);
             env.err().println("run " + runId + ": " + plan.items().size() + " protected items, " + parallel + " at a time");
-            List<ItemStatus> done = runAll(env, vs.backupItems(), runId, plan.items());
+            List<ItemStatus> done = runAll(env, vs.backupItems(), runId, plan.items(), stopping);
             new RunReport(env.out()).items(done);
             long interrupted = done.stream().filter(s -> s.state() == ItemState.INTERRUPTED).count();
             if (interrupted > 0) {
-                throw new IllegalStateException("run " + runId + " interrupted: " + (done.size() - interrupted) + " of " + done.size()
+                // Printed here, not by the caller: a signal's shutdown hook waits for this command, not for its caller.
+                env.err().println("vault: run " + runId + " interrupted: " + (done.size() - interrupted) + " of " + done.size()
                         + " protected items finished; what was committed stays, and the next `vault backup` resumes the rest");
+                return 1;
             }
             long failed = done.stream().filter(s -> s.state() == ItemState.FAILED).count();
             if (failed > 0) {
@@ -129,30 +129,15 @@ final class BackupCommand extends RepoCommand {
      * this thread asks every item to stop at its next commit, so leases are released and every
      * item gets a true state (interrupted, or not started) before the process ends.
      */
-    private List<ItemStatus> runAll(CliEnv env, BackupItemService service, String runId, List<PlannedItem> planned)
-            throws Exception {
+    private List<ItemStatus> runAll(CliEnv env, BackupItemService service, String runId, List<PlannedItem> planned,
+                                    Stopping stopping) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, planned.size()));
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            if (stop.compareAndSet(false, true)) {
-                env.err().println("vault: stopping at the next safe point; leases are released and the run is marked interrupted");
-            }
-            main.interrupt();
-            try {
-                finished.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "vault-backup-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         try (Progress progress = Progress.of(env, "backup", planned.size())) {
             List<Future<ItemStatus>> futures = new ArrayList<>();
             for (PlannedItem p : planned) {
                 futures.add(pool.submit(() -> {
                     // Bytes count as they are stored, so a long mailbox shows progress before it ends.
-                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD, stop::get,
+                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD, stopping::requested,
                             n -> progress.add(0, n));
                     ItemStatus s = r.status().orElseThrow(() -> new IllegalStateException(p.item() + ": " + r.message()));
                     progress.add(1, 0);
@@ -161,29 +146,21 @@ final class BackupCommand extends RepoCommand {
             }
             List<ItemStatus> out = new ArrayList<>();
             for (Future<ItemStatus> f : futures) {
-                out.add(await(f, stop, env));
+                out.add(await(f, stopping));
             }
             return out;
         } finally {
             pool.shutdown();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running: it waits for finished
-            }
         }
     }
 
     /** The item's status; an interrupt asks every item to stop and waits for this one to get there. */
-    private static ItemStatus await(Future<ItemStatus> f, AtomicBoolean stop, CliEnv env) throws Exception {
+    private static ItemStatus await(Future<ItemStatus> f, Stopping stopping) throws Exception {
         while (true) {
             try {
                 return f.get();
             } catch (InterruptedException e) {
-                if (stop.compareAndSet(false, true)) {
-                    env.err().println("vault: stopping at the next safe point; leases are released and the run is marked interrupted");
-                }
+                stopping.request();
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof Exception ex ? ex : e;
             }
