@@ -112,12 +112,12 @@ public final class WriterSession implements AutoCloseable {
         long[] size = {0};
         guarded(() -> {
             chunker.split(in, (buf, off, len) -> {
-            ChunkId id = keys.chunkId(buf, off, len);
-            // The chunker reuses its buffer: a chunk waiting to be sealed needs a copy of its own.
-            byte[] plain = Arrays.copyOfRange(buf, off, off + len);
-            ids.add(id);
-            pending.add(id, plain);
-            size[0] += len;
+                ChunkId id = keys.chunkId(buf, off, len);
+                // The chunker reuses its buffer: a chunk waiting to be sealed needs a copy of its own.
+                byte[] plain = Arrays.copyOfRange(buf, off, off + len);
+                ids.add(id);
+                pending.add(id, plain);
+                size[0] += len;
                 if (pending.bytes >= BATCH_BYTES) {
                     storeBatch(pending);
                 }

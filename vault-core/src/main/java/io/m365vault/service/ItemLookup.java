@@ -48,13 +48,7 @@ public final class ItemLookup {
      */
     public static ProtectedItem inTenant(GraphReader graph, ProtectedItem item) {
         ProtectedItem kept = resolve(graph, item);
-        try {
-            graph.get(kept.kind() + "s/" + URLEncoder.encode(kept.id(), StandardCharsets.UTF_8).replace("%2C", ",") + "?$select=id");
-        } catch (GraphNotFoundException e) {
-            throw new NotFoundException("the tenant has no " + kept.kind() + " " + kept.id());
-        } catch (IOException e) {
-            throw new UncheckedIOException("looking up " + kept + " in Graph failed: " + e.getMessage(), e);
-        }
+        find(graph, kept);
         return kept;
     }
 
@@ -63,17 +57,23 @@ public final class ItemLookup {
         if (!item.kind().equals("user") || !item.id().contains("@")) {
             return item;
         }
-        String id;
-        try {
-            id = graph.get("users/" + URLEncoder.encode(item.id(), StandardCharsets.UTF_8) + "?$select=id").path("id").asText("");
-        } catch (GraphNotFoundException e) {
-            throw new NotFoundException("the tenant has no user " + item.id());
-        } catch (IOException e) {
-            throw new UncheckedIOException("looking up " + item + " in Graph failed: " + e.getMessage(), e);
-        }
+        String id = find(graph, item).path("id").asText("");
         if (id.isEmpty()) {
             throw new IllegalStateException("Graph gave no id for " + item);
         }
         return new ProtectedItem("user", id);
+    }
+
+    /** The item's directory or site object ({@code users/}, {@code sites/}, {@code groups/}); @throws NotFoundException when the tenant has none */
+    private static com.fasterxml.jackson.databind.JsonNode find(GraphReader graph, ProtectedItem item) {
+        // A site id's commas stay: Graph reads them as the id's separators.
+        String path = item.kind() + "s/" + URLEncoder.encode(item.id(), StandardCharsets.UTF_8).replace("%2C", ",") + "?$select=id";
+        try {
+            return graph.get(path);
+        } catch (GraphNotFoundException e) {
+            throw new NotFoundException("the tenant has no " + item.kind() + " " + item.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up " + item + " in Graph failed: " + e.getMessage(), e);
+        }
     }
 }
