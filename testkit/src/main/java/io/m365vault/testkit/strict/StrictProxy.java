@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback HTTP reverse proxy in front of one Azurite port. Every request goes through the
  * service's {@link Rules} first: a refused request gets Azure's answer and never reaches
  * Azurite; any other is forwarded as it came (headers, body, the SharedKey signature still
- * valid: the signature covers path, query and x-ms headers, not the host or port).
+ * valid: the signature covers path, query and x-ms headers, not the host or port). Given an
+ * {@link Interceptor} instead, it also injects the faults of a {@link ProxyStep}.
  */
 public final class StrictProxy implements AutoCloseable {
     /** Hop-by-hop headers, and those java.net.http sets itself and refuses to be given. */
@@ -40,13 +41,13 @@ public final class StrictProxy implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final URI target;
-    private final Rules rules;
+    private final Interceptor interceptor;
 
-    private StrictProxy(HttpServer server, ExecutorService executor, URI target, Rules rules) {
+    private StrictProxy(HttpServer server, ExecutorService executor, URI target, Interceptor interceptor) {
         this.server = server;
         this.executor = executor;
         this.target = target;
-        this.rules = rules;
+        this.interceptor = interceptor;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -56,6 +57,11 @@ public final class StrictProxy implements AutoCloseable {
 
     /** Starts a proxy on a free loopback port that forwards to {@code http://127.0.0.1:targetPort}. */
     public static StrictProxy start(int targetPort, Rules rules) {
+        return start(targetPort, Interceptor.of(rules));
+    }
+
+    /** Starts a proxy whose every request takes the step the interceptor decides. */
+    public static StrictProxy start(int targetPort, Interceptor interceptor) {
         // Without TCP_NODELAY each small answer waits on Nagle and delayed ACKs (read once, at first use).
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -69,7 +75,7 @@ public final class StrictProxy implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            StrictProxy proxy = new StrictProxy(server, executor, URI.create("http://127.0.0.1:" + targetPort), rules);
+            StrictProxy proxy = new StrictProxy(server, executor, URI.create("http://127.0.0.1:" + targetPort), interceptor);
             server.createContext("/", proxy::handle);
             server.setExecutor(executor);
             server.start();
@@ -87,18 +93,34 @@ public final class StrictProxy implements AutoCloseable {
         try (exchange) {
             StrictRequest request = new StrictRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getRequestHeaders(), exchange.getRequestBody());
-            Optional<Refusal> refusal;
+            ProxyStep step;
             try {
-                refusal = rules.check(request);
+                step = interceptor.before(request);
             } catch (RuntimeException e) {
                 // A rule that cannot read the request must not hide Azurite's own answer to it.
-                refusal = Optional.empty();
+                step = ProxyStep.FORWARD;
             }
-            if (refusal.isPresent()) {
-                refuse(exchange, refusal.get());
+            if (step instanceof ProxyStep.Refuse r) {
+                refuse(exchange, r.refusal());
+            } else if (step instanceof ProxyStep.Drop) {
+                // Leaving the handler by an exception closes the connection with no answer at all.
+                throw new IOException("fault: connection dropped before the request");
+            } else if (step instanceof ProxyStep.Late late) {
+                request.body(); // read while the client is still there: storage does the whole request, late
+                sleep(late.delay());
+                forward(exchange, request, true);
             } else {
-                forward(exchange, request);
+                forward(exchange, request, !(step instanceof ProxyStep.DropAnswer));
             }
+        }
+    }
+
+    private static void sleep(java.time.Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
@@ -112,7 +134,7 @@ public final class StrictProxy implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, StrictRequest request) throws IOException {
+    private void forward(HttpExchange exchange, StrictRequest request, boolean answer) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()
                         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())))
                 .method(request.method(), publisher(request));
@@ -133,6 +155,11 @@ public final class StrictProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+        interceptor.answered(request, response.statusCode());
+        if (!answer) {
+            response.body().close();
+            throw new IOException("fault: connection dropped before the answer");
         }
         Headers out = exchange.getResponseHeaders();
         response.headers().map().forEach((k, v) -> {
