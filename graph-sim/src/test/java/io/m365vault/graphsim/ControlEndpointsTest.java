@@ -39,6 +39,12 @@ class ControlEndpointsTest {
             assertEquals(1, stats.path("perEndpoint").path("GET users/{u}/mailFolders/{f}/messages").asInt());
             assertEquals(1, stats.path("unavailable503").asInt());
             assertTrue(stats.path("bytesServed").asLong() > 0);
+
+            call("POST", sim0 + "/faults", "{\"inject\":[{\"path\":\"mailFolders\",\"status\":500,\"count\":1000}]}");
+            assertEquals(500, call("GET", sim.baseUrl() + "/users/" + user + "/mailFolders", null).get("_status").asInt());
+            call("POST", sim0 + "/faults", "{\"clearInjected\":true}");
+            assertEquals(200, call("GET", sim.baseUrl() + "/users/" + user + "/mailFolders", null).get("_status").asInt(),
+                    "a cleared injection answers no more");
         }
     }
 

@@ -343,7 +343,8 @@ public final class CollectionSync {
         }
     }
 
-    private void fault(Collection c, String id, String reason) {
+    /** Records an item of {@code c} that could not be backed up this run: reported, and retried by the next. */
+    public void fault(Collection c, String id, String reason) {
         ItemFault f = new ItemFault(c.key(), c.shape().kind(), id, reason);
         LOG.warn("item failed run={} item={} workload={} collection={} kind={} id={}: {}",
                 ctx.runId(), ctx.item(), ctx.workload().id(), c.key(), f.kind(), id, reason);

@@ -138,6 +138,42 @@ class ItemFaultsTest {
     }
 
     @Test
+    void anEventWhoseAttachmentsCannotBeListedIsAFailedItemAndTheNextRunBacksThemUp(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(64).users(4).messagesPerFolder(2).build().start(); Repository repo = repo(account)) {
+            String user = SimTenant.mailUser(sim);
+            ProtectedItem item = new ProtectedItem("user", user);
+            List<String> withAttachments = new ArrayList<>();
+            for (JsonNode e : sim.snapshot(user).path("events")) {
+                if (e.path("attachments").size() > 0) {
+                    withAttachments.add(e.get("id").asText());
+                }
+            }
+            assertTrue(withAttachments.size() >= 2, "the simulated calendar has events with attachments: " + withAttachments);
+            String broken = withAttachments.get(0);
+            inject(sim, "/events/" + broken + "/attachments", 500, 1_000_000);
+
+            Instant t = Instant.now();
+            WorkloadResult first = new ItemBackup(repo, reader(sim), BackupOptions.DEFAULTS).run("r1", t, item, Set.of(Workload.CALENDAR))
+                    .workloads().get(Workload.CALENDAR);
+            assertEquals(WorkloadResult.Outcome.DONE, first.outcome(), "one event's attachments do not fail the calendar: " + first.reason());
+            assertEquals(List.of(broken), first.faults().stream().map(ItemFault::itemId).toList(), first.faults().toString());
+            Map<String, String> expected = SimTenant.simEvents(sim, user);
+            Map<String, String> got = SimTenant.backedUpEvents(repo, user, t);
+            for (String id : withAttachments.subList(1, withAttachments.size())) {
+                assertEquals(expected.get(id), got.get(id), "the other events' attachments are backed up");
+            }
+
+            sim.faults(JSON.readTree("{\"clearInjected\":true}"));
+            Instant t2 = t.plusSeconds(60);
+            WorkloadResult again = new ItemBackup(repo, reader(sim), BackupOptions.DEFAULTS).run("r2", t2, item, Set.of(Workload.CALENDAR))
+                    .workloads().get(Workload.CALENDAR);
+            assertEquals(List.of(), again.faults());
+            SimTenant.assertSame(expected, SimTenant.backedUpEvents(repo, user, t2));
+            assertEquals(List.of(), repo.state().list("failed:" + item.partition(Workload.CALENDAR)));
+        }
+    }
+
+    @Test
     void aFolderThatIsGoneClosesAndOneThatCannotBeReadDoesNotStopTheOthers(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(63).users(4).messagesPerFolder(3).build().start(); Repository repo = repo(account)) {
             String user = SimTenant.mailUser(sim);

@@ -149,16 +149,22 @@ final class SimTenant {
 
     /** Equal maps, or a failure that lists only the differing entries. */
     static void assertSame(Map<String, String> expected, Map<String, String> actual) {
-        java.util.List<String> diff = new java.util.ArrayList<>();
-        expected.forEach((k, v) -> {
-            if (!v.equals(actual.get(k))) {
-                diff.add("expected " + k + " = " + v + ", got " + actual.get(k));
-            }
-        });
-        actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> diff.add("unexpected " + k + " = " + actual.get(k)));
+        java.util.List<String> diff = differences(expected, actual);
         if (!diff.isEmpty()) {
             throw new AssertionError(diff.size() + " of " + expected.size() + " differ: " + String.join("\n", diff.subList(0, Math.min(5, diff.size()))));
         }
+    }
+
+    /** Each entry missing, different or unexpected in {@code actual}, as a line saying which. */
+    static java.util.List<String> differences(Map<String, String> expected, Map<String, String> actual) {
+        java.util.List<String> diff = new java.util.ArrayList<>();
+        expected.forEach((k, v) -> {
+            if (!v.equals(actual.get(k))) {
+                diff.add((actual.containsKey(k) ? "different " : "missing ") + k + ": expected " + v + ", got " + actual.get(k));
+            }
+        });
+        actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> diff.add("unexpected " + k + " = " + actual.get(k)));
+        return diff;
     }
 
     static String sha256(byte[] b) {

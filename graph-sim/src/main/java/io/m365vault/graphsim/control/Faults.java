@@ -195,6 +195,11 @@ public final class Faults {
         if (j.path("expireDeltaTokens").asBoolean(false)) {
             expireTokens.run();
         }
+        if (j.path("clearInjected").asBoolean(false)) {
+            synchronized (injections) {
+                injections.clear();
+            }
+        }
         for (JsonNode i : j.path("inject")) {
             String path = Json.text(i, "path", null);
             int status = i.path("status").asInt(0);

@@ -40,14 +40,14 @@ public final class CalendarSync implements WorkloadSync {
         CollectionSync sync = new CollectionSync(ctx);
         List<JsonNode> calendars = pager.all(base + "/calendars");
         sync.replaceAll(Collection.listing(CALENDARS, base + "/calendars", new CalendarShape(), null), calendars);
-        Set<String> attachmentsRead = new HashSet<>();
+        Set<String> attachmentsTried = new HashSet<>();
         for (JsonNode calendar : calendars) {
             String cal = calendar.get("id").asText();
             Collection events = Collection.listing(EVENTS + cal, base + "/calendars/" + Json.seg(cal) + "/events", new EventShape(), cal);
             CalendarView view = new CalendarView(ctx, cal);
             if (!view.relistDue()) {
                 try {
-                    attachmentsRead.addAll(incremental(ctx, sync, pager, events, view.changes()));
+                    attachmentsTried.addAll(incremental(ctx, sync, pager, events, view.changes()));
                     continue;
                 } catch (DeltaExpiredException e) {
                     LOG.warn("calendar view expired, listing the calendar run={} item={} calendar={}: {}",
@@ -58,10 +58,12 @@ public final class CalendarSync implements WorkloadSync {
             for (JsonNode e : pager.all(events.url())) {
                 all.add("seriesMaster".equals(Json.text(e, "type")) ? withOccurrences(ctx, base, e.get("id").asText()) : e);
             }
-            attachmentsRead.addAll(attachments(ctx, sync, pager, sync.replaceAll(events, all)));
+            List<CollectionSync.Written> written = sync.replaceAll(events, all);
+            // Until a listing has finished, an unchanged event may be one whose attachments a run that died never read.
+            attachmentsTried.addAll(attachments(ctx, sync, pager, view.opened() ? written : withUnchanged(all, written)));
             view.open();
         }
-        retryFailedAttachments(ctx, sync, pager, attachmentsRead);
+        retryFailedAttachments(ctx, sync, pager, attachmentsTried);
     }
 
     /**
@@ -124,7 +126,20 @@ public final class CalendarSync implements WorkloadSync {
         return full;
     }
 
-    /** The attachments of events that changed and have or had any: those no longer there close. Returns the events read. */
+    /** The events written, and every other listed event as if new: its attachments are listed whatever is stored. */
+    private static List<CollectionSync.Written> withUnchanged(List<JsonNode> listed, List<CollectionSync.Written> written) {
+        Set<String> ids = new HashSet<>();
+        written.forEach(w -> ids.add(w.item().get("id").asText()));
+        List<CollectionSync.Written> all = new ArrayList<>(written);
+        for (JsonNode e : listed) {
+            if (!ids.contains(e.get("id").asText())) {
+                all.add(new CollectionSync.Written(e, null));
+            }
+        }
+        return all;
+    }
+
+    /** The attachments of events that changed and have or had any: those no longer there close. Returns the events tried. */
     private static Set<String> attachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, List<CollectionSync.Written> changed)
             throws IOException {
         String base = ctx.base();
@@ -137,9 +152,18 @@ public final class CalendarSync implements WorkloadSync {
             }
             String event = w.item().get("id").asText();
             String list = base + "/events/" + Json.seg(event) + "/attachments";
-            List<JsonNode> attachments = has ? pager.all(list + "?" + EventAttachmentShape.FIELDS) : List.of();
-            sync.replaceAll(Collection.listing(ATTACHMENTS + event, list, new EventAttachmentShape(base, event), event), attachments);
+            Collection collection = Collection.listing(ATTACHMENTS + event, list, new EventAttachmentShape(base, event), event);
+            // Tried this run, whatever comes of it: the retry of earlier failures must not take it for an event gone.
             read.add(event);
+            List<JsonNode> attachments;
+            try {
+                attachments = has ? pager.all(list + "?" + EventAttachmentShape.FIELDS) : List.of();
+            } catch (IOException e) {
+                // One event's attachments that cannot be listed cost only them: retried next run from the stored event.
+                sync.fault(collection, event, "attachments not listed: " + e.getMessage());
+                continue;
+            }
+            sync.replaceAll(collection, attachments);
         }
         return read;
     }

@@ -47,6 +47,11 @@ final class CalendarView {
         this.state = ctx.repo().state().get(ctx.stateScope(), KEY + calendar).orElse(Map.of());
     }
 
+    /** False until a listing of the calendar has finished: a first run, or one that died part way. */
+    boolean opened() {
+        return state.get("delta") != null;
+    }
+
     /** True when the calendar must be listed whole this run: no view yet, or the last listing is old. */
     boolean relistDue() {
         Object listed = state.get("listed");
