@@ -71,6 +71,8 @@ param packsCoolAfterDays int = 30
 param packsColdAfterDays int = 90
 
 @minValue(1)
+@maxValue(365)
+@description('Days an export stays downloadable (VAULT_EXPORT_DAYS); then it is deleted, with no version or soft-deleted copy left.')
 param exportRetentionDays int = 7
 
 @minValue(7)
@@ -146,6 +148,23 @@ module backupStorage 'modules/storage.bicep' = {
   }
 }
 
+// Exports live apart from the backups: the backup account keeps versions and soft-deleted copies,
+// which would keep every deleted export for weeks (README "Export").
+module exportStorage 'modules/exportstorage.bicep' = {
+  name: 'export-storage'
+  scope: rg
+  params: {
+    name: 'stexp${resourceToken}'
+    location: location
+    tags: tags
+    appPrincipalId: identity.outputs.principalId
+    operatorPrincipalId: principalId
+    operatorPrincipalType: principalType
+    publicNetworkAccess: backupStoragePublicNetworkAccess
+    exportRetentionDays: exportRetentionDays
+  }
+}
+
 module hostStorage 'modules/hoststorage.bicep' = {
   name: 'host-storage'
   scope: rg
@@ -175,6 +194,8 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     vaultStorage: backupStorage.outputs.blobEndpoint
     vaultQueueEndpoint: backupStorage.outputs.queueEndpoint
+    vaultExports: exportStorage.outputs.blobEndpoint
+    vaultExportDays: exportRetentionDays
     vaultKek: 'keyvault:${keyVault.outputs.kekUri}'
     graphTenantId: tenant().tenantId
     vaultPolicy: string(vaultPolicy)
@@ -183,7 +204,7 @@ module functionApp 'modules/functionapp.bicep' = {
 }
 
 // azd stores these in the environment (.azure/<env>/.env): the Graph grant hook reads the
-// identity ids, and the vault CLI on the administrator's machine can use VAULT_STORAGE and VAULT_KEK.
+// identity ids, and the vault CLI on the administrator's machine can use VAULT_STORAGE, VAULT_EXPORTS and VAULT_KEK.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
@@ -192,4 +213,5 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output VAULT_STORAGE string = backupStorage.outputs.blobEndpoint
+output VAULT_EXPORTS string = exportStorage.outputs.blobEndpoint
 output VAULT_KEK string = 'keyvault:${keyVault.outputs.kekUri}'

@@ -26,6 +26,10 @@ param maximumInstanceCount int = 40
 param vaultStorage string
 @description('Queue endpoint of the backup account, for the queue triggers\' identity-based connection.')
 param vaultQueueEndpoint string
+@description('VAULT_EXPORTS: the exports account blob endpoint (no versioning, no soft delete).')
+param vaultExports string
+@description('VAULT_EXPORT_DAYS: days an export stays downloadable; the exports account lifecycle rule uses the same number.')
+param vaultExportDays int
 @description('VAULT_KEK: keyvault:<key id>.')
 param vaultKek string
 @description('GRAPH_TENANT_ID: the Entra ID tenant whose Microsoft 365 data is backed up.')
@@ -103,6 +107,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       // Picks the user-assigned identity for DefaultAzureCredential (storage and Key Vault).
       AZURE_CLIENT_ID: identityClientId
       VAULT_STORAGE: vaultStorage
+      VAULT_EXPORTS: vaultExports
+      VAULT_EXPORT_DAYS: string(vaultExportDays)
       VAULT_KEK: vaultKek
       GRAPH_TENANT_ID: graphTenantId
       GRAPH_CLIENT_ID: identityClientId

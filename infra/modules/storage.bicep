@@ -1,6 +1,7 @@
-// The backup storage account: the repository container (config, keys, packs), the export
-// container, the chunks/catalog/state tables and the work queues. Entra ID only (no shared
-// key), TLS 1.2, no anonymous access, versioning and soft delete on, packs tiered down with age.
+// The backup storage account: the repository container (config, keys, packs), the
+// chunks/catalog/state tables and the work queues. Not the exports: they have their own account
+// (exportstorage.bicep), since versioning and soft delete here would keep every deleted export.
+// Entra ID only (no shared key), TLS 1.2, no anonymous access, versioning and soft delete on, packs tiered down with age.
 param name string
 param location string
 param tags object
@@ -42,13 +43,14 @@ param packsCoolAfterDays int = 30
 @description('Days after its last write that a pack moves to the Cold tier; keep it above packsCoolAfterDays.')
 @minValue(1)
 param packsColdAfterDays int = 90
-@description('Days an export stays downloadable before lifecycle deletes it.')
+@description('Days before lifecycle deletes what is left in an `exports` container made here by versions before the exports account.')
 @minValue(1)
 param exportRetentionDays int = 7
 
 // Names the code uses; see the README section "Deploy to Azure".
 var repositoryContainerName = 'vault'
-var exportContainerName = 'exports'
+// Only for the legacy-exports rule below: this template no longer creates the container.
+var legacyExportContainerName = 'exports'
 // A repository's tables are its name (hyphens dropped) followed by chunks, catalog and state.
 var tableNames = [
   '${repositoryContainerName}chunks'
@@ -124,14 +126,6 @@ resource repositoryRetention 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource exportContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: exportContainerName
-  properties: {
-    publicAccess: 'None'
-  }
-}
-
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: account
   name: 'default'
@@ -184,7 +178,9 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
           }
         }
         {
-          name: 'exports-expire'
+          // Exports written here before they moved to the exports account; their soft-deleted
+          // copies and versions then go after softDeleteDays and versionRetentionDays.
+          name: 'legacy-exports-expire'
           enabled: true
           type: 'Lifecycle'
           definition: {
@@ -193,7 +189,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
                 'blockBlob'
               ]
               prefixMatch: [
-                '${exportContainerName}/'
+                '${legacyExportContainerName}/'
               ]
             }
             actions: {

@@ -21,14 +21,15 @@ public final class Services {
     private final VaultServices vault;
     private final BackupItemService backupItems;
     private final ScheduleService schedule;
-    private final RestoreService restores;
+    private final OpenOnce<RestoreService> restores;
     private final ApiHandler api;
 
     public Services(VaultServices vault) {
         this.vault = vault;
         this.backupItems = vault.backupItems();
         this.schedule = vault.schedule();
-        this.restores = vault.restores();
+        // Opened on first use: without VAULT_EXPORTS (or with its account down) only restores fail, not backups.
+        this.restores = new OpenOnce<>(vault::restores);
         this.api = ApiHandler.of(vault);
     }
 
@@ -62,7 +63,7 @@ public final class Services {
     }
 
     public RestoreService restores() {
-        return restores;
+        return restores.get();
     }
 
     public ApiHandler api() {

@@ -121,6 +121,12 @@ class HttpFunctionsTest {
             assertTrue(done.get("download").asText().contains("/exports/") && done.get("download").asText().contains("sig="), done.toString());
             assertTrue(done.get("bytes").asLong() > 0);
             assertFalse(done.has("error"));
+
+            // The hourly sweep leaves an export inside its window alone.
+            TestContext sweep = new TestContext("ExpireExports");
+            f.wire(new ExpireExports()).run("{}", sweep);
+            assertEquals(List.of("INFO exports: 0 expired and deleted"), sweep.lines);
+            assertEquals("done", ok(f.wire(new RestoresApi()).get(TestRequest.get(), job.get("id").asText())).get("status").asText());
         }
     }
 

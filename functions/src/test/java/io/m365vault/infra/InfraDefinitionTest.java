@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.config.Setting;
+import io.m365vault.service.ExportStore;
+import io.m365vault.service.VaultSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,6 +132,45 @@ class InfraDefinitionTest {
         assertTrue(passed.get("vaultKek").startsWith("'keyvault:${"), "VAULT_KEK must be keyvault:<key uri>, is " + passed.get("vaultKek"));
         assertTrue(passed.get("vaultStorage").contains(".outputs.blobEndpoint"), "VAULT_STORAGE must be the blob URL");
         assertTrue(call.params().contains("vaultPolicy"));
+    }
+
+    /**
+     * What makes "a deleted export is gone" true in Azure: the exports account keeps no versions
+     * and no soft-deleted copies, the app is pointed at it (not at the backup account, which keeps
+     * both), and the app's window, the lifecycle back-stop and the code's default agree.
+     */
+    @Test
+    void exportsLiveInAnAccountThatKeepsNoVersionOrSoftDeletedCopy() {
+        BicepSource exports = source("modules/exportstorage.bicep");
+        BicepObject blob = exports.resource("blobService").object("properties");
+        assertEquals("false", blob.value("isVersioningEnabled").orElse(""), "versioning keeps a deleted export as a version");
+        for (String copyKeeping : List.of("deleteRetentionPolicy", "containerDeleteRetentionPolicy", "changeFeed", "restorePolicy")) {
+            assertEquals("false", blob.object(copyKeeping).value("enabled").orElse(""), copyKeeping + " must be off on the exports account");
+        }
+        assertFalse(exports.code().contains("immutab"), "an immutable export could not be deleted at the window's end");
+        BicepObject account = exports.resource("account").object("properties");
+        assertEquals("false", account.value("allowSharedKeyAccess").orElse(""),
+                "with shared keys the account key could sign links past an export's window");
+        assertEquals("'Standard_LRS'", exports.resource("account").object("sku").value("name").orElse(""));
+        assertEquals("'" + ExportStore.CONTAINER + "'", exports.code().replaceAll("(?s).*var exportContainerName = ('[^']*').*", "$1"));
+        String rules = exports.resource("lifecycle").object("properties").object("policy").value("rules").orElse("");
+        assertTrue(rules.contains("'${exportContainerName}/'") && rules.matches("(?s).*delete:\\s*\\{\\s*daysAfterModificationGreaterThan: exportRetentionDays\\s*}.*"),
+                "the lifecycle back-stop deletes exports after exportRetentionDays: " + rules);
+        assertTrue(exports.roleNameLists().contains("Storage Blob Data Contributor"), "the app writes, deletes and signs links");
+
+        BicepSource main = source("main.bicep");
+        assertEquals("modules/exportstorage.bicep", moduleCall(main, "exportStorage").path());
+        Map<String, String> app = moduleParamValues(main, "functionApp");
+        assertEquals("exportStorage.outputs.blobEndpoint", app.get("vaultExports"), "VAULT_EXPORTS must be the exports account");
+        assertEquals("exportRetentionDays", app.get("vaultExportDays"));
+        assertEquals("exportRetentionDays", moduleParamValues(main, "exportStorage").get("exportRetentionDays"),
+                "the lifecycle back-stop and the app's window are one parameter");
+        assertEquals("vaultExports", appSettings().value("VAULT_EXPORTS").orElse(""));
+        assertEquals("string(vaultExportDays)", appSettings().value("VAULT_EXPORT_DAYS").orElse(""));
+        assertTrue(main.code().contains("param exportRetentionDays int = " + VaultSettings.DEFAULT_EXPORT_DAYS + "\n"),
+                "main.bicep's default window is the code's");
+        assertFalse(source("modules/storage.bicep").code().contains("resource exportContainer"),
+                "the backup account (versioning, soft delete) must not hold an exports container");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
+import io.m365vault.service.ExportStore;
 import io.m365vault.service.InvalidRequestException;
 import io.m365vault.service.RestoreJob;
 import io.m365vault.service.RestoreService;
@@ -17,13 +18,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * `vault restore`: a restore job through the restore service, the one POST /api/restores submits
- * and the RunRestore function runs. The service restores as an export (a zip in the storage
- * account's exports container, with a download link); into the tenant it is not written yet.
+ * and the RunRestore function runs. The service restores as an export (a zip in the exports
+ * account's container, with a download link, deleted when its window ends); into the tenant it
+ * is not written yet.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a protected item as it was at a point in time.",
-                "Supported: --export, a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports container with a download link"
-                        + " valid 1 hour.",
+                "Supported: --export, a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports account (VAULT_EXPORTS) with a"
+                        + " download link valid 1 hour, never past the export's window (VAULT_EXPORT_DAYS, 7), after which it is deleted.",
                 "Not supported yet: into the original mailbox (the default), into another (--to-item, --folder); "
                         + "`vault export` writes local files."})
 final class RestoreCommand extends RepoCommand {
@@ -70,7 +72,7 @@ final class RestoreCommand extends RepoCommand {
             }
             RestoreJob linked = restores.get(job.id()).orElseThrow();
             out.println("restore job " + job.id() + " done: " + linked.files() + " files, " + Sizes.bytes(linked.bytes()) + " zip in "
-                    + RestoreService.EXPORTS + "/" + linked.blob());
+                    + ExportStore.CONTAINER + "/" + linked.blob());
             out.println("download (until " + linked.linkExpires() + "): " + linked.link());
             return 0;
         }

@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import io.m365vault.config.Setting;
 import io.m365vault.service.ApiHandler;
+import io.m365vault.service.ExportStore;
 import io.m365vault.service.InvalidRequestException;
 import io.m365vault.service.NotFoundException;
 import io.m365vault.service.QueueNames;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /**
  * `vault serve`: the Functions' triggers on this machine, for local testing where no Functions host
- * can run: the VAULT_SCHEDULE timer (ScheduleBackups), the backup-items and restore-jobs queues
+ * can run: the VAULT_SCHEDULE timer (ScheduleBackups), the hourly export sweep (ExpireExports), the backup-items and restore-jobs queues
  * (BackupItem, BackupItemPoison, RunRestore) polled on the storage account, and the HTTP API on
  * localhost. Each calls the same vault-core service the function calls. Runs until stopped.
  */
@@ -66,11 +67,13 @@ final class ServeCommand extends RepoCommand {
              LocalApi http = new LocalApi(port, ApiHandler.of(vs), key);
              QueuePump backups = new BackupWorker(vs.backupItems()).pump(vs.storage(), parallel, r -> { });
              QueuePump restores = restorePump(vs);
-             CronTimer timer = new CronTimer(settings.schedule(), () -> schedule(vs.schedule(), settings, env))) {
+             CronTimer timer = new CronTimer(settings.schedule(), () -> schedule(vs.schedule(), settings, env));
+             CronTimer sweep = new CronTimer(ExportStore.SWEEP_SCHEDULE, () -> expireExports(vs, env))) {
             pumps.execute(() -> run(backups, env));
             pumps.execute(() -> run(restores, env));
             out.println("serving repository " + repo.name + ": HTTP API " + http.url() + ", timer '" + settings.schedule()
-                    + "' (UTC), queues " + QueueNames.BACKUP_ITEMS + " and " + QueueNames.RESTORE_JOBS);
+                    + "' (UTC), queues " + QueueNames.BACKUP_ITEMS + " and " + QueueNames.RESTORE_JOBS + ", export sweep '"
+                    + ExportStore.SWEEP_SCHEDULE + "'");
             out.println(key.generated() ? "function key (generated; set VAULT_FUNCTION_KEY to choose one): " + key.value()
                     : "function key: from VAULT_FUNCTION_KEY");
             out.flush();
@@ -118,6 +121,18 @@ final class ServeCommand extends RepoCommand {
             env.err().println("timer: run " + s.runId() + ", " + s.enqueued() + " items queued");
         } catch (Exception e) {
             env.err().println("timer: run not started: " + Failures.oneLine(e));
+        }
+    }
+
+    /** ExpireExports: deletes the exports whose window has ended. */
+    private static void expireExports(VaultServices vs, CliEnv env) {
+        try {
+            int n = vs.restores().expireExports();
+            if (n > 0) {
+                env.err().println("timer: " + n + " expired exports deleted");
+            }
+        } catch (RuntimeException e) {
+            env.err().println("timer: expired exports not deleted: " + Failures.oneLine(e));
         }
     }
 

@@ -7,6 +7,9 @@ package io.m365vault.config;
  */
 public enum Setting {
     VAULT_STORAGE(true, "connection string or account URL (managed identity when a URL)"),
+    VAULT_EXPORTS(true, "blob URL or connection string of the exports account (no blob versioning, no soft delete);"
+            + " may be left out only when VAULT_STORAGE is a local emulator"),
+    VAULT_EXPORT_DAYS(true, "days an export stays downloadable before it is deleted (default 7)"),
     VAULT_KEK(true, "keyvault:<key id>, file:<path> or passphrase-env:<VAR>"),
     GRAPH_TENANT_ID(true, "Entra ID tenant id of the protected tenant"),
     GRAPH_CLIENT_ID(true, "application (client) id; in Azure the managed identity's client id"),

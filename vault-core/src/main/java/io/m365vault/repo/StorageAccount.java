@@ -10,9 +10,9 @@ import com.azure.storage.queue.QueueServiceClientBuilder;
 import java.net.URI;
 
 /**
- * The storage account of VAULT_STORAGE: a connection string (Azurite, keys) or an account's blob
- * URL, reached with managed identity; table and queue endpoints follow from the blob one. Every
- * client it makes bounds each call by its {@link StorageTimeouts}.
+ * The storage account of VAULT_STORAGE (or VAULT_EXPORTS): a connection string (Azurite, keys) or
+ * an account's blob URL, reached with managed identity; table and queue endpoints follow from the
+ * blob one. Every client it makes bounds each call by its {@link StorageTimeouts}.
  */
 public final class StorageAccount {
     private final String setting;
@@ -26,25 +26,55 @@ public final class StorageAccount {
     }
 
     public static StorageAccount of(String setting) {
-        return of(setting, StorageTimeouts.DEFAULT);
+        return of("VAULT_STORAGE", setting, StorageTimeouts.DEFAULT);
     }
 
     public static StorageAccount of(String setting, StorageTimeouts timeouts) {
+        return of("VAULT_STORAGE", setting, timeouts);
+    }
+
+    /** The account a setting named {@code name} gives; errors name that setting. */
+    public static StorageAccount of(String name, String setting) {
+        return of(name, setting, StorageTimeouts.DEFAULT);
+    }
+
+    public static StorageAccount of(String name, String setting, StorageTimeouts timeouts) {
         if (setting == null || setting.isBlank()) {
-            throw new IllegalArgumentException("VAULT_STORAGE is not set: give a connection string or an account URL");
+            throw new IllegalArgumentException(name + " is not set: give a connection string or an account URL");
         }
         String s = setting.trim();
         if (s.startsWith("https://") || s.startsWith("http://")) {
             URI u = URI.create(s);
             if (u.getHost() == null || !u.getHost().contains(".blob.")) {
-                throw new IllegalArgumentException("VAULT_STORAGE must be the account's blob URL (https://<account>.blob.core.windows.net), not " + s);
+                throw new IllegalArgumentException(name + " must be the account's blob URL (https://<account>.blob.core.windows.net), not " + s);
             }
             return new StorageAccount(s, true, timeouts);
         }
         if (!s.contains("AccountName=") && !s.contains("UseDevelopmentStorage=true")) {
-            throw new IllegalArgumentException("VAULT_STORAGE is neither a connection string (AccountName=...;AccountKey=...) nor an account URL");
+            throw new IllegalArgumentException(name + " is neither a connection string (AccountName=...;AccountKey=...) nor an account URL");
         }
         return new StorageAccount(s, false, timeouts);
+    }
+
+    /**
+     * True for a local emulator (Azurite): {@code UseDevelopmentStorage=true} or a connection
+     * string whose blob endpoint is on this machine. Azurite keeps no blob versions and no
+     * soft-deleted copies, which is what makes it safe to hold exports beside the repository.
+     */
+    public boolean emulator() {
+        if (url) {
+            return false;
+        }
+        if (setting.contains("UseDevelopmentStorage=true")) {
+            return true;
+        }
+        for (String part : setting.split(";")) {
+            if (part.trim().startsWith("BlobEndpoint=")) {
+                String host = URI.create(part.trim().substring("BlobEndpoint=".length())).getHost();
+                return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"));
+            }
+        }
+        return false;
     }
 
     public BlobServiceClient blobs() {

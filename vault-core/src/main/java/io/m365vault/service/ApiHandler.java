@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API behind the Functions' HTTP triggers and the CLI's {@code vault serve}: each
  * method takes the request's parts as strings and answers status and JSON. Bad input is 400,
- * unknown ids 404, storage or Graph that cannot be reached 503, bodies over {@link #MAX_BODY_BYTES} 413, every error {@code {"error":"..."}}.
+ * unknown ids 404, a restore whose export has expired 410, storage or Graph that cannot be reached 503, bodies over {@link #MAX_BODY_BYTES} 413, every error {@code {"error":"..."}}.
  * Keys are not checked here: Azure checks function keys before a call arrives, {@code serve}
  * checks its own.
  */
@@ -71,11 +71,12 @@ public final class ApiHandler {
         return ApiResponse.error(413, "request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
-    /** GET /api/restores/{id} */
+    /** GET /api/restores/{id}; 410 with why once the job's export has expired (and is deleted), not a dead link. */
     public ApiResponse restore(String id) {
         return guard(() -> {
             checkId(id, "restore job");
-            return ApiResponse.ok(ApiJson.job(restores.get().get(id).orElseThrow(() -> new NotFoundException("no restore job " + id))));
+            RestoreJob job = restores.get().get(id).orElseThrow(() -> new NotFoundException("no restore job " + id));
+            return "expired".equals(job.state()) ? ApiResponse.error(410, job.error()) : ApiResponse.ok(ApiJson.job(job));
         });
     }
 

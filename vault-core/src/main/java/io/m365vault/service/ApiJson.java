@@ -59,7 +59,7 @@ final class ApiJson {
             n.put("error", j.error());
         }
         if (j.blob() != null) {
-            n.put("blob", RestoreService.EXPORTS + "/" + j.blob());
+            n.put("blob", ExportStore.CONTAINER + "/" + j.blob());
             n.put("bytes", j.bytes());
             n.put("files", j.files());
             n.put("failures", j.failures());

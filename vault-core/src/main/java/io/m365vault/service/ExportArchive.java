@@ -1,12 +1,14 @@
 package io.m365vault.service;
 
 import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.options.BlockBlobOutputStreamOptions;
 import com.azure.storage.blob.specialized.BlobOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -16,14 +18,14 @@ final class ExportArchive {
     private ExportArchive() {
     }
 
-    /** Zips {@code dir} into {@code blob}; returns the blob's size in bytes. */
-    static long upload(Path dir, BlobClient blob) throws IOException {
+    /** Zips {@code dir} into {@code blob} with this metadata; returns the blob's size in bytes. */
+    static long upload(Path dir, BlobClient blob, Map<String, String> metadata) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
         CountingStream counted;
-        try (BlobOutputStream out = blob.getBlockBlobClient().getBlobOutputStream(true);
+        try (BlobOutputStream out = blob.getBlockBlobClient().getBlobOutputStream(new BlockBlobOutputStreamOptions().setMetadata(metadata));
              ZipOutputStream zip = new ZipOutputStream(counted = new CountingStream(out))) {
             for (Path f : files) {
                 zip.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));

@@ -3,13 +3,18 @@ package io.m365vault.service;
 import java.time.Instant;
 
 /**
- * A restore job as its caller sees it: state {@code queued}, {@code running}, {@code done} or
- * {@code failed}; when done, the export blob, its size and item count, and a download link valid
- * until {@code linkExpires}; when failed, the reason.
+ * A restore job as its caller sees it: state {@code queued}, {@code running}, {@code done},
+ * {@code failed} or {@code expired}; when done, the export blob, its size and item count, and a
+ * download link valid until {@code linkExpires}; when failed or expired, the reason.
  */
 public record RestoreJob(String id, String state, RestoreRequest request, Instant created, Instant finished,
                          String error, String blob, long bytes, long files, long failures, String link, Instant linkExpires) {
     public RestoreJob withLink(String url, Instant expires) {
         return new RestoreJob(id, state, request, created, finished, error, blob, bytes, files, failures, url, expires);
+    }
+
+    /** A done job whose export's window has ended: no link, and why. */
+    public RestoreJob expired(String reason) {
+        return new RestoreJob(id, "expired", request, created, finished, reason, blob, bytes, files, failures, null, null);
     }
 }

@@ -1,7 +1,5 @@
 package io.m365vault.service;
 
-import com.azure.storage.blob.BlobClient;
-import com.azure.storage.blob.BlobContainerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.repo.Checkpoint;
 import io.m365vault.repo.Repository;
@@ -15,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,15 +27,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Restore jobs: {@link #submit} records a job and queues it on {@code restore-jobs};
- * {@link #run} (the queue worker) exports the item at its point in time into the {@code exports}
- * container as one zip; {@link #get} answers the job with a read-only download link made at the
- * time of asking, valid {@link #LINK_LIFETIME}, so no link is ever stored. Jobs live in the state
+ * {@link #run} (the queue worker) exports the item at its point in time into the
+ * {@link ExportStore} as one zip; {@link #get} answers the job with a read-only download link made
+ * at the time of asking, so no link is ever stored. A job's export has a window (VAULT_EXPORT_DAYS):
+ * links end with it, and once it has ended the job is {@code expired}. Jobs live in the state
  * table, scope {@code restores}.
  */
 public final class RestoreService {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreService.class);
-    public static final String EXPORTS = "exports";
-    public static final Duration LINK_LIFETIME = Duration.ofHours(1);
     private static final String SCOPE = "restores";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -46,23 +42,16 @@ public final class RestoreService {
     private final ItemLookup items;
     private final StateStore state;
     private final QueueSender jobs;
-    private final BlobContainerClient exports;
+    private final ExportStore exports;
     private final Clock clock;
 
-    public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, BlobContainerClient exports, Clock clock) {
+    public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, ExportStore exports, Clock clock) {
         this.repo = repo;
         this.items = items;
         this.state = repo.state();
         this.jobs = jobs;
         this.exports = exports;
         this.clock = clock;
-    }
-
-    /** The exports container, created when missing (infra creates it in Azure). */
-    public static BlobContainerClient exportsContainer(io.m365vault.repo.StorageAccount account) {
-        BlobContainerClient c = account.blobs().getBlobContainerClient(EXPORTS);
-        c.createIfNotExists();
-        return c;
     }
 
     /**
@@ -86,7 +75,11 @@ public final class RestoreService {
         return job(id, row);
     }
 
-    /** The job, with a fresh download link when it is done; empty for an unknown or malformed id. */
+    /**
+     * The job, with a fresh download link when it is done; {@code expired} with the reason, and no
+     * link, once its export's window has ended (a done job recorded without a window end, by an
+     * older version, counts as expired). Empty for an unknown or malformed id.
+     */
     public Optional<RestoreJob> get(String id) {
         if (!TimeIds.valid(id)) {
             return Optional.empty();
@@ -96,10 +89,16 @@ public final class RestoreService {
             if (!"done".equals(job.state())) {
                 return job;
             }
-            Instant now = clock.instant();
-            Instant expires = now.plus(LINK_LIFETIME);
-            return job.withLink(DownloadLinks.link(exports.getBlobClient(job.blob()), now, expires), expires);
+            Instant ends = row.get("expires") == null ? job.finished() : instant(row.get("expires"));
+            return exports.link(job.blob(), ends).map(l -> job.withLink(l.url(), l.expires()))
+                    .orElseGet(() -> job.expired("the export of restore job " + id + " expired at " + ends + " and is deleted: exports"
+                            + " are kept " + exports.window().toDays() + " days (VAULT_EXPORT_DAYS); submit the restore again"));
         });
+    }
+
+    /** Deletes the exports whose window has ended (the hourly sweep); returns how many. */
+    public int expireExports() {
+        return exports.sweep();
     }
 
     /** The job id of a {@code restore-jobs} message. @throws InvalidRequestException on any other body */
@@ -134,15 +133,16 @@ public final class RestoreService {
             ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format());
             ExportResult result = new MailboxExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
             String blobName = id + "/" + safe(r.item().toString()) + "-" + STAMP.format(r.at()) + ".zip";
-            BlobClient blob = exports.getBlobClient(blobName);
-            long bytes = ExportArchive.upload(dir.resolve("export"), blob);
+            ExportStore.Stored stored = exports.upload(blobName, dir.resolve("export"));
+            long bytes = stored.bytes();
             row.put("state", "done");
             row.put("blob", blobName);
             row.put("bytes", bytes);
+            row.put("expires", stored.expires().toString());
             row.put("files", (long) result.files().size());
             row.put("failures", (long) result.failures().size());
-            LOG.info("restore done job={} item={} files={} zipBytes={} failures={}", id, r.item(), result.files().size(), bytes,
-                    result.failures().size());
+            LOG.info("restore done job={} item={} files={} zipBytes={} failures={} expires={}", id, r.item(), result.files().size(), bytes,
+                    result.failures().size(), stored.expires());
         } catch (ExportException e) {
             row.put("state", "failed");
             row.put("error", e.getMessage());

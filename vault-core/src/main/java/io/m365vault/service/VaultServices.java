@@ -84,7 +84,7 @@ public final class VaultServices implements AutoCloseable {
 
     public RestoreService restores() {
         return new RestoreService(repo, lookup(), new QueueSender(QueueNames.queue(storage(), QueueNames.RESTORE_JOBS), 1),
-                RestoreService.exportsContainer(storage()), clock);
+                ExportStore.open(settings.exports(), settings.exportWindow(), clock), clock);
     }
 
     public ItemLookup lookup() {

@@ -11,6 +11,7 @@ import io.m365vault.repo.StorageAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,15 +32,23 @@ public final class VaultSettings {
     /** What a backup or restore from the command line needs. */
     public static final Set<Setting> REPOSITORY = EnumSet.of(Setting.VAULT_STORAGE, Setting.VAULT_KEK);
 
+    /** How long an export stays downloadable when VAULT_EXPORT_DAYS is not set; infra's exportRetentionDays default. */
+    public static final int DEFAULT_EXPORT_DAYS = 7;
+
     private final Map<String, String> values;
     private final StorageAccount storage;
+    private final StorageAccount exports;
+    private final Duration exportWindow;
     private final Kek kek;
     private final GraphSettings graph;
     private final BackupPolicy policy;
 
-    private VaultSettings(Map<String, String> values, StorageAccount storage, Kek kek, GraphSettings graph, BackupPolicy policy) {
+    private VaultSettings(Map<String, String> values, StorageAccount storage, StorageAccount exports, Duration exportWindow, Kek kek,
+                          GraphSettings graph, BackupPolicy policy) {
         this.values = values;
         this.storage = storage;
+        this.exports = exports;
+        this.exportWindow = exportWindow;
         this.kek = kek;
         this.graph = graph;
         this.policy = policy;
@@ -62,6 +71,8 @@ public final class VaultSettings {
             }
         }
         StorageAccount storage = check(Setting.VAULT_STORAGE, values, StorageAccount::of);
+        StorageAccount exports = check(Setting.VAULT_EXPORTS, values, v -> StorageAccount.of(Setting.VAULT_EXPORTS.name(), v));
+        Integer exportDays = check(Setting.VAULT_EXPORT_DAYS, values, VaultSettings::days);
         Kek kek = check(Setting.VAULT_KEK, values, spec -> Keks.fromSpec(spec, values));
         BackupPolicy policy = check(Setting.VAULT_POLICY, values, BackupPolicy::parse);
         check(Setting.VAULT_SCHEDULE, values, s -> {
@@ -74,7 +85,8 @@ public final class VaultSettings {
         } catch (IllegalArgumentException e) {
             throw new SettingsException(oneLine(e.getMessage()));
         }
-        return new VaultSettings(Collections.unmodifiableMap(values), storage, kek, graph, policy);
+        return new VaultSettings(Collections.unmodifiableMap(values), storage, exports,
+                Duration.ofDays(exportDays == null ? DEFAULT_EXPORT_DAYS : exportDays), kek, graph, policy);
     }
 
     /**
@@ -132,6 +144,18 @@ public final class VaultSettings {
         }
     }
 
+    private static int days(String v) {
+        try {
+            int d = Integer.parseInt(v.trim());
+            if (d >= 1 && d <= 365) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new IllegalArgumentException("must be a whole number of days from 1 to 365, got '" + v + "'");
+    }
+
     private static String oneLine(String s) {
         return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
@@ -147,6 +171,28 @@ public final class VaultSettings {
 
     public StorageAccount storage() {
         return require(storage, Setting.VAULT_STORAGE);
+    }
+
+    /**
+     * The account exports are written to: VAULT_EXPORTS, or VAULT_STORAGE's account when that is a
+     * local emulator (which keeps no versions or soft-deleted copies). A real VAULT_STORAGE account is
+     * refused: infra gives it versioning and soft delete, which would keep every deleted export.
+     */
+    public StorageAccount exports() {
+        if (exports != null) {
+            return exports;
+        }
+        if (storage().emulator()) {
+            return storage;
+        }
+        throw new SettingsException(Setting.VAULT_EXPORTS + " is not set: exports need an account with no blob versioning and no"
+                + " soft delete (infra's exports account), not VAULT_STORAGE's, whose versions and soft-deleted copies would keep"
+                + " each export past its window");
+    }
+
+    /** How long an export stays downloadable (VAULT_EXPORT_DAYS): links end with it, then it is deleted. */
+    public Duration exportWindow() {
+        return exportWindow;
     }
 
     public Kek kek() {

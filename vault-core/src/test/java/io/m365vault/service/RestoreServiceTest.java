@@ -50,9 +50,15 @@ class RestoreServiceTest {
 
             QueueClient queue = ServiceFixture.storage(account).queues().getQueueClient("rj" + Long.toHexString(System.nanoTime()));
             queue.create();
+            // Stands still at the time of the backup until the test moves it past the export's window.
+            StepClock clock = new StepClock(Instant.now());
+            Duration window = Duration.ofDays(VaultSettings.DEFAULT_EXPORT_DAYS);
+            com.azure.storage.blob.BlobContainerClient container = ServiceFixture.storage(account).blobs()
+                    .getBlobContainerClient("exports" + Long.toHexString(System.nanoTime()));
+            container.create();
+            ExportStore exports = new ExportStore(container, window, clock);
             RestoreService restores = new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
-                    new QueueSender(queue, 1),
-                    RestoreService.exportsContainer(ServiceFixture.storage(account)), Clock.systemUTC());
+                    new QueueSender(queue, 1), exports, clock);
 
             RestoreJob queued = restores.submit("{\"item\":\"" + item + "\",\"workloads\":[\"mail\",\"contacts\"]}");
             assertEquals("queued", queued.state());
@@ -115,6 +121,26 @@ class RestoreServiceTest {
             assertTrue(inbox.stream().anyMatch(e -> e.kind().equals(ItemKind.MESSAGE) && e.size() > 0), inbox.toString());
             assertThrowsNotFound(() -> browser.list(item, Instant.now(), "mail/No such folder"));
             assertThrowsNotFound(() -> browser.list(item, Instant.parse("2001-01-01T00:00:00Z"), null));
+
+            // The window ends: links end with it, then the job is expired (410 with why) and the sweep deletes the zip.
+            Instant ends = clock.instant().plus(window);
+            clock.set(ends.minus(Duration.ofMinutes(10)));
+            assertEquals(ends, restores.get(queued.id()).orElseThrow().linkExpires(), "never valid past the window's end");
+            clock.set(ends);
+            RestoreJob expired = restores.get(queued.id()).orElseThrow();
+            assertEquals("expired", expired.state());
+            assertEquals(null, expired.link());
+            assertTrue(expired.error().contains("expired at " + ends) && expired.error().contains("submit the restore again"),
+                    expired.error());
+            ApiHandler api = new ApiHandler(() -> restores, new RunStore(repo.state()), browser,
+                    new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()), Clock.systemUTC());
+            ApiResponse gone = api.restore(queued.id());
+            assertEquals(410, gone.status(), gone.json());
+            assertTrue(gone.json().contains("expired at"), gone.json());
+            com.azure.storage.blob.BlobClient zipBlob = container.getBlobClient(done.blob());
+            assertTrue(zipBlob.exists());
+            assertEquals(1, restores.expireExports());
+            assertTrue(!zipBlob.exists(), "the sweep deletes the zip whose window has ended");
         }
     }
 

@@ -132,6 +132,36 @@ class VaultSettingsTest {
     }
 
     @Test
+    void exportsGoToVaultExportsAndToVaultStorageOnlyWhenItIsAnEmulator() {
+        String azurite = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;"
+                + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;";
+        env.put("VAULT_STORAGE", azurite);
+        VaultSettings local = VaultSettings.from(env, VaultSettings.FUNCTIONS);
+        assertTrue(local.exports().emulator(), "Azurite keeps no versions or soft-deleted copies: exports may sit beside the repository");
+        assertEquals(java.time.Duration.ofDays(VaultSettings.DEFAULT_EXPORT_DAYS), local.exportWindow());
+
+        env.put("VAULT_STORAGE", "https://stvault.blob.core.windows.net/");
+        SettingsException refused = assertThrows(SettingsException.class, () -> VaultSettings.from(env, VaultSettings.FUNCTIONS).exports());
+        assertTrue(refused.getMessage().startsWith("VAULT_EXPORTS is not set: exports need an account with no blob versioning"),
+                refused.getMessage());
+        env.put("VAULT_STORAGE", "DefaultEndpointsProtocol=https;AccountName=stvault;AccountKey=a2V5;EndpointSuffix=core.windows.net");
+        assertThrows(SettingsException.class, () -> VaultSettings.from(env, VaultSettings.FUNCTIONS).exports(), "a keyed Azure account");
+
+        env.put("VAULT_EXPORTS", "https://stexp.blob.core.windows.net/");
+        env.put("VAULT_EXPORT_DAYS", "2");
+        VaultSettings azure = VaultSettings.from(env, VaultSettings.FUNCTIONS);
+        assertFalse(azure.exports().emulator());
+        assertEquals(java.time.Duration.ofDays(2), azure.exportWindow());
+        env.put("VAULT_EXPORTS", "https://example.com/");
+        assertLine("VAULT_EXPORTS must be the account's blob URL", env);
+        env.put("VAULT_EXPORTS", "https://stexp.blob.core.windows.net/");
+        for (String bad : new String[] {"0", "366", "7d", "-1"}) {
+            env.put("VAULT_EXPORT_DAYS", bad);
+            assertLine("VAULT_EXPORT_DAYS: must be a whole number of days from 1 to 365, got '" + bad + "'", env);
+        }
+    }
+
+    @Test
     void localSettingsValuesAreMergedUnderTheEnvironment() throws Exception {
         Path file = tmp.resolve("local.settings.json");
         Files.writeString(file, "{\"IsEncrypted\":false,\"Values\":{\"VAULT_SCHEDULE\":\"0 0 3 * * *\",\"VAULT_STORAGE\":\"x\"}}");
