@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * first, middle and last call of each step of the write order (pack upload, index rows, catalog
  * rows, checkpoints), in a full backup and in an incremental. Storage faults: each kind of call
  * answered 500 or 503, answered too late, reset before storage saw it, or done with its answer
- * lost, once; and 503 from then on. Graph faults: throttling, errors, expired delta tokens.
+ * lost, once; 503 from then on; and catalog rows never answered again. Graph faults: throttling, errors, expired delta tokens.
  */
 final class FaultCases {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +56,11 @@ final class FaultCases {
             cases.add(new FaultCase(STORAGE, "error_503 from then on for " + kind.name().toLowerCase(), Phase.FULL,
                     (storage, sim, user) -> storage.arm(kind, middle, Integer.MAX_VALUE / 2, Fault.ERROR_503), Lift.NOTHING, Fired.STORAGE));
         }
+        // Storage that stops answering for good: each try times out, the calls give up, the run ends.
+        int catalogMiddle = Math.max(1, (full.get(CallKind.CATALOG_WRITE) + 1) / 2);
+        cases.add(new FaultCase(STORAGE, "no answer from then on for catalog_write", Phase.FULL,
+                (storage, sim, user) -> storage.arm(CallKind.CATALOG_WRITE, catalogMiddle, Integer.MAX_VALUE / 2, Fault.TIMEOUT),
+                Lift.NOTHING, Fired.STORAGE));
         cases.addAll(graph());
         return cases;
     }
