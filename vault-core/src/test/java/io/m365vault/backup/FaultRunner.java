@@ -50,21 +50,36 @@ final class FaultRunner {
         sim.mutate(72, 0.3, "messages", "contacts", "events");
     }
 
+    /** A fresh repository, and the tenant it backs up, for one case. */
+    private final class Fresh {
+        final GraphSim sim;
+        final String user;
+        final String name = newRepo();
+        final Kek kek = kek(name);
+        final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        Fresh(GraphSim sim) {
+            this.sim = sim;
+            this.user = SimTenant.mailUser(sim);
+        }
+
+        FaultRun backup(String runId, Instant t) {
+            return run(name, kek, runId, t, sim, user);
+        }
+    }
+
     /** Calls of each kind that a clean full backup and a clean incremental make: where the crash points are. */
     Map<FaultCase.Phase, Map<CallKind, Integer>> reference() throws Exception {
         Map<FaultCase.Phase, Map<CallKind, Integer>> out = new EnumMap<>(FaultCase.Phase.class);
         plan.disarm();
         try (GraphSim sim = tenant()) {
-            String user = SimTenant.mailUser(sim);
-            String name = newRepo();
-            Kek kek = kek(name);
-            Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Fresh f = new Fresh(sim);
             plan.disarm();
-            run(name, kek, "ref1", t, sim, user);
+            f.backup("ref1", f.start);
             out.put(FaultCase.Phase.FULL, plan.counts());
             change(sim);
             plan.disarm();
-            run(name, kek, "ref2", t.plusSeconds(60), sim, user);
+            f.backup("ref2", f.start.plusSeconds(60));
             out.put(FaultCase.Phase.INCREMENTAL, plan.counts());
         }
         return out;
@@ -80,25 +95,23 @@ final class FaultRunner {
     private FaultOutcome runOnce(FaultCase kase) throws Exception {
         plan.disarm();
         try (GraphSim sim = tenant()) {
-            String user = SimTenant.mailUser(sim);
-            String name = newRepo();
-            Kek kek = kek(name);
-            Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Fresh f = new Fresh(sim);
+            Instant t = f.start;
             if (kase.phase() == FaultCase.Phase.INCREMENTAL) {
-                run(name, kek, "r0", t, sim, user);
+                f.backup("r0", t);
                 change(sim);
                 t = t.plusSeconds(60);
             }
-            kase.arm().apply(plan, sim, user);
-            FaultRun first = run(name, kek, "r1", t, sim, user);
+            kase.arm().apply(plan, sim, f.user);
+            FaultRun first = f.backup("r1", t);
             Map<CallKind, Integer> firstCalls = plan.counts();
             boolean fired = kase.fired().test(plan, first, sim);
             plan.disarm();
             kase.lift().apply(sim);
             Instant rerunTime = t.plusSeconds(60);
-            FaultRun rerun = run(name, kek, "r2", rerunTime, sim, user);
-            try (Repository repo = Repository.open(storage, name, kek)) {
-                return FaultCheck.of(kase, fired, first, firstCalls, rerun, repo, sim, user, rerunTime, tmp.resolve(name + "-export"));
+            FaultRun rerun = f.backup("r2", rerunTime);
+            try (Repository repo = Repository.open(storage, f.name, f.kek)) {
+                return FaultCheck.of(kase, fired, first, firstCalls, rerun, repo, sim, f.user, rerunTime, tmp.resolve(f.name + "-export"));
             }
         }
     }
