@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * handler works (however long a backup takes), deletes it when the handler returns, lets it be
  * received again {@code retryAfter} after the handler throws (host.json's visibilityTimeout), and
  * after {@code maxDequeueCount} attempts moves it to the {@code -poison} queue and tells the
- * poison handler.
+ * poison handler. A message received more than {@code maxDequeueCount} times (its workers stopped
+ * while handling it, so no attempt failed) goes there too, unhandled, as the host does.
  */
 final class QueuePump implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePump.class);
@@ -29,12 +30,12 @@ final class QueuePump implements AutoCloseable {
 
     /** Handles one message's text; throwing means "retry it". */
     interface Handler {
-        void handle(String text) throws Exception;
+        void handle(String messageId, String text) throws Exception;
     }
 
-    /** Told of a message given up on, with the last attempt's error. */
+    /** Told of a message given up on (already on the poison queue), with why. */
     interface PoisonHandler {
-        void poisoned(String text, String reason);
+        void poisoned(String messageId, String text, String reason);
     }
 
     private final QueueClient queue;
@@ -142,7 +143,13 @@ final class QueuePump implements AutoCloseable {
             }
         }, every, every, TimeUnit.MILLISECONDS);
         try {
-            handler.handle(text);
+            if (m.getDequeueCount() > maxDequeueCount) {
+                keep.cancel(false);
+                toPoison(m, receipt.get(), text, "received " + m.getDequeueCount() + " times, more than maxDequeueCount "
+                        + maxDequeueCount + ", without an attempt finishing (its workers stopped while handling it)");
+                return;
+            }
+            handler.handle(m.getMessageId(), text);
             keep.cancel(false);
             queue.deleteMessage(m.getMessageId(), receipt.get());
         } catch (Exception e) {
@@ -150,13 +157,19 @@ final class QueuePump implements AutoCloseable {
             String reason = Failures.oneLine(e);
             LOG.warn("queue message failed queue={} id={} attempt={}: {}", queue.getQueueName(), m.getMessageId(), m.getDequeueCount(), reason);
             if (m.getDequeueCount() >= maxDequeueCount) {
-                poison.sendMessage(m.getBody().toString());
-                queue.deleteMessage(m.getMessageId(), receipt.get());
-                poisonHandler.poisoned(text, reason);
+                toPoison(m, receipt.get(), text, "after " + m.getDequeueCount() + " attempts: " + reason);
             } else {
                 queue.updateMessage(m.getMessageId(), receipt.get(), null, retryAfter);
             }
         }
+    }
+
+    /** The message, as it came, onto the poison queue and off this one; then the poison handler hears of it. */
+    private void toPoison(QueueMessageItem m, String receipt, String text, String reason) {
+        poison.sendMessage(m.getBody().toString());
+        queue.deleteMessage(m.getMessageId(), receipt);
+        LOG.error("queue message moved to {} id={}: {}", poison.getQueueName(), m.getMessageId(), reason);
+        poisonHandler.poisoned(m.getMessageId(), text, reason);
     }
 
     int parallel() {
