@@ -23,10 +23,8 @@ class BackupRefusedTest {
 
     @Test
     void aSecretTheTenantRefusesIsOneLineNamingGraphClientSecret(AzuriteExtension.StorageAccount account, @TempDir Path tmp) throws Exception {
-        // The CLI runs in this JVM: its default trust gets graph-sim's self-signed certificate.
-        System.setProperty("javax.net.ssl.trustStore", SimTls.trustStore(tmp).toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", SimTls.PASSWORD);
-        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        // The JVM's default trust (OkHttp's for Graph, Netty's for azure-identity) gets graph-sim's self-signed certificate.
+        SimTls.trustInThisJvm();
         try (GraphSim sim = GraphSim.builder().seed(8).users(3).build().start().startTls()) {
             sim.registerApp(TENANT, APP, "the right one");
             Cli cli = new Cli(Map.of("VAULT_STORAGE", account.connectionString(), "VAULT_KEK", "file:" + tmp.resolve("kek"),

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.entra.SimTls;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +27,7 @@ class GraphCredentialsTest {
         sim = GraphSim.builder().seed(6).users(4).build().start().startTls();
         sim.registerApp(TENANT, APP, SECRET);
         // The JVM's default trust (OkHttp's for Graph, Netty's for azure-identity) gets graph-sim's self-signed certificate.
-        Path trust = SimTls.trustStore(Files.createTempDirectory("graph-sim-trust"));
-        System.setProperty("javax.net.ssl.trustStore", trust.toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", SimTls.PASSWORD);
-        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        SimTls.trustInThisJvm();
     }
 
     @AfterAll

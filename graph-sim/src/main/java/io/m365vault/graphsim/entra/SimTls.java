@@ -62,6 +62,32 @@ public final class SimTls {
         }
     }
 
+    /**
+     * Makes this JVM's default trust (what OkHttp and Netty use when given no other) the
+     * simulator's certificate, for clients whose TLS cannot be configured from outside, such as
+     * azure-identity's inside a credential. The store is written once and kept until the JVM
+     * exits: an SSL context built later reads it. Hosts on the internet are not trusted after.
+     */
+    public static synchronized void trustInThisJvm() {
+        if (TRUSTED != null) {
+            return;
+        }
+        try {
+            Path dir = Files.createTempDirectory("graph-sim-trust");
+            Path store = trustStore(dir);
+            store.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            System.setProperty("javax.net.ssl.trustStore", store.toString());
+            System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
+            System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            TRUSTED = store;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static volatile Path TRUSTED;
+
     private static KeyStore keyStore() throws GeneralSecurityException {
         try (InputStream in = open()) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
