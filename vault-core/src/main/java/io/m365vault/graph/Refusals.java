@@ -1,5 +1,7 @@
 package io.m365vault.graph;
 
+import com.azure.core.exception.ClientAuthenticationException;
+import com.microsoft.aad.msal4j.MsalException;
 import io.m365vault.config.Setting;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,8 +12,8 @@ import java.util.regex.Pattern;
  * Tells a refusal of the app's credentials from a refusal of one request. The token endpoint
  * refusing the secret or certificate (AADSTS errors), Graph answering 401 before it has accepted
  * any request of this client, and 403 {@code Authorization_RequestDenied} (the directory: the app
- * lacks an application permission) are the app's; any other 401 or 403 (a mailbox that denies
- * access) is that item's and stays a {@link GraphStatusException}.
+ * lacks an application permission) are the app's, and so is no answer from Entra ID at all; any
+ * other 401 or 403 (a mailbox that denies access) is that item's and stays a {@link GraphStatusException}.
  */
 final class Refusals {
     private static final Pattern AADSTS = Pattern.compile("(AADSTS\\d+): ?([^\\r\\n.]*)");
@@ -44,7 +46,29 @@ final class Refusals {
                         + settings.clientId() + " (" + code + ": " + m.group(2).strip() + ")", e);
             }
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientAuthenticationException || t instanceof MsalException) {
+                // No answer from Entra ID (or the managed identity's endpoint): no request can be signed either.
+                String where = settings.auth() == GraphSettings.Auth.MANAGED_IDENTITY ? "the managed identity"
+                        : settings.authorityHost() != null ? settings.authorityHost() : "Entra ID";
+                return new CredentialsRefusedException(credentialSetting() + ": no token for app " + app() + " from " + where + ": "
+                        + firstLine(root(t)), e);
+            }
+        }
         return null;
+    }
+
+    private static Throwable root(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r;
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.strip().lines().findFirst().orElse(m).strip();
     }
 
     /** The refusal an error answer of Graph is, or null when it is the request's own. */

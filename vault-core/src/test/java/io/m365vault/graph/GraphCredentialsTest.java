@@ -72,6 +72,23 @@ class GraphCredentialsTest {
         }
     }
 
+    @Test
+    void anAuthorityThatDoesNotAnswerIsOneLineWithinSeconds() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (TenantGraph graph = GraphClients.create(new GraphSettings(TENANT, APP, SECRET, null, null, sim.tlsBaseUrl(),
+                "https://127.0.0.1:" + closed + "/"), ThrottleConfig.defaults())) {
+            long t0 = System.nanoTime();
+            CredentialsRefusedException e = assertThrows(CredentialsRefusedException.class, () -> new TenantGraphReader(graph, 10).get("users"));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(e.getMessage().startsWith("GRAPH_CLIENT_SECRET: no token for app " + APP + " from https://127.0.0.1:" + closed + "/: "),
+                    e.getMessage());
+            assertTrue(ms < 15_000, "within seconds: " + ms + " ms; " + e.getMessage());
+        }
+    }
+
     /** The refusal, checked to come within seconds and after one token request (none retried). */
     private static CredentialsRefusedException refused(String tenant, String app, String secret) {
         try (TenantGraph graph = connect(tenant, app, secret)) {
