@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.models.QueueMessageItem;
+import io.m365vault.graph.CredentialsRefusedException;
 import io.m365vault.service.QueueSender;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,8 @@ final class QueuePump implements AutoCloseable {
     private final Semaphore slots;
     private final AtomicInteger handling = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** The app's credentials refused: every message would fail the same way. */
+    private volatile CredentialsRefusedException refused;
 
     QueuePump(QueueClient queue, QueueClient poison, int parallel, int maxDequeueCount, Duration retryAfter, Duration inFlight,
               Handler handler, PoisonHandler poisonHandler) {
@@ -75,9 +78,15 @@ final class QueuePump implements AutoCloseable {
         });
     }
 
-    /** Handles messages until the queue is empty and none is in flight. */
+    /**
+     * Handles messages until the queue is empty and none is in flight. Entra ID or Graph refusing
+     * the app's credentials ends it at once with that line (a drain has no later to retry in).
+     */
     void drain() throws InterruptedException {
         while (!stopped.get()) {
+            if (refused != null) {
+                throw refused;
+            }
             int got = receive();
             if (got == 0 && handling.get() == 0 && queue.getProperties().getApproximateMessagesCount() == 0) {
                 return;
@@ -155,6 +164,9 @@ final class QueuePump implements AutoCloseable {
         } catch (Exception e) {
             keep.cancel(false);
             String reason = Failures.oneLine(e);
+            if (e instanceof CredentialsRefusedException c) {
+                refused = c;
+            }
             LOG.warn("queue message failed queue={} id={} attempt={}: {}", queue.getQueueName(), m.getMessageId(), m.getDequeueCount(), reason);
             if (m.getDequeueCount() >= maxDequeueCount) {
                 toPoison(m, receipt.get(), text, "after " + m.getDequeueCount() + " attempts: " + reason);

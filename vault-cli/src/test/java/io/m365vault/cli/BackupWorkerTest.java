@@ -78,6 +78,29 @@ class BackupWorkerTest {
     }
 
     @Test
+    void aDrainStopsAtOnceWhenGraphRefusesTheApp(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(3).users(2).build().start(); VaultServices vs = open(account, sim)) {
+            Queues q = queues(vs.storage());
+            String runId = TimeIds.next(Instant.now());
+            String user = sim.tenant().directory().user(0).id;
+            String text = "{\"run\":\"" + runId + "\",\"item\":\"user:" + user + "\",\"workloads\":[\"mail\"]}";
+            vs.runs().create(runId, Instant.now(), "test", new Plan(List.of(BackupMessage.parse(text).planned()), List.of()));
+            new QueueSender(q.items, 1).send(text);
+            com.fasterxml.jackson.databind.node.ObjectNode f = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            f.putArray("inject").addObject().put("path", "users/" + user + "/mailFolders").put("status", 403)
+                    .put("code", "Authorization_RequestDenied").put("count", 1);
+            sim.faults(f);
+            long t0 = System.nanoTime();
+            try (QueuePump pump = new BackupWorker(vs.backupQueue()).pump(vs.storage(), 1, r -> { })) {
+                io.m365vault.graph.CredentialsRefusedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        io.m365vault.graph.CredentialsRefusedException.class, pump::drain);
+                assertTrue(e.getMessage().startsWith("GRAPH_CLIENT_ID: Graph refuses GET "), e.getMessage());
+            }
+            assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "not after the queue's retries");
+        }
+    }
+
+    @Test
     void givesUpAfterHostJsonsMaxDequeueCount() throws Exception {
         var hostJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of("..", "host.json").toFile());
         assertEquals(hostJson.get("extensions").get("queues").get("maxDequeueCount").asInt(), BackupWorker.MAX_DEQUEUE_COUNT);
