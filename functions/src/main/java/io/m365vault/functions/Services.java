@@ -3,6 +3,7 @@ package io.m365vault.functions;
 import io.m365vault.repo.Repository;
 import io.m365vault.service.ApiHandler;
 import io.m365vault.service.BackupItemService;
+import io.m365vault.service.BackupQueue;
 import io.m365vault.service.RestoreService;
 import io.m365vault.service.ScheduleService;
 import io.m365vault.service.VaultServices;
@@ -20,6 +21,7 @@ import java.util.Map;
 public final class Services {
     private final VaultServices vault;
     private final BackupItemService backupItems;
+    private final BackupQueue backupQueue;
     private final ScheduleService schedule;
     private final OpenOnce<RestoreService> restores;
     private final ApiHandler api;
@@ -27,6 +29,7 @@ public final class Services {
     public Services(VaultServices vault) {
         this.vault = vault;
         this.backupItems = vault.backupItems();
+        this.backupQueue = new BackupQueue(backupItems, vault.storage());
         this.schedule = vault.schedule();
         // Opened on first use: without VAULT_EXPORTS (or with its account down) only restores fail, not backups.
         this.restores = new OpenOnce<>(vault::restores);
@@ -56,6 +59,11 @@ public final class Services {
 
     public BackupItemService backupItems() {
         return backupItems;
+    }
+
+    /** The backup-items and backup-items-poison handlers, shared with {@code vault serve}. */
+    public BackupQueue backupQueue() {
+        return backupQueue;
     }
 
     public ScheduleService schedule() {

@@ -1,12 +1,14 @@
 package io.m365vault.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.service.QueueNames;
 import io.m365vault.service.QueueSender;
 import io.m365vault.service.TimeIds;
@@ -127,6 +129,37 @@ class BackupFunctionsTest {
             List<String> poisoned = new ArrayList<>();
             poison.receiveMessages(10).forEach(m -> poisoned.add(QueueSender.decode(m.getBody().toString())));
             assertEquals(List.of(message), poisoned);
+        }
+    }
+
+    @Test
+    void aPermissionTheAppLacksFailsTheInvocationWithOneLineButAMailboxThatDeniesAccessIsThatItemsFailure(
+            AzuriteExtension.StorageAccount account) throws Exception {
+        try (FunctionFixture f = new FunctionFixture(account, tmp, "{\"mail\":\"all\"}")) {
+            String user = f.mailUser().id;
+            String run = TimeIds.next(Instant.now());
+            String message = "{\"run\":\"" + run + "\",\"item\":\"user:" + user + "\",\"workloads\":[\"mail\"]}";
+            f.services.vault().runs().create(run, Instant.now(), "test",
+                    new io.m365vault.service.Plan(List.of(io.m365vault.service.BackupMessage.parse(message).planned()), List.of()));
+            ObjectNode denied = JSON.createObjectNode();
+            denied.putArray("inject").addObject().put("path", "users/" + user + "/mailFolders").put("status", 403)
+                    .put("code", "Authorization_RequestDenied").put("count", 1);
+            f.sim.faults(denied);
+            io.m365vault.graph.CredentialsRefusedException e = assertThrows(io.m365vault.graph.CredentialsRefusedException.class,
+                    () -> f.wire(new BackupItem()).run(message, 1, new TestContext("BackupItem")));
+            assertTrue(e.getMessage().startsWith("GRAPH_CLIENT_ID: Graph refuses GET " + f.sim.baseUrl() + "/users/" + user + "/mailFolders"),
+                    e.getMessage());
+
+            // A mailbox closed to the app (403 ErrorAccessDenied) is that item's failure, recorded in its run.
+            ObjectNode closed = JSON.createObjectNode();
+            closed.putArray("inject").addObject().put("path", "users/" + user + "/mailFolders").put("status", 403)
+                    .put("code", "ErrorAccessDenied").put("count", 1);
+            f.sim.faults(closed);
+            TestContext ctx = new TestContext("BackupItem");
+            f.wire(new BackupItem()).run(message, 2, ctx);
+            assertTrue(ctx.lines.get(0).endsWith(": failed"), ctx.lines.toString());
+            assertTrue(f.services.vault().runs().items(run).get(0).errors().toString().contains("ErrorAccessDenied"),
+                    f.services.vault().runs().items(run).toString());
         }
     }
 

@@ -64,6 +64,7 @@ public final class GraphSim implements AutoCloseable {
     private final UploadSessions uploads;
     private final DownloadHost downloads;
     private final EventSnapshot eventSnapshot;
+    private volatile String tlsOrigin;
 
     private GraphSim(SimConfig config) {
         config.validate();
@@ -132,6 +133,31 @@ public final class GraphSim implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Serves the same tenant over https too (self-signed, see {@link io.m365vault.graphsim.entra.SimTls}),
+     * with Entra ID's token endpoint: {@link #tlsBaseUrl} and {@link #authorityHost} are then set.
+     */
+    public GraphSim startTls() throws IOException {
+        tlsOrigin = server.startTls(0);
+        LOG.info("graph-sim https baseUrl={} authorityHost={}", tlsBaseUrl(), authorityHost());
+        return this;
+    }
+
+    /** The Graph base URL over https, {@code https://127.0.0.1:PORT/v1.0} (after {@link #startTls}). */
+    public String tlsBaseUrl() {
+        return tlsOrigin + "/v1.0";
+    }
+
+    /** The Entra ID authority host standing in for {@code https://login.microsoftonline.com/} (after {@link #startTls}). */
+    public String authorityHost() {
+        return tlsOrigin + "/";
+    }
+
+    /** Registers an app with a client secret, so the token endpoint issues it tokens (see {@code /_sim/apps}). */
+    public void registerApp(String tenant, String clientId, String secret) {
+        control.apps(Json.obj().put("tenant", tenant).put("clientId", clientId).put("secret", secret));
     }
 
     public SimConfig config() {

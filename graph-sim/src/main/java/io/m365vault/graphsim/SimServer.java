@@ -2,6 +2,10 @@ package io.m365vault.graphsim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsServer;
+import io.m365vault.graphsim.entra.SimTls;
 import io.m365vault.graphsim.control.Faults;
 import io.m365vault.graphsim.http.Exchanges;
 import io.m365vault.graphsim.http.GraphError;
@@ -21,10 +25,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Graph endpoint: {@code /v1.0/...} through rewrites, faults and the router; {@code /_sim/...}
- * for control; anything else 404. Every request, $batch parts included, goes through {@link #dispatch}.
+ * for control; {@code /{tenant}/oauth2/v2.0/token} as Entra ID's token endpoint; anything else 404. Every request, $batch parts included, goes through {@link #dispatch}.
  */
 public final class SimServer {
     private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
@@ -33,7 +39,10 @@ public final class SimServer {
     private final Router control = new Router();
     private final Router uploads = new Router();
     private final List<UnaryOperator<List<String>>> rewrites = new ArrayList<>();
+    private static final Pattern TOKEN_PATH = Pattern.compile("/([^/]+)/oauth2/v2\\.0/token");
     private HttpServer server;
+    private HttpsServer tls;
+    private volatile String tlsOrigin;
     private ExecutorService pool;
 
     public SimServer(SimContext ctx) {
@@ -75,7 +84,24 @@ public final class SimServer {
         return server.getAddress().getPort();
     }
 
+    /**
+     * The same endpoints over https on another port (after {@link #start}), for clients that
+     * send or fetch tokens only over https. Returns its origin, {@code https://127.0.0.1:PORT}.
+     */
+    public String startTls(int port) throws IOException {
+        tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        tls.setHttpsConfigurator(new HttpsConfigurator(SimTls.serverContext()));
+        tls.setExecutor(pool);
+        tls.createContext("/", this::serve);
+        tls.start();
+        tlsOrigin = "https://127.0.0.1:" + tls.getAddress().getPort();
+        return tlsOrigin;
+    }
+
     public void stop() {
+        if (tls != null) {
+            tls.stop(0);
+        }
         if (server != null) {
             server.stop(0);
             pool.shutdownNow();
@@ -86,15 +112,23 @@ public final class SimServer {
         String path = ex.getRequestURI().getRawPath();
         String requestId = UUID.randomUUID().toString();
         byte[] body = Exchanges.body(ex);
+        // Links in answers (nextLink, deltaLink) stay on the scheme the request came by.
+        String origin = ex instanceof HttpsExchange ? tlsOrigin : ctx.origin;
         Res res;
         if (path.startsWith("/v1.0/") || path.equals("/v1.0")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(5), ex.getRequestURI().getRawQuery(),
-                    Exchanges.headers(ex), body, ctx.origin + "/v1.0", requestId);
+                    Exchanges.headers(ex), body, origin + "/v1.0", requestId);
             res = dispatch(req);
         } else if (path.startsWith("/_sim/")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(5), ex.getRequestURI().getRawQuery(),
-                    Exchanges.headers(ex), body, ctx.origin + "/_sim", requestId);
+                    Exchanges.headers(ex), body, origin + "/_sim", requestId);
             res = route(control, req, false);
+        } else if (TOKEN_PATH.matcher(path).matches() && ex.getRequestMethod().equals("POST")) {
+            Matcher m = TOKEN_PATH.matcher(path);
+            m.matches();
+            ctx.stats.request("POST {tenant}/oauth2/v2.0/token");
+            res = ctx.entra.token(m.group(1), body);
+            ctx.stats.status(res.status);
         } else if (path.startsWith("/_upload/")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(8), ex.getRequestURI().getRawQuery(),
                     Exchanges.headers(ex), body, ctx.origin + "/_upload", requestId);
@@ -144,7 +178,11 @@ public final class SimServer {
             }
         }
         Res res;
-        if (m == null) {
+        String auth = req.header("Authorization");
+        if (limited && auth != null && !ctx.entra.accepts(auth.replaceFirst("(?i)^Bearer ", ""))) {
+            // A token the token endpoint did not issue, or one revoked since.
+            res = error(new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."), req.requestId);
+        } else if (m == null) {
             res = error(GraphError.noRoute(req.method, req.path()), req.requestId);
         } else {
             try (Faults.Permit permit = limited ? ctx.faults.admit(req.method, req.path(), throttleKey(req)) : () -> { }) {

@@ -67,7 +67,7 @@ final class DemoRun {
         this.err = env.err();
         this.parallel = parallel;
         this.schedule = vs.schedule();
-        this.worker = new BackupWorker(vs.backupItems());
+        this.worker = new BackupWorker(vs.backupQueue());
     }
 
     int play(Path dir, MailFormat format, PrintStream out, long t0) throws Exception {

@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.models.QueueMessageItem;
+import io.m365vault.graph.CredentialsRefusedException;
 import io.m365vault.service.QueueSender;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * handler works (however long a backup takes), deletes it when the handler returns, lets it be
  * received again {@code retryAfter} after the handler throws (host.json's visibilityTimeout), and
  * after {@code maxDequeueCount} attempts moves it to the {@code -poison} queue and tells the
- * poison handler.
+ * poison handler. A message received more than {@code maxDequeueCount} times (its workers stopped
+ * while handling it, so no attempt failed) goes there too, unhandled, as the host does.
  */
 final class QueuePump implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePump.class);
@@ -29,12 +31,12 @@ final class QueuePump implements AutoCloseable {
 
     /** Handles one message's text; throwing means "retry it". */
     interface Handler {
-        void handle(String text) throws Exception;
+        void handle(String messageId, String text) throws Exception;
     }
 
-    /** Told of a message given up on, with the last attempt's error. */
+    /** Told of a message given up on (already on the poison queue), with why. */
     interface PoisonHandler {
-        void poisoned(String text, String reason);
+        void poisoned(String messageId, String text, String reason);
     }
 
     private final QueueClient queue;
@@ -50,6 +52,8 @@ final class QueuePump implements AutoCloseable {
     private final Semaphore slots;
     private final AtomicInteger handling = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** The app's credentials refused: every message would fail the same way. */
+    private volatile CredentialsRefusedException refused;
 
     QueuePump(QueueClient queue, QueueClient poison, int parallel, int maxDequeueCount, Duration retryAfter, Duration inFlight,
               Handler handler, PoisonHandler poisonHandler) {
@@ -74,9 +78,15 @@ final class QueuePump implements AutoCloseable {
         });
     }
 
-    /** Handles messages until the queue is empty and none is in flight. */
+    /**
+     * Handles messages until the queue is empty and none is in flight. Entra ID or Graph refusing
+     * the app's credentials ends it at once with that line (a drain has no later to retry in).
+     */
     void drain() throws InterruptedException {
         while (!stopped.get()) {
+            if (refused != null) {
+                throw refused;
+            }
             int got = receive();
             if (got == 0 && handling.get() == 0 && queue.getProperties().getApproximateMessagesCount() == 0) {
                 return;
@@ -142,21 +152,36 @@ final class QueuePump implements AutoCloseable {
             }
         }, every, every, TimeUnit.MILLISECONDS);
         try {
-            handler.handle(text);
+            if (m.getDequeueCount() > maxDequeueCount) {
+                keep.cancel(false);
+                toPoison(m, receipt.get(), text, "received " + m.getDequeueCount() + " times, more than maxDequeueCount "
+                        + maxDequeueCount + ", without an attempt finishing (its workers stopped while handling it)");
+                return;
+            }
+            handler.handle(m.getMessageId(), text);
             keep.cancel(false);
             queue.deleteMessage(m.getMessageId(), receipt.get());
         } catch (Exception e) {
             keep.cancel(false);
             String reason = Failures.oneLine(e);
+            if (e instanceof CredentialsRefusedException c) {
+                refused = c;
+            }
             LOG.warn("queue message failed queue={} id={} attempt={}: {}", queue.getQueueName(), m.getMessageId(), m.getDequeueCount(), reason);
             if (m.getDequeueCount() >= maxDequeueCount) {
-                poison.sendMessage(m.getBody().toString());
-                queue.deleteMessage(m.getMessageId(), receipt.get());
-                poisonHandler.poisoned(text, reason);
+                toPoison(m, receipt.get(), text, "after " + m.getDequeueCount() + " attempts: " + reason);
             } else {
                 queue.updateMessage(m.getMessageId(), receipt.get(), null, retryAfter);
             }
         }
+    }
+
+    /** The message, as it came, onto the poison queue and off this one; then the poison handler hears of it. */
+    private void toPoison(QueueMessageItem m, String receipt, String text, String reason) {
+        poison.sendMessage(m.getBody().toString());
+        queue.deleteMessage(m.getMessageId(), receipt);
+        LOG.error("queue message moved to {} id={}: {}", poison.getQueueName(), m.getMessageId(), reason);
+        poisonHandler.poisoned(m.getMessageId(), text, reason);
     }
 
     int parallel() {

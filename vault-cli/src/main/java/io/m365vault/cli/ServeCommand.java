@@ -65,7 +65,7 @@ final class ServeCommand extends RepoCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try (VaultServices vs = VaultServices.open(settings, repo.name);
              LocalApi http = new LocalApi(port, ApiHandler.of(vs), key);
-             QueuePump backups = new BackupWorker(vs.backupItems()).pump(vs.storage(), parallel, r -> { });
+             QueuePump backups = new BackupWorker(vs.backupQueue()).pump(vs.storage(), parallel, r -> { });
              QueuePump restores = restorePump(vs);
              CronTimer timer = new CronTimer(settings.schedule(), () -> schedule(vs.schedule(), settings, env));
              CronTimer sweep = new CronTimer(ExportStore.SWEEP_SCHEDULE, () -> expireExports(vs, env))) {
@@ -98,18 +98,18 @@ final class ServeCommand extends RepoCommand {
         return new QueuePump(QueueNames.queue(vs.storage(), QueueNames.RESTORE_JOBS),
                 QueueNames.queue(vs.storage(), QueueNames.RESTORE_JOBS + QueueNames.POISON_SUFFIX), 1, BackupWorker.MAX_DEQUEUE_COUNT,
                 BackupWorker.RETRY_AFTER, QueuePump.IN_FLIGHT,
-                text -> {
+                (id, text) -> {
                     try {
                         RestoreJob job = restores.run(RestoreService.jobOf(text));
                         LOG.info("restore {}: {}", job.id(), job.state());
                     } catch (InvalidRequestException | NotFoundException e) {
-                        LOG.error("restore message dropped: {}", e.getMessage());
+                        LOG.error("restore message dropped id={}: {}", id, e.getMessage());
                     }
-                }, (text, reason) -> {
+                }, (id, text, reason) -> {
                     try {
                         restores.poisoned(RestoreService.jobOf(text), reason);
                     } catch (InvalidRequestException e) {
-                        LOG.error("restore poison message dropped: {}", e.getMessage());
+                        LOG.error("restore poison message dropped id={}: {}", id, e.getMessage());
                     }
                 });
     }

@@ -28,13 +28,13 @@ class QueuePumpTest {
         AtomicInteger handled = new AtomicInteger();
         List<Integer> seenByOthers = new ArrayList<>();
         // Invisible for 2 s at a time, the handler takes 5 s: without renewal the message would come back twice.
-        try (QueuePump pump = new QueuePump(queue, poison, 1, 5, Duration.ofSeconds(1), Duration.ofSeconds(2), text -> {
+        try (QueuePump pump = new QueuePump(queue, poison, 1, 5, Duration.ofSeconds(1), Duration.ofSeconds(2), (id, text) -> {
             handled.incrementAndGet();
             for (int i = 0; i < 5; i++) {
                 Thread.sleep(1000);
                 seenByOthers.add(queue.receiveMessages(1, Duration.ofSeconds(1), null, null).stream().toList().size());
             }
-        }, (text, reason) -> { })) {
+        }, (id, text, reason) -> { })) {
             pump.drain();
         }
         assertEquals(1, handled.get());

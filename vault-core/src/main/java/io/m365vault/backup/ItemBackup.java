@@ -1,6 +1,7 @@
 package io.m365vault.backup;
 
 import io.m365vault.backup.ItemResult.WorkloadResult;
+import io.m365vault.graph.CredentialsRefusedException;
 import io.m365vault.graph.GraphNotFoundException;
 import io.m365vault.graph.GraphReader;
 import io.m365vault.repo.CommitRefusedException;
@@ -119,6 +120,10 @@ public final class ItemBackup {
             }
             return failed(ctx, sync, e);
         } catch (CommitRefusedException e) {
+            throw e;
+        } catch (CredentialsRefusedException e) {
+            // The app's, not this item's: every item would fail the same way, so the run stops here.
+            keepWhatStands(ctx, sync);
             throw e;
         } catch (IOException | RuntimeException e) {
             return failed(ctx, sync, e);

@@ -1,6 +1,7 @@
 package io.m365vault.graph;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.identity.AadCredentialBuilderBase;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
@@ -26,10 +27,10 @@ final class GraphCredentials {
     static TokenCredential credential(GraphSettings s) {
         return switch (s.auth()) {
             case NONE -> null;
-            case CLIENT_SECRET -> new ClientSecretCredentialBuilder()
+            case CLIENT_SECRET -> authority(new ClientSecretCredentialBuilder(), s)
                     .tenantId(s.tenantId()).clientId(s.clientId()).clientSecret(s.clientSecret()).build();
             case CERTIFICATE -> {
-                ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().tenantId(s.tenantId()).clientId(s.clientId());
+                ClientCertificateCredentialBuilder b = authority(new ClientCertificateCredentialBuilder(), s).tenantId(s.tenantId()).clientId(s.clientId());
                 String path = s.clientCert().toString();
                 if ("pem".equals(GraphSettings.certKind(s.clientCert()))) {
                     b.pemCertificate(path);
@@ -42,6 +43,7 @@ final class GraphCredentials {
                 yield b.build();
             }
             case MANAGED_IDENTITY -> {
+                // The managed identity's endpoint is the host's, whatever the authority.
                 ManagedIdentityCredentialBuilder b = new ManagedIdentityCredentialBuilder();
                 if (s.clientId() != null && !s.clientId().isBlank()) {
                     b.clientId(s.clientId());
@@ -49,5 +51,16 @@ final class GraphCredentials {
                 yield b.build();
             }
         };
+    }
+
+    /**
+     * The builder pointed at GRAPH_AUTHORITY_HOST when set. A host named there is taken as it is:
+     * MSAL's instance discovery would ask login.microsoftonline.com to vouch for it.
+     */
+    private static <T extends AadCredentialBuilderBase<T>> T authority(T builder, GraphSettings s) {
+        if (s.authorityHost() != null) {
+            builder.authorityHost(s.authorityHost()).disableInstanceDiscovery();
+        }
+        return builder;
     }
 }

@@ -27,11 +27,13 @@ public final class GraphRequests {
     private final RequestAdapter adapter;
     private final OkHttpClient http;
     private final ThrottleGovernor governor;
+    private final Refusals refusals;
 
-    GraphRequests(RequestAdapter adapter, OkHttpClient http, ThrottleGovernor governor) {
+    GraphRequests(RequestAdapter adapter, OkHttpClient http, ThrottleGovernor governor, Refusals refusals) {
         this.adapter = adapter;
         this.http = http;
         this.governor = governor;
+        this.refusals = refusals;
     }
 
     /** {@code pathOrUrl} as an absolute URL: a path such as {@code /users/x/messages} goes under the base URL. */
@@ -89,7 +91,7 @@ public final class GraphRequests {
         info.httpMethod = HttpMethod.POST;
         info.setUri(URI.create(url(pathOrUrl)));
         info.setStreamContent(new ByteArrayInputStream(JSON.writeValueAsBytes(body)), "application/json");
-        try (Response r = http.newCall(adapter.convertToNativeRequest(info)).execute()) {
+        try (Response r = answered("POST", http.newCall(sign(info)).execute())) {
             if (!r.isSuccessful()) {
                 throw new GraphStatusException("POST", ThrottleInterceptor.withoutQuery(r.request().url()), r.code(), GraphErrorBody.parse(r.body().bytes()));
             }
@@ -105,8 +107,39 @@ public final class GraphRequests {
         info.httpMethod = HttpMethod.GET;
         info.setUri(URI.create(url(pathOrUrl)));
         headers.forEach((k, v) -> info.headers.add(k, v));
-        Request request = adapter.convertToNativeRequest(info);
-        return http.newCall(request).execute();
+        return answered("GET", http.newCall(sign(info)).execute());
+    }
+
+    /**
+     * The request as OkHttp sends it, with the token the credential asks Entra ID for.
+     *
+     * @throws CredentialsRefusedException when Entra ID refuses the credentials (not retried)
+     */
+    private Request sign(RequestInformation info) {
+        try {
+            return adapter.convertToNativeRequest(info);
+        } catch (RuntimeException e) {
+            CredentialsRefusedException refused = refusals.token(e);
+            throw refused != null ? refused : e;
+        }
+    }
+
+    /**
+     * The response, unless it refuses the app's credentials or permissions.
+     *
+     * @throws CredentialsRefusedException for the app's refusals; a 401 or 403 of one item is returned as it is
+     */
+    private Response answered(String method, Response r) throws IOException {
+        if (r.code() == 401 || r.code() == 403) {
+            CredentialsRefusedException refused = refusals.answer(method, ThrottleInterceptor.withoutQuery(r.request().url()), r.code(),
+                    GraphErrorBody.parse(r.peekBody(8192).bytes()));
+            if (refused != null) {
+                r.close();
+                throw refused;
+            }
+        }
+        refusals.accepted(r.code());
+        return r;
     }
 
     /** A GET answered with one of the {@code accepted} statuses; other statuses become {@link GraphStatusException}. */

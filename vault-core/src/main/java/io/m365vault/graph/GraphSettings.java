@@ -13,18 +13,27 @@ import java.util.Map;
  * How to reach one tenant's Graph (DESIGN §6): tenant and client id, then a client secret, a
  * client certificate (PEM or PFX), or neither for the managed identity; and the base URL.
  *
- * @param certPassword password of a PFX certificate, from {@code GRAPH_CLIENT_CERT_PASSWORD}
+ * @param certPassword  password of a PFX certificate, from {@code GRAPH_CLIENT_CERT_PASSWORD}
+ * @param authorityHost Entra ID's host, from {@code GRAPH_AUTHORITY_HOST}: null for the public
+ *                      cloud's {@code https://login.microsoftonline.com/}; a national cloud's
+ *                      (e.g. {@code https://login.microsoftonline.us/}) or a stand-in's
  */
 public record GraphSettings(String tenantId, String clientId, String clientSecret, Path clientCert,
-                            String certPassword, String baseUrl) {
+                            String certPassword, String baseUrl, String authorityHost) {
     public static final String DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
     public static final String CERT_PASSWORD = "GRAPH_CLIENT_CERT_PASSWORD";
+    public static final String AUTHORITY_HOST = "GRAPH_AUTHORITY_HOST";
 
     /** How the client proves who it is. */
     public enum Auth { CLIENT_SECRET, CERTIFICATE, MANAGED_IDENTITY, NONE }
 
     public GraphSettings {
         baseUrl = checkBaseUrl(baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.trim());
+        authorityHost = blank(authorityHost) ? null : authorityHost.trim();
+        if (authorityHost != null && !authorityHost.startsWith("https://")) {
+            // azure-identity and MSAL send secrets to an https authority only.
+            throw new IllegalArgumentException(AUTHORITY_HOST + " must be an https URL such as https://login.microsoftonline.us/, got " + authorityHost);
+        }
         if (!blank(clientSecret) && clientCert != null) {
             throw new IllegalArgumentException("set " + Setting.GRAPH_CLIENT_SECRET + " or " + Setting.GRAPH_CLIENT_CERT + ", not both");
         }
@@ -42,7 +51,7 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
 
     /** Settings for a simulator or test server over plain http: no credential. */
     public static GraphSettings anonymous(String baseUrl) {
-        return new GraphSettings(null, null, null, null, null, baseUrl);
+        return new GraphSettings(null, null, null, null, null, baseUrl, null);
     }
 
     /** From the environment (or local.settings.json values) by the names of DESIGN §6. */
@@ -50,7 +59,7 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
         String cert = env.get(Setting.GRAPH_CLIENT_CERT.name());
         return new GraphSettings(env.get(Setting.GRAPH_TENANT_ID.name()), env.get(Setting.GRAPH_CLIENT_ID.name()),
                 env.get(Setting.GRAPH_CLIENT_SECRET.name()), blank(cert) ? null : Path.of(cert.trim()),
-                env.get(CERT_PASSWORD), env.get(Setting.GRAPH_BASE_URL.name()));
+                env.get(CERT_PASSWORD), env.get(Setting.GRAPH_BASE_URL.name()), env.get(AUTHORITY_HOST));
     }
 
     /**

@@ -19,7 +19,7 @@ public final class TenantGraph implements AutoCloseable {
         this.sdk = sdk;
         this.http = http;
         this.governor = governor;
-        this.requests = new GraphRequests(sdk.getRequestAdapter(), http, governor);
+        this.requests = new GraphRequests(sdk.getRequestAdapter(), http, governor, new Refusals(settings));
     }
 
     public GraphServiceClient sdk() {

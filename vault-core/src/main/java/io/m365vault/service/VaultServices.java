@@ -77,6 +77,11 @@ public final class VaultServices implements AutoCloseable {
         return new BackupItemService(repo, graph, BackupOptions.DEFAULTS, ItemLease.container(storage()), clock);
     }
 
+    /** The backup-items queue's handlers, as the BackupItem and BackupItemPoison functions run them. */
+    public BackupQueue backupQueue() {
+        return new BackupQueue(backupItems(), storage());
+    }
+
     public ScheduleService schedule() {
         return new ScheduleService(planner(), runs(),
                 new QueueSender(QueueNames.queue(storage(), QueueNames.BACKUP_ITEMS), QueueSender.DEFAULT_PARALLELISM), clock);

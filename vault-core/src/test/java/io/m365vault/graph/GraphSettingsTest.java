@@ -29,6 +29,17 @@ class GraphSettingsTest {
     }
 
     @Test
+    void anAuthorityHostIsReadAndMustBeHttps() {
+        GraphSettings gov = GraphSettings.from(Map.of("GRAPH_TENANT_ID", "t", "GRAPH_CLIENT_ID", "c", "GRAPH_CLIENT_SECRET", "s",
+                "GRAPH_BASE_URL", "https://graph.microsoft.us/v1.0", "GRAPH_AUTHORITY_HOST", " https://login.microsoftonline.us/ "));
+        assertEquals("https://login.microsoftonline.us/", gov.authorityHost());
+        assertEquals(null, GraphSettings.from(Map.of("GRAPH_CLIENT_ID", "c")).authorityHost());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphSettings.from(Map.of("GRAPH_CLIENT_ID", "c",
+                "GRAPH_AUTHORITY_HOST", "http://login.example")));
+        assertEquals("GRAPH_AUTHORITY_HOST must be an https URL such as https://login.microsoftonline.us/, got http://login.example", e.getMessage());
+    }
+
+    @Test
     void plainHttpGetsNoCredential() {
         GraphSettings sim = GraphSettings.from(Map.of("GRAPH_TENANT_ID", "t", "GRAPH_CLIENT_ID", "c", "GRAPH_CLIENT_SECRET", "s",
                 "GRAPH_BASE_URL", "http://127.0.0.1:8080/v1.0"));

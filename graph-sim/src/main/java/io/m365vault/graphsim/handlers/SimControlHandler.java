@@ -30,6 +30,7 @@ public final class SimControlHandler {
         r.get("faults", (q, p) -> Res.json(ctx.faults.json()));
         r.post("faults", (q, p) -> Res.json(faults(Json.parse(q.body))));
         r.post("mutate", (q, p) -> Res.json(mutate(Json.parse(q.body))));
+        r.post("apps", (q, p) -> Res.json(apps(Json.parse(q.body))));
         r.get("snapshot", (q, p) -> {
             String owner = q.q("owner");
             if (owner == null) {
@@ -53,6 +54,25 @@ public final class SimControlHandler {
 
     public ObjectNode faults(JsonNode update) {
         return ctx.faults.update(update, ctx.tokens::expireAll, ctx.tokens::setTtlSeconds);
+    }
+
+    /**
+     * {@code {"tenant":..,"clientId":..,"secret":..}} registers an app the token endpoint issues
+     * tokens to; {@code {"revokeTokens":true}} makes Graph refuse every token issued so far.
+     */
+    public ObjectNode apps(JsonNode body) {
+        if (body.path("revokeTokens").asBoolean(false)) {
+            ctx.entra.revokeTokens();
+        } else {
+            String tenant = Json.text(body, "tenant", null);
+            String clientId = Json.text(body, "clientId", null);
+            String secret = Json.text(body, "secret", null);
+            if (tenant == null || clientId == null || secret == null) {
+                throw GraphError.badRequest("BadRequest", "apps needs {\"tenant\":..,\"clientId\":..,\"secret\":..} or {\"revokeTokens\":true}");
+            }
+            ctx.entra.register(tenant, clientId, secret);
+        }
+        return Json.obj().put("ok", true);
     }
 
     public ObjectNode mutate(JsonNode body) {
