@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
+import io.m365vault.graph.CredentialsRefusedException;
 import io.m365vault.service.BackupItemService;
 import io.m365vault.service.ItemState;
 import io.m365vault.service.ItemStatus;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,8 +72,13 @@ final class BackupCommand extends RepoCommand {
             RunStore runs = vs.runs();
             runs.create(runId, now, "cli", plan);
             env.err().println("run " + runId + ": " + plan.items().size() + " protected items, " + parallel + " at a time");
-            List<ItemStatus> done = runAll(env, vs.backupItems(), runId, plan.items(), stopping);
+            AtomicReference<RuntimeException> firstError = new AtomicReference<>();
+            List<ItemStatus> done = runAll(env, vs.backupItems(), runId, plan.items(), stopping, firstError);
             new RunReport(env.out()).items(done);
+            if (firstError.get() != null) {
+                // The run has ended (failed, the rest interrupted or done); its cause is the last line.
+                throw firstError.get();
+            }
             long interrupted = done.stream().filter(s -> s.state() == ItemState.INTERRUPTED).count();
             if (interrupted > 0) {
                 // Printed here, not by the caller: a signal's shutdown hook waits for this command, not for its caller.
@@ -127,18 +134,29 @@ final class BackupCommand extends RepoCommand {
     /**
      * Backs up the items, {@code parallel} at a time. Ctrl-C (SIGINT, SIGTERM) or an interrupt of
      * this thread asks every item to stop at its next commit, so leases are released and every
-     * item gets a true state (interrupted, or not started) before the process ends.
+     * item gets a true state (interrupted, or not started) before the process ends. An item whose
+     * attempt throws ends failed; the first such error is kept for the command's last line.
      */
     private List<ItemStatus> runAll(CliEnv env, BackupItemService service, String runId, List<PlannedItem> planned,
-                                    Stopping stopping) throws Exception {
+                                    Stopping stopping, AtomicReference<RuntimeException> firstError) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, planned.size()));
         try (Progress progress = Progress.of(env, "backup", planned.size())) {
             List<Future<ItemStatus>> futures = new ArrayList<>();
             for (PlannedItem p : planned) {
                 futures.add(pool.submit(() -> {
                     // Bytes count as they are stored, so a long mailbox shows progress before it ends.
-                    BackupItemService.Result r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD, stopping::requested,
-                            n -> progress.add(0, n));
+                    BackupItemService.Result r;
+                    try {
+                        r = service.backup(runId, p, BackupItemService.WhenHeld.RECORD, stopping::requested, n -> progress.add(0, n));
+                    } catch (RuntimeException e) {
+                        // Nothing retries an item of this command: it ends failed with why, and the run ends with it.
+                        firstError.compareAndSet(null, e);
+                        if (e instanceof CredentialsRefusedException && planned.size() > 1) {
+                            stopping.request(); // every other item would be refused the same way
+                        }
+                        progress.add(1, 0);
+                        return service.failed(runId, p, e);
+                    }
                     ItemStatus s = r.status().orElseThrow(() -> new IllegalStateException(p.item() + ": " + r.message()));
                     progress.add(1, 0);
                     return s;

@@ -57,6 +57,11 @@ class BackupRefusedTest {
             String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
             assertTrue(last.startsWith("vault: GRAPH_CLIENT_ID: Graph refuses GET " + sim.baseUrl() + "/users/" + user.id + "/mailFolders")
                     && last.contains("lacks the application permission it needs (403 Authorization_RequestDenied"), r.toString());
+            // The run ends: its item failed with the reason, nothing left running for ever.
+            Cli.Result runs = cli.run("runs", "--repo", "denied");
+            assertEquals(0, runs.code(), runs.toString());
+            String row = runs.out().lines().filter(l -> !l.startsWith("RUN")).findFirst().orElse("");
+            assertTrue(row.contains(" failed ") && !row.contains(" running "), runs.toString());
         }
     }
 }

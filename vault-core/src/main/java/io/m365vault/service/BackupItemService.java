@@ -141,6 +141,25 @@ public final class BackupItemService {
         }
     }
 
+    /**
+     * Records an item whose attempt threw as failed, with why: for callers with no queue to try it
+     * again (the CLI), so that its run still ends. An item another worker took (its lease lost)
+     * keeps the status that worker writes; one already finished keeps its own.
+     */
+    public ItemStatus failed(String runId, PlannedItem planned, RuntimeException e) {
+        Optional<ItemStatus> now = runs.item(runId, planned.item());
+        ItemStatus base = now.orElse(ItemStatus.queued(planned));
+        if (e instanceof CommitRefusedException || base.state().terminal()) {
+            return base;
+        }
+        Instant end = clock.instant();
+        ItemStatus s = base.with(ItemState.FAILED, base.started() != null ? base.started() : end, end,
+                List.of("attempt failed: " + e.getMessage()));
+        runs.put(runId, s);
+        LOG.error("backup failed run={} item={}: {}", runId, planned.item(), e.getMessage());
+        return s;
+    }
+
     /** Asked by the operator to stop; thrown from the commit guard, so nothing of that commit is written. */
     private static final class StopRequested extends RuntimeException {
         StopRequested() {
