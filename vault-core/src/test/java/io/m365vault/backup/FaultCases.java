@@ -69,7 +69,7 @@ final class FaultCases {
         String name = "killed " + (kill == Fault.KILL_BEFORE ? "before" : "after") + " " + kind.name().toLowerCase() + " " + at + " of " + of;
         FaultCase.Retarget retarget = !last ? null : calls -> {
             int made = calls.get(kind);
-            return made > 0 && made < at ? crash(phase, kind, made, made, kill, false) : null;
+            return made > 0 && made < at ? crash(phase, kind, made, made, kill, true) : null;
         };
         return new FaultCase(CRASH, name, phase, (storage, sim, user) -> storage.arm(kind, at, 1, kill), Lift.NOTHING, Fired.STORAGE,
                 retarget);

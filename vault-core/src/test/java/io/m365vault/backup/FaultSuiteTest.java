@@ -41,7 +41,7 @@ class FaultSuiteTest {
     Path tmp;
 
     /** Cases at once, each worker with its own proxies and plan: the cases wait on storage and Graph more than on the CPU. */
-    private static final int WORKERS = 3;
+    private static final int WORKERS = 4;
 
     @Test
     void noCrashPointOrFaultLosesOrDuplicatesAnything(AzuriteExtension.StorageAccount account) throws Exception {
