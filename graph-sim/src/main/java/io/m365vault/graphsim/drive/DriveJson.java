@@ -101,7 +101,9 @@ public final class DriveJson {
                 j.putObject("root");
             }
         } else {
-            j.putObject("file").put("mimeType", mimeType(i.name));
+            ObjectNode file = j.putObject("file");
+            file.put("mimeType", mimeType(i.name));
+            file.putObject("hashes").put("quickXorHash", QuickXor.of(i.content()));
         }
         return j;
     }
