@@ -7,7 +7,7 @@ import io.m365vault.repo.VerifyReport;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.MailFormat;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.service.BackupPolicy;
 import io.m365vault.service.ItemState;
 import io.m365vault.service.ItemStatus;
@@ -82,7 +82,7 @@ final class DemoRun {
         err.println("demo: exporting " + chosen.item());
         ExportResult export;
         try (Progress progress = Progress.of(env, "export", 0)) {
-            export = new MailboxExporter().export(vs.repo(), chosen.item(), Instant.now(), dir.resolve("export"),
+            export = new ItemExporter().export(vs.repo(), chosen.item(), Instant.now(), dir.resolve("export"),
                     ExportOptions.defaults().withMailFormat(format).withProgress(progress::set));
         }
         err.println("demo: verifying the repository");

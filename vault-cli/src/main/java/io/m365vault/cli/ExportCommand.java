@@ -5,7 +5,7 @@ import io.m365vault.backup.Workload;
 import io.m365vault.restore.ExportException;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.service.VaultServices;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,7 +51,7 @@ final class ExportCommand extends RepoCommand {
             try (Progress progress = Progress.of(env, "export", 0)) {
                 ExportOptions options = ExportOptions.defaults().withMailFormat(format.format).withWorkloads(workloads)
                         .withProgress(progress::set);
-                r = new MailboxExporter().export(vs.repo(), it, t, dir, options);
+                r = new ItemExporter().export(vs.repo(), it, t, dir, options);
             }
             Map<String, Integer> counts = new TreeMap<>(r.items());
             env.out().println("exported " + it + " at " + t + " to " + r.directory());

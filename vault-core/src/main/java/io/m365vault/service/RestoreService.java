@@ -9,7 +9,7 @@ import io.m365vault.repo.StateStore;
 import io.m365vault.restore.ExportException;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -132,7 +132,7 @@ public final class RestoreService {
         Path dir = scratch(id);
         try {
             ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format());
-            ExportResult result = new MailboxExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
+            ExportResult result = new ItemExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
             String blobName = id + "/" + safe(r.item().toString()) + "-" + STAMP.format(r.at()) + ".zip";
             BlobClient blob = exports.getBlobClient(blobName);
             long bytes = ExportArchive.upload(dir.resolve("export"), blob);
