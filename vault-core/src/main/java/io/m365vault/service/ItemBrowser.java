@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class ItemBrowser {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FOLDERS = Set.of(ItemKind.MAIL_FOLDER, ItemKind.CALENDAR, ItemKind.CONTACT_FOLDER);
+    private static final Set<String> FOLDERS = Set.of(ItemKind.MAIL_FOLDER, ItemKind.CALENDAR, ItemKind.CONTACT_FOLDER,
+            ItemKind.DRIVE, ItemKind.DRIVE_FOLDER);
 
     private final Repository repo;
 

@@ -131,7 +131,8 @@ public final class RestoreService {
         RestoreRequest r = job.request();
         Path dir = scratch(id);
         try {
-            ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format());
+            ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format())
+                    .withFilesPath(r.path());
             ExportResult result = new ItemExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
             String blobName = id + "/" + safe(r.item().toString()) + "-" + STAMP.format(r.at()) + ".zip";
             BlobClient blob = exports.getBlobClient(blobName);
