@@ -1,6 +1,8 @@
 package io.m365vault.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365vault.backup.ItemKind;
+import io.m365vault.backup.Workload;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.repo.Verifier;
 import io.m365vault.repo.VerifyReport;
@@ -83,7 +85,8 @@ final class DemoRun {
         ExportResult export;
         try (Progress progress = Progress.of(env, "export", 0)) {
             export = new ItemExporter().export(vs.repo(), chosen.item(), Instant.now(), dir.resolve("export"),
-                    ExportOptions.defaults().withMailFormat(format).withProgress(progress::set));
+                    ExportOptions.defaults().withWorkloads(ExportOptions.everything(chosen.item())).withMailFormat(format)
+                            .withProgress(progress::set));
         }
         err.println("demo: verifying the repository");
         VerifyReport verify = new Verifier(vs.repo()).verify(false);
@@ -94,6 +97,7 @@ final class DemoRun {
         lines.add("  full backup    " + full.line());
         lines.add("  tenant change  " + change.toString());
         lines.add("  incremental    " + incremental.line());
+        lines.add("  files          " + files(incremental));
         lines.add(String.format(Locale.ROOT, "  repository     %d item versions, %s of content -> %d chunks, %s unique -> %s stored in %d packs (%s)",
                 figures.versions(), Sizes.bytes(figures.logicalBytes()), figures.chunks(), Sizes.bytes(figures.uniqueBytes()),
                 Sizes.bytes(figures.sealedBytes()), figures.packs(), Sizes.bytes(figures.packBytes())));
@@ -126,6 +130,24 @@ final class DemoRun {
         Duration took = Duration.ofNanos(System.nanoTime() - t);
         RunInfo info = vs.runs().run(s.runId()).orElseThrow();
         return new Done(info, vs.runs().items(s.runId()), took);
+    }
+
+    /** What the repository holds of the tenant's drives now: drives, files and their bytes, over every item of the run. */
+    private String files(Done run) {
+        long[] n = new long[4];
+        Instant now = Instant.now();
+        for (ItemStatus s : run.items()) {
+            vs.repo().catalog().at(s.item().partition(Workload.FILES), now, e -> {
+                if (e.kind().equals(ItemKind.DRIVE)) {
+                    n[0]++;
+                } else if (e.kind().equals(ItemKind.FILE)) {
+                    n[1]++;
+                    n[2] += e.size();
+                }
+            });
+            n[3] += s.item().kind().equals("user") ? 0 : 1;
+        }
+        return String.format(Locale.ROOT, "%d drives (OneDrives, %d sites' libraries), %d files, %s", n[0], n[3], n[1], Sizes.bytes(n[2]));
     }
 
     private static String endpoints(JsonNode perEndpoint) {
