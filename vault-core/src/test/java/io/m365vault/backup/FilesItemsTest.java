@@ -159,4 +159,26 @@ class FilesItemsTest {
             SimDrives.assertSameFiles(before, SimDrives.backedUpFiles(repo, item, t1));
         }
     }
+
+    @Test
+    void aRenamedFolderMovesItsTreeWithoutDownloadingIt(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(45).users(6).filesPerDrive(25).build().start(); Repository repo = repo(account)) {
+            ProtectedItem item = new ProtectedItem("user", SimDrives.driveUser(sim));
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 20), BackupOptions.DEFAULTS);
+            Instant t1 = Instant.now();
+            files(backup, "r1", t1, item);
+            Drive d = sim.tenant().drive(sim.tenant().sites().userDriveId(item.id()));
+            synchronized (d) {
+                d.move(d.item("root:/Documents/Reports:"), d.item("root:/Shared:"), "Reports (old)");
+                d.move(d.item("root:/Documents:"), d.root, "Docs");
+            }
+            Map<String, String> after = SimDrives.simFiles(sim, item.id());
+            assertTrue(after.keySet().stream().anyMatch(p -> p.startsWith("OneDrive/Shared/Reports (old)/"))
+                    && after.keySet().stream().anyMatch(p -> p.startsWith("OneDrive/Docs/")), after.keySet().toString());
+            Instant t2 = t1.plusSeconds(60);
+            WorkloadResult r = files(backup, "r2", t2, item);
+            SimDrives.assertSameFiles(after, SimDrives.backedUpFiles(repo, item, t2));
+            assertEquals(0, r.stats().contentFetched(), "paths follow the folders; no file is fetched again: " + r.stats());
+        }
+    }
 }
