@@ -132,22 +132,24 @@ final class DemoRun {
         return new Done(info, vs.runs().items(s.runId()), took);
     }
 
-    /** What the repository holds of the tenant's drives now: drives, files and their bytes, over every item of the run. */
+    /** What the repository holds of the tenant's drives now: OneDrives, libraries, files and their bytes, over every item of the run. */
     private String files(Done run) {
-        long[] n = new long[4];
+        long[] n = new long[5]; // OneDrives, libraries, sites and groups, files, bytes
         Instant now = Instant.now();
         for (ItemStatus s : run.items()) {
+            boolean user = s.item().kind().equals("user");
+            long before = n[1];
             vs.repo().catalog().at(s.item().partition(Workload.FILES), now, e -> {
                 if (e.kind().equals(ItemKind.DRIVE)) {
-                    n[0]++;
+                    n[user ? 0 : 1]++;
                 } else if (e.kind().equals(ItemKind.FILE)) {
-                    n[1]++;
-                    n[2] += e.size();
+                    n[3]++;
+                    n[4] += e.size();
                 }
             });
-            n[3] += s.item().kind().equals("user") ? 0 : 1;
+            n[2] += n[1] > before ? 1 : 0;
         }
-        return String.format(Locale.ROOT, "%d drives (OneDrives, %d sites' libraries), %d files, %s", n[0], n[3], n[1], Sizes.bytes(n[2]));
+        return String.format(Locale.ROOT, "%d OneDrives and %d libraries of %d sites: %d files, %s", n[0], n[1], n[2], n[3], Sizes.bytes(n[4]));
     }
 
     private static String endpoints(JsonNode perEndpoint) {

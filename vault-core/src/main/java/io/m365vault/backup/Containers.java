@@ -16,15 +16,16 @@ public final class Containers {
     private Containers() {
     }
 
-    /** {@code noun} names the containers in the error, e.g. "folders". */
-    public static void each(CollectionSync sync, Iterable<String> folders, String noun, Function<String, Collection> collection)
-            throws IOException {
+    /** {@code noun} names the containers in the error, e.g. "folders". Returns what the collections wrote. */
+    public static List<CollectionSync.Written> each(CollectionSync sync, Iterable<String> folders, String noun,
+                                                    Function<String, Collection> collection) throws IOException {
+        List<CollectionSync.Written> written = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int n = 0;
         for (String f : folders) {
             n++;
             try {
-                sync.run(collection.apply(f));
+                written.addAll(sync.run(collection.apply(f)));
             } catch (GraphNotFoundException gone) {
                 sync.close(f);
             } catch (IOException e) {
@@ -34,5 +35,6 @@ public final class Containers {
         if (!failures.isEmpty()) {
             throw new IOException(failures.size() + " of " + n + " " + noun + " could not be read (the others are backed up): " + failures.get(0));
         }
+        return written;
     }
 }

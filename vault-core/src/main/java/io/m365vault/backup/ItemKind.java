@@ -18,7 +18,9 @@ package io.m365vault.backup;
  *       without quota), {@link #DRIVE_FOLDER} (parent = the parent folder's id, or the drive's id for
  *       the root folder; metadata = driveItem JSON), {@link #FILE} (parent = folder id; metadata =
  *       driveItem JSON without its download URL; content = the file's bytes, checked against
- *       {@code file.hashes.quickXorHash}). Paths are rebuilt from the parents, as drive delta gives none.
+ *       {@code file.hashes.quickXorHash}), {@link #FILE_VERSION} (an earlier version kept by
+ *       {@code files.versions}: parent = file id; metadata = driveItemVersion JSON; content = its bytes).
+ *       Paths are rebuilt from the parents, as drive delta gives none.
  * </ul>
  */
 public final class ItemKind {
@@ -32,6 +34,7 @@ public final class ItemKind {
     public static final String DRIVE = "drive";
     public static final String DRIVE_FOLDER = "driveFolder";
     public static final String FILE = "file";
+    public static final String FILE_VERSION = "fileVersion";
 
     private ItemKind() {
     }

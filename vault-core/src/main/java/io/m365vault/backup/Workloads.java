@@ -26,8 +26,9 @@ public final class Workloads {
                     Set.of(ItemKind.CALENDAR, ItemKind.EVENT, ItemKind.EVENT_ATTACHMENT), Set.of(ItemKind.CALENDAR, ItemKind.EVENT)),
             Workload.CONTACTS, new Entry(o -> new ContactsSync(),
                     Set.of(ItemKind.CONTACT_FOLDER, ItemKind.CONTACT), Set.of(ItemKind.CONTACT_FOLDER)),
-            Workload.FILES, new Entry(o -> new FilesSync(),
-                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE), Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER))));
+            Workload.FILES, new Entry(o -> new FilesSync(o.fileVersions()),
+                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION),
+                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE))));
 
     private static final Set<String> CONTAINERS = new HashSet<>();
 

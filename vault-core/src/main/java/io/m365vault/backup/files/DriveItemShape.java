@@ -81,8 +81,11 @@ final class DriveItemShape implements ItemShape {
     @Override
     public InputStream open(GraphReader graph, JsonNode item) throws IOException {
         String url = downloadUrl(item);
-        return new FileDownload(graph, itemPath(Json.text(item, "id")), url != null ? url : contentPath(item),
-                quickXorHash(item), size(item));
+        String path = itemPath(Json.text(item, "id"));
+        return new FileDownload(graph, path, url != null ? url : contentPath(item), () -> {
+            String fresh = downloadUrl(graph.get(path));
+            return fresh != null ? fresh : path + "/content";
+        }, quickXorHash(item), size(item));
     }
 
     @Override

@@ -17,8 +17,15 @@ final class FileDownload extends InputStream {
     /** Fresh URLs asked for, at most, before the item is given up for this run. */
     private static final int MAX_FRESH_URLS = 3;
 
+    /** Where a fresh URL comes from: the item's download URL now, or a version's {@code /content}, which answers 302 to one. */
+    @FunctionalInterface
+    interface FreshUrl {
+        String get() throws IOException;
+    }
+
     private final GraphReader graph;
     private final String itemPath;
+    private final FreshUrl freshUrl;
     private final String expectedHash;
     private final long expectedSize;
     private final QuickXorHash hash = new QuickXorHash();
@@ -29,12 +36,14 @@ final class FileDownload extends InputStream {
     private boolean verified;
 
     /**
+     * @param itemPath     the item's Graph path, for messages
      * @param url          the item's {@code @microsoft.graph.downloadUrl}, or its {@code /content} path when it came without one
      * @param expectedHash {@code file.hashes.quickXorHash}, or null when Graph gave none (then only the size is checked)
      */
-    FileDownload(GraphReader graph, String itemPath, String url, String expectedHash, long expectedSize) throws IOException {
+    FileDownload(GraphReader graph, String itemPath, String url, FreshUrl freshUrl, String expectedHash, long expectedSize) throws IOException {
         this.graph = graph;
         this.itemPath = itemPath;
+        this.freshUrl = freshUrl;
         this.url = url;
         this.expectedHash = expectedHash;
         this.expectedSize = expectedSize;
@@ -58,8 +67,7 @@ final class FileDownload extends InputStream {
             throw e;
         }
         freshUrls++;
-        String fresh = DriveItemShape.downloadUrl(graph.get(itemPath));
-        url = fresh != null ? fresh : itemPath + "/content";
+        url = freshUrl.get();
     }
 
     @Override
