@@ -109,7 +109,7 @@ final class ExportCommand extends RepoCommand {
         }
         String[] parts = path.split("/", 2);
         if (!parts[0].equals(Workload.FILES.id())) {
-            throw new ExportException("exporting one folder (" + path + ") is supported under files/ only; export the whole "
+            throw new ExportException("exporting one folder (" + path + ") is not supported yet outside files/; export the whole "
                     + parts[0] + " workload");
         }
         return parts[1];
