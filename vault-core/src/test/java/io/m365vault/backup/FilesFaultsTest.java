@@ -138,6 +138,32 @@ class FilesFaultsTest {
         }
     }
 
+    @Test
+    void aFileWithMalwareIsReportedAndTheRestBackedUp(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(34).users(6).filesPerDrive(10).build().start(); Repository repo = repo(account)) {
+            ProtectedItem item = new ProtectedItem("user", SimDrives.driveUser(sim));
+            var drive = sim.tenant().drive(sim.tenant().sites().userDriveId(item.id()));
+            String infected;
+            synchronized (drive) {
+                var f = drive.liveFiles().stream().filter(x -> x.size() > 0).findFirst().orElseThrow();
+                f.malware = true;
+                infected = f.id();
+            }
+            Instant t = Instant.now();
+            WorkloadResult r = new ItemBackup(repo, SimTenant.reader(sim, 50), BackupOptions.DEFAULTS)
+                    .run("r", t, item, Set.of(Workload.FILES)).workloads().get(Workload.FILES);
+            assertEquals(WorkloadResult.Outcome.DONE, r.outcome(), r.reason());
+            assertEquals(1, r.faults().size(), r.faults().toString());
+            assertEquals(infected, r.faults().get(0).itemId());
+            assertTrue(r.faults().get(0).reason().startsWith("malware detected"), r.faults().get(0).reason());
+            Map<String, String> expected = SimDrives.simFiles(sim, item.id());
+            Map<String, String> got = SimDrives.backedUpFiles(repo, item, t);
+            assertEquals(expected.size() - 1, got.size());
+            got.forEach((path, sha) -> assertEquals(expected.get(path), sha, path));
+            assertEquals(0, sim.stats().path("perStatus").path("403").asInt(), "its content is never asked for");
+        }
+    }
+
     private static InputStream flipFirstByte(InputStream in) {
         return new FilterInputStream(in) {
             private boolean flipped;

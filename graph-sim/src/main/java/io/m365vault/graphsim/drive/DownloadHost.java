@@ -75,6 +75,9 @@ public final class DownloadHost implements AutoCloseable {
                 if (g.version() >= item.versions.size()) {
                     throw GraphError.driveItemNotFound();
                 }
+                if (item.malware) {
+                    throw new GraphError(403, "malwareDetected", "Malware was detected in the requested file.");
+                }
                 content = item.versions.get(g.version()).content();
                 name = item.name;
             }
