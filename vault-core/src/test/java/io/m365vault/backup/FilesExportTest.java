@@ -93,6 +93,13 @@ class FilesExportTest {
             }
             assertEquals(drive1.size(), checked);
 
+            // Browsed as vault ls and the HTTP API do: the drive, then its folders by name.
+            var browser = new io.m365vault.service.ItemBrowser(repo);
+            assertEquals(java.util.List.of("OneDrive"), browser.list(item, t1, "files").stream().map(e -> e.name()).toList());
+            assertTrue(browser.list(item, t1, "files/OneDrive").stream().anyMatch(e -> e.container() && e.name().equals("Documents")));
+            long inReports = drive1.keySet().stream().filter(p -> p.matches("files/OneDrive/Documents/Reports/[^/]+")).count();
+            assertEquals(inReports, browser.list(item, t1, "files/OneDrive/Documents/Reports").stream().filter(e -> !e.container()).count());
+
             // One folder, then one file.
             ExportResult folder = exporter.export(repo, item, t1, tmp.resolve("folder"), files.withFilesPath("OneDrive/Documents/Reports"));
             Map<String, String> underReports = new TreeMap<>(drive1);
