@@ -30,11 +30,12 @@ import picocli.CommandLine.ParentCommand;
  * incremental runs, one mailbox is exported, and a summary is printed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Simulated tenant on Azurite: full backup through the queue, tenant changes, incremental, export of one mailbox.",
+        description = {"Simulated tenant on Azurite: full backup through the queue (mailboxes, OneDrives, site and team files), tenant changes,",
+                "incremental, export of the largest user (mailbox and OneDrive).",
                 "Needs nothing running: starts Azurite (installed from npm on first use) and graph-sim, stops both at the end."})
 final class DemoCommand implements Callable<Integer> {
     /** What the demo protects: the workloads graph-sim serves that the backup engine syncs. */
-    static final String POLICY = "{\"mail\":\"all\",\"calendar\":\"all\",\"contacts\":\"all\"}";
+    static final String POLICY = "{\"mail\":\"all\",\"calendar\":\"all\",\"contacts\":\"all\",\"files\":\"all\"}";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @ParentCommand

@@ -1,13 +1,15 @@
 package io.m365vault.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365vault.backup.ItemKind;
+import io.m365vault.backup.Workload;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.repo.Verifier;
 import io.m365vault.repo.VerifyReport;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.MailFormat;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.service.BackupPolicy;
 import io.m365vault.service.ItemState;
 import io.m365vault.service.ItemStatus;
@@ -82,8 +84,9 @@ final class DemoRun {
         err.println("demo: exporting " + chosen.item());
         ExportResult export;
         try (Progress progress = Progress.of(env, "export", 0)) {
-            export = new MailboxExporter().export(vs.repo(), chosen.item(), Instant.now(), dir.resolve("export"),
-                    ExportOptions.defaults().withMailFormat(format).withProgress(progress::set));
+            export = new ItemExporter().export(vs.repo(), chosen.item(), Instant.now(), dir.resolve("export"),
+                    ExportOptions.defaults().withWorkloads(ExportOptions.everything(chosen.item())).withMailFormat(format)
+                            .withProgress(progress::set));
         }
         err.println("demo: verifying the repository");
         VerifyReport verify = new Verifier(vs.repo()).verify(false);
@@ -94,6 +97,7 @@ final class DemoRun {
         lines.add("  full backup    " + full.line());
         lines.add("  tenant change  " + change.toString());
         lines.add("  incremental    " + incremental.line());
+        lines.add("  files          " + files(incremental));
         lines.add(String.format(Locale.ROOT, "  repository     %d item versions, %s of content -> %d chunks, %s unique -> %s stored in %d packs (%s)",
                 figures.versions(), Sizes.bytes(figures.logicalBytes()), figures.chunks(), Sizes.bytes(figures.uniqueBytes()),
                 Sizes.bytes(figures.sealedBytes()), figures.packs(), Sizes.bytes(figures.packBytes())));
@@ -126,6 +130,26 @@ final class DemoRun {
         Duration took = Duration.ofNanos(System.nanoTime() - t);
         RunInfo info = vs.runs().run(s.runId()).orElseThrow();
         return new Done(info, vs.runs().items(s.runId()), took);
+    }
+
+    /** What the repository holds of the tenant's drives now: OneDrives, libraries, files and their bytes, over every item of the run. */
+    private String files(Done run) {
+        long[] n = new long[5]; // OneDrives, libraries, sites and groups, files, bytes
+        Instant now = Instant.now();
+        for (ItemStatus s : run.items()) {
+            boolean user = s.item().kind().equals("user");
+            long before = n[1];
+            vs.repo().catalog().at(s.item().partition(Workload.FILES), now, e -> {
+                if (e.kind().equals(ItemKind.DRIVE)) {
+                    n[user ? 0 : 1]++;
+                } else if (e.kind().equals(ItemKind.FILE)) {
+                    n[3]++;
+                    n[4] += e.size();
+                }
+            });
+            n[2] += n[1] > before ? 1 : 0;
+        }
+        return String.format(Locale.ROOT, "%d OneDrives and %d libraries of %d sites: %d files, %s", n[0], n[1], n[2], n[3], Sizes.bytes(n[4]));
     }
 
     private static String endpoints(JsonNode perEndpoint) {

@@ -5,11 +5,12 @@ import io.m365vault.backup.Workload;
 import io.m365vault.restore.ExportException;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.service.VaultServices;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,17 +19,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `vault export`: a mailbox at a point in time into local files (EML or MBOX, ICS, VCF, manifest.json). */
+/** `vault export`: a mailbox and files at a point in time into local files (EML or MBOX, ICS, VCF, the files, manifest.json). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a user's mailbox as it was at a point in time into local files.",
-                "DIR gets mail/<folders>/*.eml (or mail/<folder>.mbox), calendar/<calendar>.ics, contacts/<folder>.vcf, manifest.json.",
-                "PATH narrows it to one workload: mail, calendar or contacts."})
+        description = {"Export a protected item as it was at a point in time into local files: a user's mailbox and OneDrive,",
+                "a site's document libraries, a group's (team's) files.",
+                "DIR gets mail/<folders>/*.eml (or mail/<folder>.mbox), calendar/<calendar>.ics, contacts/<folder>.vcf,",
+                "files/<drive>/<folders>/<file> (with their modified times), manifest.json.",
+                "PATH narrows it to one workload (mail, calendar, contacts, files) or, under files, to one folder or file:",
+                "files/<drive>/<folder>/..., e.g. files/OneDrive/Documents/Reports."})
 final class ExportCommand extends RepoCommand {
-    @Parameters(index = "0", paramLabel = "ITEM", converter = Converters.Item.class, description = "user:<id or UPN>")
+    @Parameters(index = "0", paramLabel = "ITEM", converter = Converters.Item.class, description = "user:<id or UPN>, site:<id> or group:<id>")
     ProtectedItem item;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "mail, calendar or contacts (default: all three)")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
+            description = "mail, calendar, contacts, files or files/<drive>/<folder>/... (default: everything the item has)")
     String path;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "mail,calendar,contacts,files (default: everything the item has)")
+    List<String> workloadNames;
 
     @Option(names = "--to", required = true, paramLabel = "DIR", description = "directory to write (new or empty)")
     Path to;
@@ -42,6 +50,7 @@ final class ExportCommand extends RepoCommand {
     @Override
     public Integer call() throws Exception {
         Set<Workload> workloads = workloads();
+        String filesPath = filesPath();
         CliEnv env = env();
         Instant t = at.orNow();
         Path dir = env.path(to);
@@ -50,8 +59,8 @@ final class ExportCommand extends RepoCommand {
             ExportResult r;
             try (Progress progress = Progress.of(env, "export", 0)) {
                 ExportOptions options = ExportOptions.defaults().withMailFormat(format.format).withWorkloads(workloads)
-                        .withProgress(progress::set);
-                r = new MailboxExporter().export(vs.repo(), it, t, dir, options);
+                        .withFilesPath(filesPath).withProgress(progress::set);
+                r = new ItemExporter().export(vs.repo(), it, t, dir, options);
             }
             Map<String, Integer> counts = new TreeMap<>(r.items());
             env.out().println("exported " + it + " at " + t + " to " + r.directory());
@@ -65,23 +74,44 @@ final class ExportCommand extends RepoCommand {
     }
 
     private Set<Workload> workloads() {
-        if (path == null || path.isBlank()) {
-            return ExportOptions.MAILBOX;
+        Set<Workload> out = EnumSet.noneOf(Workload.class);
+        if (path != null && !path.isBlank()) {
+            out.add(workload(path.split("/")[0]));
         }
-        String[] parts = path.split("/");
+        if (workloadNames != null) {
+            Set<Workload> named = EnumSet.noneOf(Workload.class);
+            workloadNames.forEach(n -> named.add(workload(n.trim())));
+            if (!out.isEmpty() && !named.containsAll(out)) {
+                throw usage("PATH " + path + " is outside --workloads " + String.join(",", workloadNames));
+            }
+            out = out.isEmpty() ? named : out;
+        }
+        return out.isEmpty() ? ExportOptions.everything(item) : out;
+    }
+
+    private Workload workload(String name) {
         Workload w;
         try {
-            w = Workload.parse(parts[0]);
+            w = Workload.parse(name);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        if (!ExportOptions.MAILBOX.contains(w)) {
-            throw new ExportException("exporting " + w.id() + " is not supported yet; mail, calendar and contacts are");
+        if (!ExportOptions.EXPORTABLE.contains(w)) {
+            throw new ExportException("exporting " + w.id() + " is not supported yet; mail, calendar, contacts and files are");
         }
-        if (parts.length > 1) {
-            throw new ExportException("exporting one folder (" + path + ") is not supported yet; export the whole "
-                    + w.id() + " workload");
+        return w;
+    }
+
+    /** The folder or file under files/ that PATH names, or null. */
+    private String filesPath() {
+        if (path == null || !path.contains("/")) {
+            return null;
         }
-        return EnumSet.of(w);
+        String[] parts = path.split("/", 2);
+        if (!parts[0].equals(Workload.FILES.id())) {
+            throw new ExportException("exporting one folder (" + path + ") is not supported yet outside files/; export the whole "
+                    + parts[0] + " workload");
+        }
+        return parts[1];
     }
 }

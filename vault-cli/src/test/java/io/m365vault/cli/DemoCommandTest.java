@@ -18,7 +18,7 @@ class DemoCommandTest {
         Cli cli = new Cli(Map.of(), tmp);
         Cli.Result r = cli.run("demo", "--users", "6", "--out", tmp.resolve("demo").toString());
         assertEquals(0, r.code(), r.toString());
-        for (String line : new String[] {"full backup    run ", "incremental    run ", "ratios         dedup ", "Graph          ",
+        for (String line : new String[] {"full backup    run ", "incremental    run ", "files          ", "ratios         dedup ", "Graph          ",
                 "verify         sound", "time           "}) {
             assertTrue(r.out().contains(line), "summary line '" + line + "' in\n" + r.out());
         }
@@ -28,6 +28,10 @@ class DemoCommandTest {
         Path export = Path.of(dir.group(1).strip());
         assertTrue(export.startsWith(tmp) && Files.isRegularFile(export.resolve("manifest.json")), export.toString());
         assertTrue(r.err().contains("demo-full: "), "progress on stderr: " + r.err());
+        Matcher files = Pattern.compile("files          (\\d+) OneDrives and (\\d+) libraries of \\d+ sites: (\\d+) files").matcher(r.out());
+        assertTrue(files.find() && Integer.parseInt(files.group(1)) > 0 && Integer.parseInt(files.group(2)) > 0 && Integer.parseInt(files.group(3)) > 10,
+                "OneDrives and site libraries are protected: " + r.out());
+        assertTrue(Files.isDirectory(export.resolve("files/OneDrive")), "the export has the user's OneDrive");
     }
 
     @Test

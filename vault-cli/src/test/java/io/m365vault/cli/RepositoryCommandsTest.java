@@ -177,6 +177,31 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void exportWritesOneFolderOfTheFiles() throws Exception {
+        Cli.Result backup = run("backup", "user:" + alice.id, "--workloads", "files");
+        assertEquals(0, backup.code(), backup.toString());
+        Path out = tmp.resolve("documents");
+        Cli.Result r = run("export", "user:" + alice.id, "files/OneDrive/Documents", "--to", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (var f : sim.snapshot(alice.id).path("files")) {
+            if (f.get("path").asText().startsWith("/Documents/")) {
+                expected.add("files/OneDrive" + f.get("path").asText());
+            }
+        }
+        java.util.Set<String> written = new java.util.TreeSet<>();
+        try (var files = Files.walk(out)) {
+            files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.equals("manifest.json")).forEach(written::add);
+        }
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, written, "the folder's files and nothing else");
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"quickXorHash\""));
+        assertUsage(run("export", "user:" + alice.id, "files/OneDrive", "--workloads", "mail", "--to", tmp.resolve("x").toString()),
+                "is outside --workloads mail");
+    }
+
+    @Test
     void aTimeInTheFutureIsBadUsageAndOneBeforeTheFirstBackupAFailure() {
         String future = Instant.now().plus(Duration.ofDays(2)).toString().substring(0, 10);
         Path to = tmp.resolve("never");

@@ -220,7 +220,7 @@ public final class CollectionSync {
         boolean reuse = previous != null && (tag == null
                 || tag.equals(shape.contentTag(stored != null ? stored : Json.read(previous.metadata()))));
         String path = tag == null || reuse ? null : shape.contentPath(item);
-        ContentWindow.Fetch fetch = path == null ? null : ctx.window().fetch(() -> ctx.graph().open(path));
+        ContentWindow.Fetch fetch = path == null ? null : ctx.window().fetch(() -> shape.open(ctx.graph(), item));
         return new Planned(id, item, parent, previous, current != null, reuse, fetch);
     }
 
@@ -259,7 +259,7 @@ public final class CollectionSync {
             ctx.session().record(p.previous.closedAt(ctx.runTime()));
         }
         // A version this run already wrote is replaced by the same row key.
-        ctx.session().record(new CatalogEntry(ctx.partition(), p.id, ctx.runTime(), null, shape.kind(), p.parent,
+        ctx.session().record(new CatalogEntry(ctx.partition(), p.id, ctx.runTime(), null, shape.kind(p.item), p.parent,
                 content.size(), content, Json.bytes(shape.metadata(p.item))));
         ctx.failed().cleared(ctx.session(), c.key(), p.id);
         return true;
@@ -296,16 +296,18 @@ public final class CollectionSync {
     /** Closes what a full enumeration did not list, within the collection's scope. */
     private void closeUnseen(Collection c, Set<String> seen, Set<String> parents) {
         List<CatalogEntry> gone = new ArrayList<>();
-        ctx.repo().catalog().at(ctx.partition(), ctx.runTime(), c.shape().kind(), e -> {
-            boolean inScope = switch (c.scope()) {
-                case PARENT -> c.parent().equals(e.parent());
-                case KIND -> true;
-                case NAMED_PARENTS -> parents.contains(e.parent());
-            };
-            if (inScope && !seen.contains(e.itemId()) && e.validFrom().isBefore(ctx.runTime())) {
-                gone.add(e);
-            }
-        });
+        for (String kind : c.shape().kinds()) {
+            ctx.repo().catalog().at(ctx.partition(), ctx.runTime(), kind, e -> {
+                boolean inScope = switch (c.scope()) {
+                    case PARENT -> c.parent().equals(e.parent());
+                    case KIND -> true;
+                    case NAMED_PARENTS -> parents.contains(e.parent());
+                };
+                if (inScope && !seen.contains(e.itemId()) && e.validFrom().isBefore(ctx.runTime())) {
+                    gone.add(e);
+                }
+            });
+        }
         gone.forEach(this::close);
         for (FailedItems.Row r : ctx.failed().of(c.key())) {
             if (!c.delta() && !seen.contains(r.itemId())) {

@@ -1,7 +1,7 @@
 package io.m365vault.backup;
 
 /**
- * The kinds of catalog rows the Exchange workloads write, and what each row holds. Metadata is
+ * The kinds of catalog rows the workloads write, and what each row holds. Metadata is
  * always the item's Graph JSON as Graph returned it (UTF-8), so exporters and restorers read the
  * documented shapes; content is the item's bytes where it has any.
  * <ul>
@@ -14,6 +14,13 @@ package io.m365vault.backup;
  *       metadata = attachment JSON without contentBytes; content = the attachment's bytes).
  *   <li>contacts: {@link #CONTACT_FOLDER} (metadata = contactFolder JSON), {@link #CONTACT}
  *       (parent = folder id; metadata = contact JSON; content = the photo's bytes, or none).
+ *   <li>files: {@link #DRIVE} (a OneDrive, document library or group drive; metadata = drive JSON
+ *       without quota), {@link #DRIVE_FOLDER} (parent = the parent folder's id, or the drive's id for
+ *       the root folder; metadata = driveItem JSON), {@link #FILE} (parent = folder id; metadata =
+ *       driveItem JSON without its download URL; content = the file's bytes, checked against
+ *       {@code file.hashes.quickXorHash}), {@link #FILE_VERSION} (an earlier version kept by
+ *       {@code files.versions}: parent = file id; metadata = driveItemVersion JSON; content = its bytes).
+ *       Paths are rebuilt from the parents, as drive delta gives none.
  * </ul>
  */
 public final class ItemKind {
@@ -24,6 +31,10 @@ public final class ItemKind {
     public static final String EVENT_ATTACHMENT = "eventAttachment";
     public static final String CONTACT_FOLDER = "contactFolder";
     public static final String CONTACT = "contact";
+    public static final String DRIVE = "drive";
+    public static final String DRIVE_FOLDER = "driveFolder";
+    public static final String FILE = "file";
+    public static final String FILE_VERSION = "fileVersion";
 
     private ItemKind() {
     }

@@ -1,6 +1,10 @@
 package io.m365vault.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365vault.graph.GraphReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
 
 /**
  * What differs per kind of item for the one backup loop ({@link CollectionSync}): how an item is
@@ -10,8 +14,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * metadata, so a shape needs no state of its own (Corso's handlers are the model).
  */
 public interface ItemShape {
-    /** The catalog kind of the items ({@link ItemKind}). */
+    /** The catalog kind of the items ({@link ItemKind}); of the shape's failed items where items differ in kind. */
     String kind();
+
+    /** The kind of one item, for shapes whose items differ in kind (a drive's folders and files). */
+    default String kind(JsonNode item) {
+        return kind();
+    }
+
+    /** Every kind {@link #kind(JsonNode)} gives: what a full enumeration of the collection vouches for. */
+    default Set<String> kinds() {
+        return Set.of(kind());
+    }
 
     default String id(JsonNode item) {
         return Json.text(item, "id");
@@ -36,6 +50,11 @@ public interface ItemShape {
     /** Where the content streams from (a path under the Graph base URL). */
     default String contentPath(JsonNode item) {
         return null;
+    }
+
+    /** The content as it streams from Graph, on a fetcher thread; an error while reading makes the item a failed item. */
+    default InputStream open(GraphReader graph, JsonNode item) throws IOException {
+        return graph.open(contentPath(item));
     }
 
     /** True where Graph answers 404 for content that does not exist (a contact without a photo): stored as empty. */

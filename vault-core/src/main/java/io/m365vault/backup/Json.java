@@ -19,6 +19,15 @@ public final class Json {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** Fields joined, for versions of items without a version tag of their own (folders, drives). */
+    public static String fields(JsonNode item, String... names) {
+        StringBuilder b = new StringBuilder();
+        for (String n : names) {
+            b.append(text(item, n)).append('\u0000');
+        }
+        return b.toString();
+    }
+
     public static JsonNode read(byte[] bytes) {
         try {
             return MAPPER.readTree(bytes);

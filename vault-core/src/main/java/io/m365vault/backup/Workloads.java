@@ -3,6 +3,7 @@ package io.m365vault.backup;
 import io.m365vault.backup.exchange.CalendarSync;
 import io.m365vault.backup.exchange.ContactsSync;
 import io.m365vault.backup.exchange.MailSync;
+import io.m365vault.backup.files.FilesSync;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,7 +25,10 @@ public final class Workloads {
             Workload.CALENDAR, new Entry(o -> new CalendarSync(),
                     Set.of(ItemKind.CALENDAR, ItemKind.EVENT, ItemKind.EVENT_ATTACHMENT), Set.of(ItemKind.CALENDAR, ItemKind.EVENT)),
             Workload.CONTACTS, new Entry(o -> new ContactsSync(),
-                    Set.of(ItemKind.CONTACT_FOLDER, ItemKind.CONTACT), Set.of(ItemKind.CONTACT_FOLDER))));
+                    Set.of(ItemKind.CONTACT_FOLDER, ItemKind.CONTACT), Set.of(ItemKind.CONTACT_FOLDER)),
+            Workload.FILES, new Entry(o -> new FilesSync(o.fileVersions()),
+                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION),
+                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE))));
 
     private static final Set<String> CONTAINERS = new HashSet<>();
 

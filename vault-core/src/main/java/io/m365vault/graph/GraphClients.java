@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Builds the Graph clients of one tenant: the SDK's own middleware with Kiota's RetryHandler
- * replaced by the {@link ThrottleInterceptor}, and no call timeout. One client serves API calls
+ * replaced by the {@link ThrottleInterceptor}, the ISV {@link UserAgent}, and no call timeout. One client serves API calls
  * and content downloads alike: OkHttp's call timeout spans the interceptors, so it would count
  * the governor's waits (a budget wait can last minutes) as well as long downloads; the read
  * timeout still ends a connection on which no byte arrives for {@link #READ_TIMEOUT}.
@@ -46,6 +46,7 @@ public final class GraphClients {
     /** The SDK's default Graph middleware, governed, without a call timeout. */
     public static OkHttpClient httpClient(ThrottleGovernor governor) {
         List<Interceptor> chain = new ArrayList<>();
+        chain.add(new UserAgent()); // first, so that the SDK's user-agent handler adds its token to ours
         boolean placed = false;
         for (Interceptor i : GraphClientFactory.createDefaultGraphInterceptors(GraphServiceClient.getGraphClientOptions())) {
             if (i instanceof RetryHandler) {
@@ -57,7 +58,7 @@ public final class GraphClients {
         }
         if (!placed) {
             // An SDK without a RetryHandler in its defaults: govern before the redirect handling anyway.
-            chain.add(0, new ThrottleInterceptor(governor));
+            chain.add(1, new ThrottleInterceptor(governor));
         }
         // KiotaClientFactory takes the list as is; GraphClientFactory.create(list) would add the defaults (RetryHandler too) first.
         return KiotaClientFactory.create(chain.toArray(new Interceptor[0]))

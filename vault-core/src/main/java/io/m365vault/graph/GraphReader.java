@@ -17,4 +17,14 @@ public interface GraphReader {
 
     /** GET of bytes, e.g. a message's {@code $value}; the caller closes the stream. */
     InputStream open(String pathOrUrl) throws IOException;
+
+    /**
+     * GET of bytes from byte {@code from} on, e.g. a download resumed on a fresh pre-authenticated
+     * URL. Readers that can ask for a range ({@link TenantGraphReader}) do; this one reads and drops.
+     */
+    default InputStream open(String pathOrUrl, long from) throws IOException {
+        InputStream in = open(pathOrUrl);
+        in.skipNBytes(from);
+        return in;
+    }
 }

@@ -31,14 +31,16 @@ final class ResumingStream extends InputStream {
     private int attempts = 1;
     private boolean closed;
 
-    ResumingStream(GraphRequests requests, String url, Map<String, String> headers, String key, ThrottleGovernor governor) throws IOException {
+    /** The body of {@code url} from byte {@code from} on (0: all of it). */
+    ResumingStream(GraphRequests requests, String url, Map<String, String> headers, String key, ThrottleGovernor governor, long from)
+            throws IOException {
         this.requests = requests;
         this.url = url;
         this.headers = Map.copyOf(headers);
         this.key = key;
         this.governor = governor;
-        this.response = requests.getExpecting(url, headers, 200);
-        this.in = response.body().byteStream();
+        this.offset = from;
+        connect();
     }
 
     @Override
@@ -85,6 +87,11 @@ final class ResumingStream extends InputStream {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while resuming " + where());
         }
+        connect();
+    }
+
+    /** Asks for the body from {@link #offset} on. */
+    private void connect() throws IOException {
         Map<String, String> again = new java.util.HashMap<>(headers);
         if (offset > 0) {
             again.put("Range", "bytes=" + offset + "-");

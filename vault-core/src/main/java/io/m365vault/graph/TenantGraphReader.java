@@ -32,8 +32,13 @@ public final class TenantGraphReader implements GraphReader {
 
     @Override
     public InputStream open(String pathOrUrl) throws IOException {
+        return open(pathOrUrl, 0);
+    }
+
+    @Override
+    public InputStream open(String pathOrUrl, long from) throws IOException {
         try {
-            return graph.requests().open(absolute(pathOrUrl), contentHeaders);
+            return graph.requests().open(absolute(pathOrUrl), contentHeaders, from);
         } catch (GraphStatusException e) {
             throw translate(e);
         }

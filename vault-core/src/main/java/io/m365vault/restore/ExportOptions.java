@@ -1,46 +1,66 @@
 package io.m365vault.restore;
 
+import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What an export writes: the mail format, which of the mailbox's workloads, whether it may replace
- * an earlier export in the same directory, and who hears of progress.
+ * What an export writes: the mail format, which of the item's workloads, the one folder or file of
+ * its files to write ({@code filesPath}: {@code <drive>/<folder>/...}, null for all), whether it
+ * may replace an earlier export in the same directory, and who hears of progress.
  */
-public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, boolean overwrite, ExportProgress progress) {
+public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, boolean overwrite, ExportProgress progress, String filesPath) {
     public static final Set<Workload> MAILBOX = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
+    /** What an export can write: the mailbox's workloads and files. */
+    public static final Set<Workload> EXPORTABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
 
     public ExportOptions {
         if (workloads.isEmpty()) {
-            throw new IllegalArgumentException("an export needs at least one of mail, calendar, contacts");
+            throw new IllegalArgumentException("an export needs at least one of mail, calendar, contacts, files");
         }
         for (Workload w : workloads) {
-            if (!MAILBOX.contains(w)) {
-                throw new IllegalArgumentException("a mailbox export writes mail, calendar or contacts, not " + w.id());
+            if (!EXPORTABLE.contains(w)) {
+                throw new IllegalArgumentException("an export writes mail, calendar, contacts or files, not " + w.id());
             }
         }
         workloads = Set.copyOf(EnumSet.copyOf(workloads));
+        if (filesPath != null) {
+            filesPath = filesPath.replaceAll("^/+|/+$", "");
+            if (filesPath.isEmpty()) {
+                filesPath = null;
+            }
+        }
+    }
+
+    /** Everything an item of this kind has: a user's mailbox and OneDrive, a site's or group's files. */
+    public static Set<Workload> everything(ProtectedItem item) {
+        return item.kind().equals("user") ? EXPORTABLE : Set.of(Workload.FILES);
     }
 
     /** .eml files, every mailbox workload, into an empty or new directory, no progress. */
     public static ExportOptions defaults() {
-        return new ExportOptions(MailFormat.EML, MAILBOX, false, ExportProgress.NONE);
+        return new ExportOptions(MailFormat.EML, MAILBOX, false, ExportProgress.NONE, null);
     }
 
     public ExportOptions withMailFormat(MailFormat f) {
-        return new ExportOptions(f, workloads, overwrite, progress);
+        return new ExportOptions(f, workloads, overwrite, progress, filesPath);
     }
 
     public ExportOptions withWorkloads(Set<Workload> w) {
-        return new ExportOptions(mailFormat, w, overwrite, progress);
+        return new ExportOptions(mailFormat, w, overwrite, progress, filesPath);
     }
 
     public ExportOptions withOverwrite(boolean o) {
-        return new ExportOptions(mailFormat, workloads, o, progress);
+        return new ExportOptions(mailFormat, workloads, o, progress, filesPath);
     }
 
     public ExportOptions withProgress(ExportProgress p) {
-        return new ExportOptions(mailFormat, workloads, overwrite, p);
+        return new ExportOptions(mailFormat, workloads, overwrite, p, filesPath);
+    }
+
+    /** Only this folder or file of the files (display names, {@code <drive>/<folder>/.../<name>}). */
+    public ExportOptions withFilesPath(String path) {
+        return new ExportOptions(mailFormat, workloads, overwrite, progress, path);
     }
 }

@@ -56,6 +56,20 @@ final class ExportTarget {
 
     /** A new file at the given safe segments; refuses any path that would leave the directory. */
     FileSink file(List<String> segments, String kind) throws IOException {
+        return new FileSink(inside(segments), String.join("/", segments), kind, false);
+    }
+
+    /** As {@link #file}, for a drive's file: its manifest entry gets the quickXorHash of what was written. */
+    FileSink driveFile(List<String> segments, String kind) throws IOException {
+        return new FileSink(inside(segments), String.join("/", segments), kind, true);
+    }
+
+    /** A directory at the given safe segments (an empty folder is exported too). */
+    Path directory(List<String> segments) throws IOException {
+        return Files.createDirectories(inside(segments));
+    }
+
+    private Path inside(List<String> segments) {
         Path p = root;
         for (String s : segments) {
             p = p.resolve(s);
@@ -64,7 +78,7 @@ final class ExportTarget {
         if (!p.startsWith(root) || p.equals(root)) {
             throw new ExportException("refusing to write " + String.join("/", segments) + " outside " + root);
         }
-        return new FileSink(p, String.join("/", segments), kind);
+        return p;
     }
 
     /** A scratch file for content that must be complete before it goes into a shared file. */

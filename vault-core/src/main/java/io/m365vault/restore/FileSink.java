@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import io.m365vault.graph.QuickXorHash;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A file being written into the export: counts and hashes the bytes on their way to disk, so the
@@ -21,12 +25,15 @@ final class FileSink implements AutoCloseable {
     private final String relative;
     private final String kind;
     private final MessageDigest sha;
+    /** Kept for a drive's files only, whose manifest entry has the hash OneDrive reports. */
+    private final QuickXorHash quickXor;
     private final OutputStream out;
     private long size;
     private boolean closed;
 
-    FileSink(Path file, String relative, String kind) throws IOException {
+    FileSink(Path file, String relative, String kind, boolean withQuickXor) throws IOException {
         this.file = file;
+        this.quickXor = withQuickXor ? new QuickXorHash() : null;
         this.relative = relative;
         this.kind = kind;
         try {
@@ -40,15 +47,16 @@ final class FileSink implements AutoCloseable {
         this.out = new FilterOutputStream(disk) {
             @Override
             public void write(int b) throws IOException {
-                disk.write(b);
-                sha.update((byte) b);
-                size++;
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 disk.write(b, off, len);
                 sha.update(b, off, len);
+                if (quickXor != null) {
+                    quickXor.update(b, off, len);
+                }
                 size += len;
             }
         };
@@ -65,8 +73,22 @@ final class FileSink implements AutoCloseable {
 
     /** Closes the file and describes it for the manifest. */
     ExportedFile finish(List<String> itemIds) throws IOException {
+        return finish(itemIds, Map.of());
+    }
+
+    /** As {@link #finish(List)}, with Graph facts for the manifest; the quickXorHash is of the bytes written. */
+    ExportedFile finish(List<String> itemIds, Map<String, String> graph) throws IOException {
         close();
-        return new ExportedFile(relative, kind, itemIds, size, HexFormat.of().formatHex(sha.digest()));
+        Map<String, String> facts = new java.util.TreeMap<>(graph);
+        if (quickXor != null) {
+            facts.put("quickXorHash", quickXor.base64());
+        }
+        return new ExportedFile(relative, kind, itemIds, size, HexFormat.of().formatHex(sha.digest()), facts);
+    }
+
+    /** Gives the closed file the modified time it had where it came from. */
+    void modified(Instant t) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(t));
     }
 
     /** Closes and removes a file whose content could not be completed: nothing half-written stays. */

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * manifest.json: which protected item at which point in time, the mail format, every file with the
- * ids of the items in it, its size and SHA-256, and every item that failed. It is written last, so
+ * ids of the items in it, its size and SHA-256 (a drive's files also their drive id and
+ * quickXorHash), and every item that failed. It is written last, so
  * a directory with a manifest holds a finished export.
  */
 final class Manifest {
@@ -40,6 +41,7 @@ final class Manifest {
             f.itemIds().forEach(ids::add);
             n.put("size", f.size());
             n.put("sha256", f.sha256());
+            f.graph().forEach(n::put);
         }
         ArrayNode failures = root.putArray("failures");
         for (ExportFailure f : r.failures()) {

@@ -17,6 +17,8 @@ import java.util.Set;
 /**
  * VAULT_POLICY: what to protect, per workload. Each workload named is {@code "all"} or an object
  * <pre>{"mode": "all" | "selected" | "allExcept", "users": [id or UPN], "groups": [group id], "sites": [site id]}</pre>
+ * and {@code files} may add {@code "versions": N}: besides each file's current version, its N
+ * versions before it (0, the default: the current one only).
  * Groups stand for their members, expanded transitively. Users and groups apply to the users'
  * workloads (mail, calendar, contacts, OneDrive files); sites to files, lists and pages.
  * A workload not named is not protected.
@@ -47,12 +49,16 @@ public record BackupPolicy(Map<Workload, Rule> rules) {
         }
     }
 
-    /** One workload's rule: the mode and the users, groups and sites it names. */
-    public record Rule(Mode mode, Set<String> users, Set<String> groups, Set<String> sites) {
+    /** One workload's rule: the mode, the users, groups and sites it names, and (files) the earlier versions to keep. */
+    public record Rule(Mode mode, Set<String> users, Set<String> groups, Set<String> sites, int versions) {
         public Rule {
             users = Collections.unmodifiableSet(new LinkedHashSet<>(users));
             groups = Collections.unmodifiableSet(new LinkedHashSet<>(groups));
             sites = Collections.unmodifiableSet(new LinkedHashSet<>(sites));
+        }
+
+        public Rule(Mode mode, Set<String> users, Set<String> groups, Set<String> sites) {
+            this(mode, users, groups, sites, 0);
         }
 
         public static Rule all() {
@@ -71,6 +77,12 @@ public record BackupPolicy(Map<Workload, Rule> rules) {
 
     public BackupPolicy {
         rules = Collections.unmodifiableMap(new EnumMap<>(rules));
+    }
+
+    /** How many versions before the current one each file keeps ({@code files.versions}). */
+    public int fileVersions() {
+        Rule files = rules.get(Workload.FILES);
+        return files == null ? 0 : files.versions();
     }
 
     /** @throws IllegalArgumentException one line saying what is wrong, without the setting's name */
@@ -109,8 +121,9 @@ public record BackupPolicy(Map<Workload, Rule> rules) {
         }
         for (Iterator<String> f = n.fieldNames(); f.hasNext(); ) {
             String name = f.next();
-            if (!List.of("mode", "users", "groups", "sites").contains(name)) {
-                throw new IllegalArgumentException(where + " has unknown field '" + name + "' (mode, users, groups, sites)");
+            if (!List.of("mode", "users", "groups", "sites").contains(name) && !(w == Workload.FILES && name.equals("versions"))) {
+                throw new IllegalArgumentException(where + " has unknown field '" + name + "' (mode, users, groups, sites"
+                        + (w == Workload.FILES ? ", versions)" : ")"));
             }
         }
         if (!n.path("mode").isTextual()) {
@@ -133,7 +146,11 @@ public record BackupPolicy(Map<Workload, Rule> rules) {
         if (mode != Mode.ALL && none) {
             throw new IllegalArgumentException(where + ": mode " + mode.json + " needs users, groups or sites");
         }
-        return new Rule(mode, Set.copyOf(users), Set.copyOf(groups), Set.copyOf(sites));
+        JsonNode versions = n.get("versions");
+        if (versions != null && (!versions.canConvertToInt() || !versions.isIntegralNumber() || versions.asInt() < 0 || versions.asInt() > 500)) {
+            throw new IllegalArgumentException(where + ".versions must be a whole number of versions from 0 to 500, got " + versions);
+        }
+        return new Rule(mode, Set.copyOf(users), Set.copyOf(groups), Set.copyOf(sites), versions == null ? 0 : versions.asInt());
     }
 
     private static List<String> names(JsonNode n, String field, String where) {

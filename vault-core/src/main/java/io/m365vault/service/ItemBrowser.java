@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class ItemBrowser {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FOLDERS = Set.of(ItemKind.MAIL_FOLDER, ItemKind.CALENDAR, ItemKind.CONTACT_FOLDER);
+    private static final Set<String> FOLDERS = Set.of(ItemKind.MAIL_FOLDER, ItemKind.CALENDAR, ItemKind.CONTACT_FOLDER,
+            ItemKind.DRIVE, ItemKind.DRIVE_FOLDER);
 
     private final Repository repo;
 
@@ -56,6 +57,7 @@ public final class ItemBrowser {
                     .filter(r -> FOLDERS.contains(r.kind()) && isChild(r, p, ids) && name.equals(name(r)))
                     .map(CatalogEntry::itemId).findFirst()
                     .orElseThrow(() -> new NotFoundException("no folder '" + name + "' in " + item + " " + path + " at " + at));
+            parent = rootOf(rows, parent);
         }
         String p = parent;
         List<BrowseEntry> out = new ArrayList<>();
@@ -82,6 +84,13 @@ public final class ItemBrowser {
             throw new NotFoundException("nothing of " + item + " is in the repository at " + at);
         }
         return out;
+    }
+
+    /** A drive is browsed as its root folder, which Graph names "root": files/OneDrive/Documents, not files/OneDrive/root/Documents. */
+    private static String rootOf(List<CatalogEntry> rows, String id) {
+        return rows.stream().filter(r -> ItemKind.DRIVE_FOLDER.equals(r.kind()) && id.equals(r.parent()))
+                .filter(r -> rows.stream().anyMatch(d -> d.itemId().equals(id) && ItemKind.DRIVE.equals(d.kind())))
+                .map(CatalogEntry::itemId).findFirst().orElse(id);
     }
 
     /** At the top (parent null): rows whose parent is not itself a row, such as the mailbox root's children. */

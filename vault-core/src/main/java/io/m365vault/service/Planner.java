@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link BackupPolicy} into protected items by enumerating the tenant: {@code /users}
- * (guests skipped), each named group's members transitively, and {@code /sites/getAllSites}.
+ * (guests skipped), each named group's members transitively, and {@code /sites/getAllSites}
+ * without personal sites (OneDrives, backed up as their users' files). A team's files are its
+ * group site's default library, so they come with the site; {@code group:<id>} is for naming one
+ * group's drive directly.
  * Each user and site appears once with every workload the policy gives it.
  */
 public final class Planner {
@@ -106,7 +109,11 @@ public final class Planner {
 
     private void planSites(BackupPolicy policy, Map<ProtectedItem, Set<Workload>> out, List<String> warnings) throws IOException {
         List<String> sites = new ArrayList<>();
-        forEach("sites/getAllSites?$select=id,webUrl", s -> sites.add(s.get("id").asText()));
+        forEach("sites/getAllSites?$select=id,webUrl", s -> {
+            if (!personal(s)) {
+                sites.add(s.get("id").asText());
+            }
+        });
         Set<String> known = new HashSet<>(sites);
         for (Map.Entry<Workload, Rule> e : policy.rules().entrySet()) {
             if (!BackupPolicy.SITE_WORKLOADS.contains(e.getKey())) {
@@ -127,6 +134,12 @@ public final class Planner {
                 }
             }
         }
+    }
+
+    /** A OneDrive's own site, which getAllSites lists too: its files are the user's ({@code user:<id>}), not a site's. */
+    static boolean personal(JsonNode site) {
+        String url = site.path("webUrl").asText("").toLowerCase(Locale.ROOT);
+        return url.contains("-my.sharepoint.com/personal/");
     }
 
     /** Every element of a paged collection. */

@@ -14,11 +14,11 @@ import java.util.Optional;
  */
 final class PointInTime {
     /**
-     * What a mailbox workload holds from its first backup on: its folders. Asking for them alone
+     * What a workload holds from its first backup on: a mailbox's folders, the drives of files. Asking for them alone
      * keeps the check to a few rows however large the mailbox; other workloads are asked whole.
      */
     private static final Map<Workload, String> FIRST_ROWS = Map.of(Workload.MAIL, ItemKind.MAIL_FOLDER,
-            Workload.CALENDAR, ItemKind.CALENDAR, Workload.CONTACTS, ItemKind.CONTACT_FOLDER);
+            Workload.CALENDAR, ItemKind.CALENDAR, Workload.CONTACTS, ItemKind.CONTACT_FOLDER, Workload.FILES, ItemKind.DRIVE);
 
     private PointInTime() {
     }

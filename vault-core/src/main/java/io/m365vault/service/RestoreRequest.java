@@ -14,14 +14,16 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /api/restores}:
- * <pre>{"item":"user:&lt;id&gt;", "workloads":["mail","calendar","contacts"], "at":"2026-11-25T10:00:00Z",
- *  "target":"export", "format":"eml"|"mbox", "filters":{}}</pre>
- * Only {@code item} is required: workloads default to the whole mailbox, {@code at} to now,
- * {@code target} to export. Only exports are implemented; {@code original} and {@code alternate}
- * are refused as not supported yet, and so is any filter.
+ * <pre>{"item":"user:&lt;id&gt;", "workloads":["mail","calendar","contacts","files"], "at":"2026-11-25T10:00:00Z",
+ *  "target":"export", "format":"eml"|"mbox", "path":"OneDrive/Documents", "filters":{}}</pre>
+ * Only {@code item} is required: workloads default to everything the item has (a user's mailbox
+ * and OneDrive, a site's or group's files), {@code at} to now, {@code target} to export;
+ * {@code path} narrows the files to one folder or file ({@code <drive>/<folder>/...}). Only
+ * exports are implemented; {@code original} and {@code alternate} are refused as not supported
+ * yet, and so is any filter.
  */
-public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format) {
-    public static final Set<String> FIELDS = Set.of("item", "workloads", "at", "target", "format", "filters");
+public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path) {
+    public static final Set<String> FIELDS = Set.of("item", "workloads", "at", "target", "format", "path", "filters");
     private static final String WHAT = "restore request";
 
     public RestoreRequest {
@@ -44,20 +46,26 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
                     + " is not supported yet; only export is implemented");
             default -> throw new InvalidRequestException(WHAT + ".target must be export, original or alternate, got '" + target + "'");
         }
-        if (!item.kind().equals("user")) {
-            throw new InvalidRequestException(WHAT + ": only a user's mailbox can be exported yet, not " + item);
-        }
         JsonNode filters = n.get("filters");
         if (filters != null && !filters.isNull() && !(filters.isObject() && filters.isEmpty())) {
             throw new InvalidRequestException(WHAT + ".filters are not supported yet; export the whole item");
         }
-        return new RestoreRequest(item, workloads(n), at(n, now), target, format(n));
+        Set<Workload> workloads = workloads(n, item);
+        if (!ExportOptions.everything(item).containsAll(workloads)) {
+            throw new InvalidRequestException(WHAT + ": " + item + " has files only, not "
+                    + workloads.stream().filter(w -> w != Workload.FILES).map(Workload::id).sorted().toList());
+        }
+        String path = StrictJson.text(n, "path", WHAT);
+        if (path != null && !workloads.contains(Workload.FILES)) {
+            throw new InvalidRequestException(WHAT + ".path names a folder or file of the files, which the workloads leave out");
+        }
+        return new RestoreRequest(item, workloads, at(n, now), target, format(n), path);
     }
 
-    private static Set<Workload> workloads(JsonNode n) {
+    private static Set<Workload> workloads(JsonNode n, ProtectedItem item) {
         JsonNode w = n.get("workloads");
         if (w == null || w.isNull()) {
-            return ExportOptions.MAILBOX;
+            return ExportOptions.everything(item);
         }
         if (!w.isArray() || w.isEmpty()) {
             throw new InvalidRequestException(WHAT + ".workloads must be a non-empty array of strings");
@@ -73,8 +81,8 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
             } catch (IllegalArgumentException e) {
                 throw new InvalidRequestException(WHAT + ".workloads: " + e.getMessage());
             }
-            if (!ExportOptions.MAILBOX.contains(wl)) {
-                throw new InvalidRequestException(WHAT + ".workloads: an export writes mail, calendar or contacts, not " + wl.id());
+            if (!ExportOptions.EXPORTABLE.contains(wl)) {
+                throw new InvalidRequestException(WHAT + ".workloads: an export writes mail, calendar, contacts or files, not " + wl.id());
             }
             out.add(wl);
         }
@@ -103,7 +111,7 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
     }
 
     public RestoreRequest withItem(ProtectedItem other) {
-        return new RestoreRequest(other, workloads, at, target, format);
+        return new RestoreRequest(other, workloads, at, target, format, path);
     }
 
     public String toJson() {
@@ -113,6 +121,9 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         o.put("at", at.toString());
         o.put("target", target);
         o.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+        if (path != null) {
+            o.put("path", path);
+        }
         return o.toString();
     }
 }

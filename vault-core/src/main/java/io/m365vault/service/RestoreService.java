@@ -7,7 +7,7 @@ import io.m365vault.repo.StateStore;
 import io.m365vault.restore.ExportException;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -130,8 +130,9 @@ public final class RestoreService {
         RestoreRequest r = job.request();
         Path dir = scratch(id);
         try {
-            ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format());
-            ExportResult result = new MailboxExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
+            ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format())
+                    .withFilesPath(r.path());
+            ExportResult result = new ItemExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
             String blobName = id + "/" + safe(r.item().toString()) + "-" + STAMP.format(r.at()) + ".zip";
             ExportStore.Stored stored = exports.upload(blobName, dir.resolve("export"));
             long bytes = stored.bytes();

@@ -74,7 +74,8 @@ public final class VaultServices implements AutoCloseable {
     }
 
     public BackupItemService backupItems() {
-        return new BackupItemService(repo, graph, BackupOptions.DEFAULTS, ItemLease.container(storage()), clock);
+        int versions = settings.get(io.m365vault.config.Setting.VAULT_POLICY).isPresent() ? settings.policy().fileVersions() : 0;
+        return new BackupItemService(repo, graph, BackupOptions.DEFAULTS.withFileVersions(versions), ItemLease.container(storage()), clock);
     }
 
     /** The backup-items queue's handlers, as the BackupItem and BackupItemPoison functions run them. */

@@ -10,7 +10,7 @@ import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.ExportedFile;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class BackupThenExportTest {
             Instant t2 = t1.plusSeconds(60);
             assertTrue(backup.run("r2", t2, item, exchange).ok());
 
-            MailboxExporter exporter = new MailboxExporter();
+            ItemExporter exporter = new ItemExporter();
             ExportResult at1 = exporter.export(repo, item, t1, tmp.resolve("t1"), ExportOptions.defaults());
             ExportResult at2 = exporter.export(repo, item, t2, tmp.resolve("t2"), ExportOptions.defaults());
             SimTenant.assertSame(mail1, SimTenant.exportedMail(at1));

@@ -14,7 +14,7 @@ import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.ExportedFile;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.testkit.AzuriteExtension;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -93,13 +93,13 @@ class ContainerDeletionsTest {
             SimTenant.assertSame(eventsBefore, SimTenant.backedUpEvents(repo, user, t1));
             assertTrue(SimTenant.backedUpEvents(repo, user, t2).get(event).endsWith("|[]"), "the event has no attachment left");
 
-            ExportResult export = new MailboxExporter().export(repo, item, t2, tmp.resolve("t2"), ExportOptions.defaults());
+            ExportResult export = new ItemExporter().export(repo, item, t2, tmp.resolve("t2"), ExportOptions.defaults());
             assertTrue(export.complete(), export.failures().toString());
             for (ExportedFile f : export.files()) {
                 assertFalse(f.path().startsWith("calendar/Projects"), "the deleted calendar is not exported: " + f.path());
                 assertFalse(f.path().contains(folder.get("displayName").asText() + ".vcf"), "nor the deleted contact folder: " + f.path());
             }
-            ExportResult before = new MailboxExporter().export(repo, item, t1, tmp.resolve("t1"), ExportOptions.defaults());
+            ExportResult before = new ItemExporter().export(repo, item, t1, tmp.resolve("t1"), ExportOptions.defaults());
             assertTrue(before.files().stream().anyMatch(f -> f.path().startsWith("calendar/Projects")), "at t1 it was there");
         }
     }

@@ -7,7 +7,7 @@ import io.m365vault.repo.Verifier;
 import io.m365vault.repo.VerifyReport;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.testkit.faults.CallKind;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +32,7 @@ final class FaultCheck {
         List<String> lost = new ArrayList<>();
         List<String> duplicated = new ArrayList<>();
 
-        ExportResult export = new MailboxExporter().export(repo, new ProtectedItem("user", user), t, exportDir, ExportOptions.defaults());
+        ExportResult export = new ItemExporter().export(repo, new ProtectedItem("user", user), t, exportDir, ExportOptions.defaults());
         export.failures().forEach(f -> lost.add("export: " + f));
         split("mail export", SimTenant.differences(SimTenant.simMail(sim, user), SimTenant.exportedMail(export)), lost, duplicated);
         split("contacts", SimTenant.differences(SimTenant.simContacts(sim, user), SimTenant.backedUpContacts(repo, user, t)), lost, duplicated);

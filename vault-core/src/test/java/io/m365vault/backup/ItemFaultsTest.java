@@ -16,7 +16,7 @@ import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +87,7 @@ class ItemFaultsTest {
             assertEquals(List.of(broken), second.faults().stream().map(ItemFault::itemId).toList(), second.faults().toString());
             Map<String, String> expected2 = new TreeMap<>(mail);
             expected2.remove(broken);
-            var export = new MailboxExporter().export(repo, item, t2, tmp.resolve("export"), ExportOptions.defaults());
+            var export = new ItemExporter().export(repo, item, t2, tmp.resolve("export"), ExportOptions.defaults());
             SimTenant.assertSame(expected2, SimTenant.exportedMail(export));
             assertEquals(1, repo.state().list("failed:" + item.partition(Workload.MAIL)).size(), "only the broken message is left to retry");
         }

@@ -10,7 +10,7 @@ import io.m365vault.repo.Repository;
 import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
-import io.m365vault.restore.MailboxExporter;
+import io.m365vault.restore.ItemExporter;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,8 +53,8 @@ class LargeTenantStrictTest {
 
             SimTenant.assertSame(events1, SimTenant.backedUpEvents(repo, user, t1));
             SimTenant.assertSame(SimTenant.simEvents(sim, user), SimTenant.backedUpEvents(repo, user, t2));
-            ExportResult at1 = new MailboxExporter().export(repo, item, t1, tmp.resolve("t1"), ExportOptions.defaults());
-            ExportResult at2 = new MailboxExporter().export(repo, item, t2, tmp.resolve("t2"), ExportOptions.defaults());
+            ExportResult at1 = new ItemExporter().export(repo, item, t1, tmp.resolve("t1"), ExportOptions.defaults());
+            ExportResult at2 = new ItemExporter().export(repo, item, t2, tmp.resolve("t2"), ExportOptions.defaults());
             assertTrue(at1.complete() && at2.complete(), at1.failures() + " " + at2.failures());
             SimTenant.assertSame(mail1, SimTenant.exportedMail(at1));
             SimTenant.assertSame(SimTenant.simMail(sim, user), SimTenant.exportedMail(at2));

@@ -52,6 +52,29 @@ class GraphClientsTest {
     }
 
     @Test
+    void everyRequestCarriesTheIsvUserAgent() throws Exception {
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            seen.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            OkHttpClient http = GraphClients.httpClient(new ThrottleGovernor(ThrottleConfig.defaults()));
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0/users";
+            try (var r = http.newCall(new okhttp3.Request.Builder().url(url).build()).execute()) {
+                assertEquals(204, r.code());
+            }
+            assertEquals(1, seen.size());
+            assertTrue(seen.get(0).startsWith("ISV|m365vault|m365vault/"), seen.get(0));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void rawStreamEqualsTheSdksMimeAndGivesItsSlotBack() throws Exception {
         var messages = graph.sdk().users().byUserId(user).mailFolders().byMailFolderId("inbox").messages().get().getValue();
         String id = messages.get(0).getId();

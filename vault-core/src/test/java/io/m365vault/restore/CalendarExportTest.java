@@ -73,7 +73,7 @@ class CalendarExportTest {
             box.put(Workload.CALENDAR, ItemKind.EVENT, "ev-board", WORK, board().toString(), null, T);
             box.commit();
 
-            ExportResult r = new MailboxExporter().export(box.repo, MailboxFixture.USER, T, tmp.resolve("out"),
+            ExportResult r = new ItemExporter().export(box.repo, MailboxFixture.USER, T, tmp.resolve("out"),
                     ExportOptions.defaults().withWorkloads(Set.of(Workload.CALENDAR)));
             assertTrue(r.complete(), r.failures().toString());
             assertEquals(6, r.count(ItemKind.EVENT));

@@ -54,7 +54,7 @@ class ContactsExportTest {
             box.commit();
 
             ExportOptions contactsOnly = ExportOptions.defaults().withWorkloads(Set.of(Workload.CONTACTS));
-            ExportResult r1 = new MailboxExporter().export(box.repo, MailboxFixture.USER, T1, tmp.resolve("t1"), contactsOnly);
+            ExportResult r1 = new ItemExporter().export(box.repo, MailboxFixture.USER, T1, tmp.resolve("t1"), contactsOnly);
             assertTrue(r1.complete(), r1.failures().toString());
             MailExportTest.assertManifestMatchesDisk(r1);
             List<VCard> mine = Ezvcard.parse(r1.directory().resolve("contacts/Contacts.vcf")).all();
@@ -81,7 +81,7 @@ class ContactsExportTest {
             assertEquals("Bo Supplies", bo.getFormattedName().getValue());
             assertTrue(bo.getPhotos().isEmpty());
 
-            ExportResult r2 = new MailboxExporter().export(box.repo, MailboxFixture.USER, T2, tmp.resolve("t2"), contactsOnly);
+            ExportResult r2 = new ItemExporter().export(box.repo, MailboxFixture.USER, T2, tmp.resolve("t2"), contactsOnly);
             assertEquals("Ana-Maria", Ezvcard.parse(r2.directory().resolve("contacts/Contacts.vcf")).first()
                     .getStructuredName().getGiven());
             assertNull(Ezvcard.parse(r2.directory().resolve("contacts/Suppliers.vcf")).first());

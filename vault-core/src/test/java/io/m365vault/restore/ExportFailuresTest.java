@@ -56,7 +56,7 @@ class ExportFailuresTest {
 
             for (MailFormat format : MailFormat.values()) {
                 List<long[]> progress = new ArrayList<>();
-                ExportResult r = new MailboxExporter().export(box.repo, MailboxFixture.USER, T, tmp.resolve(format.name()),
+                ExportResult r = new ItemExporter().export(box.repo, MailboxFixture.USER, T, tmp.resolve(format.name()),
                         MailExportTest.mailOnly().withMailFormat(format).withProgress((d, t, b) -> progress.add(new long[] {d, t, b})));
                 assertEquals(1, r.failures().size(), r.failures().toString());
                 ExportFailure f = r.failures().get(0);
@@ -90,10 +90,10 @@ class ExportFailuresTest {
             box.put(Workload.MAIL, ItemKind.MAIL_FOLDER, "inbox", "root", MailExportTest.folder("inbox", "Inbox", "root"), null, T);
             box.commit();
             Path dir = tmp.resolve("none");
-            ExportException unknown = assertThrows(ExportException.class, () -> new MailboxExporter()
+            ExportException unknown = assertThrows(ExportException.class, () -> new ItemExporter()
                     .export(box.repo, new ProtectedItem("user", "nobody"), T, dir, ExportOptions.defaults()));
             assertTrue(unknown.getMessage().contains("nothing of user:nobody"), unknown.getMessage());
-            ExportException before = assertThrows(ExportException.class, () -> new MailboxExporter()
+            ExportException before = assertThrows(ExportException.class, () -> new ItemExporter()
                     .export(box.repo, MailboxFixture.USER, T.minusSeconds(1), dir, ExportOptions.defaults()));
             assertTrue(before.getMessage().contains("nothing of " + MailboxFixture.USER), before.getMessage());
             assertFalse(Files.exists(dir), "a failed export leaves no directory behind");
@@ -110,20 +110,20 @@ class ExportFailuresTest {
 
             Path foreign = Files.createDirectories(tmp.resolve("foreign"));
             Files.writeString(foreign.resolve("thesis.docx"), "mine");
-            ExportException notEmpty = assertThrows(ExportException.class, () -> new MailboxExporter()
+            ExportException notEmpty = assertThrows(ExportException.class, () -> new ItemExporter()
                     .export(box.repo, MailboxFixture.USER, T, foreign, ExportOptions.defaults()));
             assertTrue(notEmpty.getMessage().contains("not empty"), notEmpty.getMessage());
-            ExportException notAnExport = assertThrows(ExportException.class, () -> new MailboxExporter()
+            ExportException notAnExport = assertThrows(ExportException.class, () -> new ItemExporter()
                     .export(box.repo, MailboxFixture.USER, T, foreign, ExportOptions.defaults().withOverwrite(true)));
             assertTrue(notAnExport.getMessage().contains("no earlier export"), notAnExport.getMessage());
             assertEquals("mine", Files.readString(foreign.resolve("thesis.docx")));
 
             Path dir = tmp.resolve("again");
-            new MailboxExporter().export(box.repo, MailboxFixture.USER, T, dir, ExportOptions.defaults());
-            assertThrows(ExportException.class, () -> new MailboxExporter()
+            new ItemExporter().export(box.repo, MailboxFixture.USER, T, dir, ExportOptions.defaults());
+            assertThrows(ExportException.class, () -> new ItemExporter()
                     .export(box.repo, MailboxFixture.USER, T, dir, ExportOptions.defaults()));
             Files.writeString(dir.resolve("stray.txt"), "left from before");
-            ExportResult r = new MailboxExporter().export(box.repo, MailboxFixture.USER, T, dir,
+            ExportResult r = new ItemExporter().export(box.repo, MailboxFixture.USER, T, dir,
                     ExportOptions.defaults().withOverwrite(true).withMailFormat(MailFormat.MBOX));
             assertFalse(Files.exists(dir.resolve("stray.txt")));
             MailExportTest.assertManifestMatchesDisk(r);

@@ -48,7 +48,7 @@ class MailExportTest {
     @Test
     void emlTreeIsTheStoredMimeAtEachPointInTime(StorageAccount account) throws IOException {
         try (MailboxFixture box = seed(account)) {
-            ExportResult r1 = new MailboxExporter().export(box.repo, MailboxFixture.USER, T1, tmp.resolve("t1"), mailOnly());
+            ExportResult r1 = new ItemExporter().export(box.repo, MailboxFixture.USER, T1, tmp.resolve("t1"), mailOnly());
             assertTrue(r1.complete(), r1.failures().toString());
             Map<String, Path> files1 = messageFiles(r1);
             assertEquals(atT1.keySet(), files1.keySet());
@@ -60,7 +60,7 @@ class MailExportTest {
             assertEquals(atT1.size(), r1.count(ItemKind.MESSAGE));
             assertManifestMatchesDisk(r1);
 
-            ExportResult r2 = new MailboxExporter().export(box.repo, MailboxFixture.USER, T2, tmp.resolve("t2"), mailOnly());
+            ExportResult r2 = new ItemExporter().export(box.repo, MailboxFixture.USER, T2, tmp.resolve("t2"), mailOnly());
             Map<String, Path> files2 = messageFiles(r2);
             assertEquals(atT2.keySet(), files2.keySet());
             for (Map.Entry<String, byte[]> m : atT2.entrySet()) {
@@ -89,7 +89,7 @@ class MailExportTest {
             }
             box.commit();
             Path dir = tmp.resolve("hostile");
-            ExportResult r = new MailboxExporter().export(box.repo, MailboxFixture.USER, T1, dir, mailOnly());
+            ExportResult r = new ItemExporter().export(box.repo, MailboxFixture.USER, T1, dir, mailOnly());
             assertTrue(r.complete(), r.failures().toString());
             Path root = dir.toAbsolutePath().normalize();
             Set<String> seen = new HashSet<>();
@@ -119,7 +119,7 @@ class MailExportTest {
     @Test
     void mboxHoldsEveryMessageOfItsFolder(StorageAccount account) throws IOException {
         try (MailboxFixture box = seed(account)) {
-            ExportResult r = new MailboxExporter().export(box.repo, MailboxFixture.USER, T1, tmp.resolve("mbox"),
+            ExportResult r = new ItemExporter().export(box.repo, MailboxFixture.USER, T1, tmp.resolve("mbox"),
                     mailOnly().withMailFormat(MailFormat.MBOX));
             assertTrue(r.complete(), r.failures().toString());
             Map<String, byte[]> parsed = new HashMap<>();

@@ -41,7 +41,7 @@ class BackupItemServiceTest {
         try (GraphSim sim = GraphSim.builder().seed(3).users(6).messagesPerFolder(4).build().start();
              Repository repo = ServiceFixture.repo(account, tmp)) {
             SimUser user = mailUser(sim);
-            PlannedItem item = new PlannedItem(new ProtectedItem("user", user.id), Set.of(Workload.MAIL, Workload.FILES));
+            PlannedItem item = new PlannedItem(new ProtectedItem("user", user.id), Set.of(Workload.MAIL, Workload.LISTS));
             RunStore runs = new RunStore(repo.state());
             String run = newRun(runs, item);
             var leases = ItemLease.container(ServiceFixture.storage(account));
@@ -67,11 +67,11 @@ class BackupItemServiceTest {
             var first = service.backup(run, item);
             assertEquals(BackupItemService.Outcome.RAN, first.outcome());
             ItemStatus s = first.status().orElseThrow();
-            // Files are not backed up yet: the item is done, with the reason recorded.
+            // Lists are not backed up yet: the item is done, with the reason recorded.
             assertEquals(ItemState.DONE, s.state(), s.errors().toString());
             assertTrue(s.items() > 0 && s.bytes() > 0 && s.added() == s.items(), s.toString());
             assertEquals(1, s.errors().size());
-            assertTrue(s.errors().get(0).startsWith("files skipped: "), s.errors().toString());
+            assertTrue(s.errors().get(0).startsWith("lists skipped: "), s.errors().toString());
             assertEquals(s, runs.item(run, item.item()).orElseThrow());
 
             // The duplicate message, after the first finished: nothing runs, nothing changes.

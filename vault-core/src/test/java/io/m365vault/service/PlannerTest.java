@@ -115,4 +115,12 @@ class PlannerTest {
     private static Set<String> names(Plan plan) {
         return plan.items().stream().map(PlannedItem::item).map(ProtectedItem::toString).collect(Collectors.toCollection(TreeSet::new));
     }
+
+    @Test
+    void personalSitesAreLeftToTheirUsers() throws Exception {
+        // Graph's getAllSites lists OneDrives' sites too (graph-sim does not): they are backed up as user:<id>.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertTrue(Planner.personal(json.readTree("{\"webUrl\":\"https://contoso-my.sharepoint.com/personal/adele_contoso_com\"}")));
+        assertFalse(Planner.personal(json.readTree("{\"webUrl\":\"https://contoso.sharepoint.com/sites/personal\"}")));
+    }
 }

@@ -18,7 +18,11 @@ class RestoreRequestTest {
     @Test
     void defaultsAndFullForm() {
         RestoreRequest r = RestoreRequest.parse("{\"item\":\"user:a@x.test\"}", NOW);
-        assertEquals(ExportOptions.MAILBOX, r.workloads());
+        assertEquals(ExportOptions.EXPORTABLE, r.workloads(), "a user's mailbox and OneDrive");
+        assertEquals(Set.of(Workload.FILES), RestoreRequest.parse("{\"item\":\"site:s1\"}", NOW).workloads());
+        RestoreRequest folder = RestoreRequest.parse("{\"item\":\"group:g1\",\"path\":\"Documents/Reports\"}", NOW);
+        assertEquals("Documents/Reports", folder.path());
+        assertEquals(folder, RestoreRequest.parse(folder.toJson(), NOW));
         assertEquals(NOW, r.at());
         assertEquals("export", r.target());
         assertEquals(MailFormat.EML, r.format());
@@ -40,7 +44,8 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"workloads\":[]}", "workloads must be a non-empty array"},
                 {"{\"item\":\"user:u\",\"workloads\":[1]}", "workloads must hold strings"},
                 {"{\"item\":\"user:u\",\"workloads\":[\"email\"]}", "unknown workload"},
-                {"{\"item\":\"user:u\",\"workloads\":[\"files\"]}", "not files"},
+                {"{\"item\":\"user:u\",\"workloads\":[\"lists\"]}", "not lists"},
+                {"{\"item\":\"user:u\",\"workloads\":[\"mail\"],\"path\":\"OneDrive\"}", "path names a folder or file"},
                 {"{\"item\":\"user:u\",\"at\":\"yesterday\"}", "at must be an ISO-8601"},
                 {"{\"item\":\"user:u\",\"at\":5}", "at must be a string"},
                 {"{\"item\":\"user:u\",\"target\":\"original\"}", "not supported yet"},
@@ -48,7 +53,7 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"target\":\"cloud\"}", "target must be"},
                 {"{\"item\":\"user:u\",\"format\":\"pst\"}", "unknown mail format"},
                 {"{\"item\":\"user:u\",\"filters\":{\"folder\":\"Inbox\"}}", "filters are not supported yet"},
-                {"{\"item\":\"site:s1\"}", "only a user's mailbox"},
+                {"{\"item\":\"site:s1\",\"workloads\":[\"mail\"]}", "has files only"},
         };
         for (String[] c : cases) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> RestoreRequest.parse(c[0], NOW), c[0]);

@@ -144,6 +144,49 @@ class RestoreServiceTest {
         }
     }
 
+    @Test
+    void aFilesExportJobZipsTheFolderAskedForByteForByte(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(6).users(4).groups(3).filesPerDrive(20).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp)) {
+            String group = sim.tenant().directory().groups().stream().filter(g -> g.unified).findFirst().orElseThrow().id;
+            ProtectedItem item = new ProtectedItem("group", group);
+            String run = TimeIds.next(Instant.now());
+            PlannedItem planned = new PlannedItem(item, Set.of(Workload.FILES));
+            new RunStore(repo.state()).create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
+            new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS,
+                    ItemLease.container(ServiceFixture.storage(account)), Clock.systemUTC()).backup(run, planned);
+            QueueClient queue = ServiceFixture.storage(account).queues().getQueueClient("rf" + Long.toHexString(System.nanoTime()));
+            queue.create();
+            RestoreService restores = new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
+                    new QueueSender(queue, 1), ExportStore.open(ServiceFixture.storage(account), Duration.ofDays(7), Clock.systemUTC()),
+                    Clock.systemUTC());
+
+            RestoreJob queued = restores.submit("{\"item\":\"" + item + "\",\"path\":\"Documents/Documents\"}");
+            RestoreJob done = restores.run(queued.id());
+            assertEquals("done", done.state(), done.error());
+            java.util.Map<String, String> expected = new java.util.TreeMap<>();
+            for (var f : sim.snapshot(group).path("files")) {
+                if (f.get("path").asText().startsWith("/Documents/")) {
+                    expected.put("files/Documents" + f.get("path").asText(), f.get("sha256").asText());
+                }
+            }
+            assertTrue(expected.size() > 2, expected.toString());
+            RestoreJob seen = restores.get(queued.id()).orElseThrow();
+            HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(seen.link())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            java.util.Map<String, String> got = new java.util.TreeMap<>();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    if (!e.isDirectory() && e.getName().startsWith("files/")) {
+                        got.put(e.getName(), java.util.HexFormat.of().formatHex(
+                                java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+                    }
+                }
+            }
+            assertEquals(expected, got);
+        }
+    }
+
     private static void assertThrowsNotFound(org.junit.jupiter.api.function.Executable e) {
         org.junit.jupiter.api.Assertions.assertThrows(NotFoundException.class, e);
     }

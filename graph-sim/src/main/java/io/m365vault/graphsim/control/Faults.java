@@ -38,13 +38,16 @@ public final class Faults {
         final String method;
         final int status;
         final String code;
+        /** A download cut off midway instead of an error status (download host only). */
+        final boolean reset;
         int remaining;
 
-        Injection(String path, String method, int status, String code, int remaining) {
+        Injection(String path, String method, int status, String code, boolean reset, int remaining) {
             this.path = path;
             this.method = method;
             this.status = status;
             this.code = code;
+            this.reset = reset;
             this.remaining = remaining;
         }
     }
@@ -135,6 +138,21 @@ public final class Faults {
     }
 
     private GraphError injected(String method, String path) {
+        Injection i = take(method, path);
+        return i == null || i.reset ? null : errorFor(i.status, i.code);
+    }
+
+    /** What the download host does with its next request: null (serve it), a reset midway, or an error to answer. */
+    public record DownloadFault(boolean reset, GraphError error) {
+    }
+
+    public DownloadFault download(String path) {
+        Injection i = take("GET", path);
+        return i == null ? null : new DownloadFault(i.reset, i.reset ? null : errorFor(i.status, i.code));
+    }
+
+    /** The first injection matching the request, in the order they were given, counted down. */
+    private Injection take(String method, String path) {
         synchronized (injections) {
             Iterator<Injection> it = injections.iterator();
             while (it.hasNext()) {
@@ -143,7 +161,7 @@ public final class Faults {
                     if (--i.remaining <= 0) {
                         it.remove();
                     }
-                    return errorFor(i.status, i.code);
+                    return i;
                 }
             }
         }
@@ -203,11 +221,12 @@ public final class Faults {
         for (JsonNode i : j.path("inject")) {
             String path = Json.text(i, "path", null);
             int status = i.path("status").asInt(0);
-            if (path == null || status < 400) {
-                throw GraphError.badRequest("BadRequest", "inject entries need a path and an error status, e.g. {\"path\":\"messages/delta\",\"status\":429,\"count\":2}");
+            boolean reset = i.path("reset").asBoolean(false);
+            if (path == null || (status < 400 && !reset)) {
+                throw GraphError.badRequest("BadRequest", "inject entries need a path and an error status or \"reset\": true, e.g. {\"path\":\"messages/delta\",\"status\":429,\"count\":2}");
             }
             synchronized (injections) {
-                injections.add(new Injection(path, Json.text(i, "method", null), status, Json.text(i, "code", null), i.path("count").asInt(1)));
+                injections.add(new Injection(path, Json.text(i, "method", null), status, Json.text(i, "code", null), reset, i.path("count").asInt(1)));
             }
         }
         return json();
@@ -235,7 +254,8 @@ public final class Faults {
         synchronized (injections) {
             var arr = j.putArray("inject");
             for (Injection i : injections) {
-                arr.addObject().put("path", i.path).put("method", i.method).put("status", i.status).put("code", i.code).put("count", i.remaining);
+                arr.addObject().put("path", i.path).put("method", i.method).put("status", i.status).put("code", i.code).put("reset", i.reset)
+                        .put("count", i.remaining);
             }
         }
         return j;

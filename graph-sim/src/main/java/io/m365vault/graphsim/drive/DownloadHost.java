@@ -3,6 +3,7 @@ package io.m365vault.graphsim.drive;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.m365vault.graphsim.SimContext;
+import io.m365vault.graphsim.control.Faults;
 import io.m365vault.graphsim.http.Content;
 import io.m365vault.graphsim.http.Exchanges;
 import io.m365vault.graphsim.http.GraphError;
@@ -55,6 +56,10 @@ public final class DownloadHost implements AutoCloseable {
             if (ctx.faults.latencyMs() > 0) {
                 Thread.sleep(ctx.faults.latencyMs());
             }
+            Faults.DownloadFault fault = ctx.faults.download(ex.getRequestURI().getPath());
+            if (fault != null && fault.error() != null) {
+                throw fault.error();
+            }
             DownloadUrls.Grant g = urls.verify(q.get("tempauth"));
             if (g == null || !ex.getRequestURI().getPath().equalsIgnoreCase("/_layouts/15/download.aspx")) {
                 throw new GraphError(401, "unauthenticated", "Invalid pre-authenticated download URL.");
@@ -69,6 +74,9 @@ public final class DownloadHost implements AutoCloseable {
                 DriveItem item = drive.item(g.itemId());
                 if (g.version() >= item.versions.size()) {
                     throw GraphError.driveItemNotFound();
+                }
+                if (item.malware) {
+                    throw new GraphError(403, "malwareDetected", "Malware was detected in the requested file.");
                 }
                 content = item.versions.get(g.version()).content();
                 name = item.name;
@@ -88,7 +96,7 @@ public final class DownloadHost implements AutoCloseable {
             if (range != null) {
                 res.header("Content-Range", "bytes " + from + "-" + (from + count - 1) + "/" + length);
             }
-            res.resetMidway = count > 1 && ctx.faults.resetThisDownload();
+            res.resetMidway = count > 1 && (fault != null && fault.reset() || ctx.faults.resetThisDownload());
             ctx.stats.downloads.increment();
         } catch (GraphError e) {
             res = Res.json(e.status, e.body(null));

@@ -20,6 +20,8 @@ public final class DriveItem extends TrackedBase {
     public String parentId;
     public final Instant created;
     public Instant modified;
+    /** Malware detected in the file: Graph reports the {@code malware} facet and refuses its content. */
+    public boolean malware;
     public final List<Version> versions = new ArrayList<>();
 
     public DriveItem(String id, long ordinal, boolean folder, String name, String parentId, Instant created, long seq) {

@@ -101,7 +101,12 @@ public final class DriveJson {
                 j.putObject("root");
             }
         } else {
-            j.putObject("file").put("mimeType", mimeType(i.name));
+            ObjectNode file = j.putObject("file");
+            file.put("mimeType", mimeType(i.name));
+            file.putObject("hashes").put("quickXorHash", QuickXor.of(i.content()));
+            if (i.malware) {
+                j.putObject("malware").put("description", "Malware was detected in this file.");
+            }
         }
         return j;
     }

@@ -34,6 +34,8 @@ public final class DriveSnapshot implements SnapshotSource {
             driveIds.add(tenant.sites().userDriveId(u.id));
         } else if (site != null) {
             driveIds.addAll(site.driveIds);
+        } else if (tenant.sites().groupSite(owner) != null) {
+            driveIds.add(tenant.sites().groupSite(owner).driveIds.get(0)); // the group's drive: its site's default library
         }
         ArrayNode out = Json.arr();
         for (String id : driveIds) {
@@ -42,11 +44,14 @@ public final class DriveSnapshot implements SnapshotSource {
                 for (DriveItem f : d.liveFiles()) {
                     ObjectNode j = out.addObject();
                     j.put("driveId", id);
+                    j.put("drive", d.spec.name());
                     j.put("id", f.id());
                     j.put("path", d.path(d.parent(f)).substring("/drive/root:".length()) + "/" + f.name);
                     j.put("size", f.size());
                     j.put("versions", f.versions.size());
                     j.put("sha256", Hashes.sha256(out2 -> f.content().write(out2, 0, f.size())));
+                    j.put("quickXorHash", QuickXor.of(f.content()));
+                    j.put("lastModifiedDateTime", f.modified.toString());
                 }
             }
         }

@@ -195,6 +195,9 @@ public final class DriveHandler {
             if (version >= i.versions.size() || version < -1) {
                 throw GraphError.driveItemNotFound();
             }
+            if (i.malware) {
+                throw new GraphError(403, "malwareDetected", "Malware was detected in the requested file.");
+            }
             return Res.redirect(downloadUrl(d, i, version));
         }
     }

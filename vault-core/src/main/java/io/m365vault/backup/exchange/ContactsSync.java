@@ -3,6 +3,7 @@ package io.m365vault.backup.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.Collection;
 import io.m365vault.backup.CollectionSync;
+import io.m365vault.backup.Containers;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.SyncContext;
 import io.m365vault.backup.WorkloadSync;
@@ -30,7 +31,7 @@ public final class ContactsSync implements WorkloadSync {
         sync.replaceAll(Collection.listing(FOLDERS, base + "/contactFolders", new ContactFolderShape(), null), folders);
         ContactShape contacts = new ContactShape(base);
         sync.run(Collection.delta(CONTACTS + DEFAULT_FOLDER, base + "/contacts/delta()", contacts, null));
-        Folders.each(sync, folders.stream().map(f -> f.get("id").asText()).toList(), id -> Collection.delta(CONTACTS + id,
+        Containers.each(sync, folders.stream().map(f -> f.get("id").asText()).toList(), "folders", id -> Collection.delta(CONTACTS + id,
                 base + "/contactFolders/" + Json.seg(id) + "/contacts/delta()", contacts, id));
     }
 

@@ -3,6 +3,7 @@ package io.m365vault.backup.exchange;
 import io.m365vault.backup.BackupOptions;
 import io.m365vault.backup.Collection;
 import io.m365vault.backup.CollectionSync;
+import io.m365vault.backup.Containers;
 import io.m365vault.backup.ItemKind;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.SyncContext;
@@ -38,7 +39,7 @@ public final class MailSync implements WorkloadSync {
         TreeSet<String> folders = new TreeSet<>();
         ctx.repo().catalog().at(ctx.partition(), ctx.runTime(), ItemKind.MAIL_FOLDER, f -> folders.add(f.itemId()));
         MessageShape messages = new MessageShape(base);
-        Folders.each(sync, folders, f -> Collection.delta(MESSAGES + f,
+        Containers.each(sync, folders, "folders", f -> Collection.delta(MESSAGES + f,
                 base + "/mailFolders/" + Json.seg(f) + "/messages/delta()?" + MessageShape.SELECT, messages, f));
     }
 

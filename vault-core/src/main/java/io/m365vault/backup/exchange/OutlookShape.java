@@ -34,12 +34,7 @@ abstract class OutlookShape implements ItemShape {
         return Json.text(item, "changeKey");
     }
 
-    /** Fields joined, for versions of items without a changeKey (folders). */
     static String fields(JsonNode item, String... names) {
-        StringBuilder b = new StringBuilder();
-        for (String n : names) {
-            b.append(Json.text(item, n)).append('\u0000');
-        }
-        return b.toString();
+        return Json.fields(item, names);
     }
 }

@@ -19,34 +19,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A protected mailbox as it was at one point in time, exported to a directory:
+ * A protected item as it was at one point in time, exported to a directory: a user's mailbox and
+ * OneDrive, a site's or group's files.
  * <pre>
  * mail/&lt;folder&gt;/&lt;subfolder&gt;/&lt;subject&gt; ~&lt;tag&gt;.eml   (or mail/&lt;folder&gt;.mbox, mboxrd)
  * calendar/&lt;calendar&gt;.ics                          (+ calendar/&lt;calendar&gt;.attachments/...)
  * contacts/&lt;folder&gt;.vcf
+ * files/&lt;drive&gt;/&lt;folder&gt;/.../&lt;file&gt;              (modified times as in the drive)
  * manifest.json                                     (written last)
  * </pre>
  * Items that cannot be read are named in the result and the manifest; the others are exported.
  */
-public final class MailboxExporter {
-    private static final Logger LOG = LoggerFactory.getLogger(MailboxExporter.class);
+public final class ItemExporter {
+    private static final Logger LOG = LoggerFactory.getLogger(ItemExporter.class);
 
     private final Clock clock;
 
-    public MailboxExporter() {
+    public ItemExporter() {
         this(Clock.systemUTC());
     }
 
-    public MailboxExporter(Clock clock) {
+    public ItemExporter(Clock clock) {
         this.clock = clock;
     }
 
     public ExportResult export(Repository repo, ProtectedItem user, Instant at, Path dir, ExportOptions options) {
-        if (!user.kind().equals("user")) {
-            throw new ExportException("only a user's mailbox can be exported this way, not " + user);
+        if (!ExportOptions.everything(user).containsAll(options.workloads())) {
+            throw new ExportException(user + " has files only; it has no "
+                    + options.workloads().stream().filter(w -> w != Workload.FILES).map(Workload::id).sorted().collect(Collectors.joining(", ")));
         }
         Map<Workload, Rows> rows = new EnumMap<>(Workload.class);
-        for (Workload w : ExportOptions.MAILBOX) {
+        for (Workload w : ExportOptions.EXPORTABLE) {
             if (options.workloads().contains(w)) {
                 rows.put(w, Rows.list(repo, user.partition(w), at));
             }
@@ -77,6 +80,12 @@ public final class MailboxExporter {
             Rows contacts = rows.get(Workload.CONTACTS);
             if (contacts != null && !contacts.isEmpty()) {
                 new ContactsExport(reader, target, ledger).export(contacts.of(ItemKind.CONTACT_FOLDER), contacts.of(ItemKind.CONTACT));
+            }
+            Rows files = rows.get(Workload.FILES);
+            if (files != null && !files.isEmpty()) {
+                new FilesExport(reader, target, ledger).export(files.others, options.filesPath());
+            } else if (options.filesPath() != null) {
+                throw new ExportException("no files of " + user + " are backed up at " + at + ", so none of " + options.filesPath());
             }
             target.cleanUp();
             ExportResult result = new ExportResult(user, at, target.root(), ledger.items(), ledger.files(), ledger.bytes(),
