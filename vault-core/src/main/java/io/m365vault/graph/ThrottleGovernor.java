@@ -109,11 +109,12 @@ public final class ThrottleGovernor {
     /** A 429 on {@code key}: no request of the key starts before {@code pause} has passed. */
     void throttled(String key, Duration pause) {
         KeyState s = state(key);
-        s.throttled.increment();
         if (!pause.isZero()) {
             long until = System.nanoTime() + pause.toNanos();
             s.pausedUntil.accumulateAndGet(until, (a, b) -> a - b >= 0 ? a : b);
         }
+        // Counted once the pause holds: a reader of the count finds the key paused.
+        s.throttled.increment();
     }
 
     void retried(String key) {

@@ -78,8 +78,8 @@ final class FaultCases {
     private static List<FaultCase> graph() {
         Lift calm = sim -> faults(sim, "{\"requestsPerWindow\":0,\"rate503\":0,\"rate504\":0,\"clearInjected\":true}");
         return List.of(
-                new FaultCase(GRAPH, "429 storm (20 requests a second per mailbox, Retry-After 1)", Phase.FULL,
-                        (storage, sim, user) -> faults(sim, "{\"requestsPerWindow\":20,\"windowSeconds\":1,\"retryAfterSeconds\":1}"), calm,
+                new FaultCase(GRAPH, "429 storm (6 requests a second per mailbox, Retry-After 1)", Phase.FULL,
+                        (storage, sim, user) -> faults(sim, "{\"requestsPerWindow\":6,\"windowSeconds\":1,\"retryAfterSeconds\":1}"), calm,
                         (storage, first, sim) -> sim.stats().path("throttled429").asLong() > 0),
                 new FaultCase(GRAPH, "random 503 and 504 (10% and 5%)", Phase.FULL,
                         (storage, sim, user) -> faults(sim, "{\"rate503\":0.1,\"rate504\":0.05,\"retryAfterSeconds\":0}"), calm,
