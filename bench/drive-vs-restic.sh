@@ -5,7 +5,8 @@
 # into a new repository on Azurite; the backup run is timed, and the whole process), then restic
 # 0.14 into a new repository (v2, compression auto). Prints each round, then medians and ratios.
 # Needs bench/target/benchmarks.jar (mvn -B -q -pl bench -am package -DskipTests).
-# DRIVEBENCH_JAVA_OPTS replaces the JVM options (default: the parallel collector, as ./vault).
+# DRIVEBENCH_JAVA_OPTS replaces the JVM options (default: the parallel collector, as ./vault);
+# DRIVEBENCH_ARGS=--sim-hashes-in-timing keeps graph-sim's hashing of DIR inside the timed backup.
 set -euo pipefail
 dir=${1:?usage: bench/drive-vs-restic.sh DIR [ROUNDS]}
 rounds=${2:-3}
@@ -16,11 +17,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 . "$here/bench/restic-common.sh"
 read -r -a jopts <<<"${DRIVEBENCH_JAVA_OPTS:--XX:+UseParallelGC}"
+read -r -a bargs <<<"${DRIVEBENCH_ARGS:-}"
 
 printf '%-6s %-44s %-10s %-28s\n' round "vault: backup/process, stored (packs)" "heap" "restic: process, stored"
 for r in $(seq 1 "$rounds"); do
   t0=$(now)
-  if ! v=$(java "${jopts[@]}" -cp "$jar" io.m365vault.bench.DriveBench "$dir" 2>"$work/drivebench.log"); then
+  if ! v=$(java "${jopts[@]}" -cp "$jar" io.m365vault.bench.DriveBench ${bargs[@]+"${bargs[@]}"} "$dir" 2>"$work/drivebench.log"); then
     tail -20 "$work/drivebench.log" >&2; exit 1
   fi
   t1=$(now)

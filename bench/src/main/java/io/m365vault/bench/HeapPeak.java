@@ -17,15 +17,16 @@ import javax.management.openmbean.CompositeData;
 /**
  * Peak heap during a run, three ways, because none alone is the answer: heap used sampled every
  * 5 ms (includes garbage not yet collected, so it follows -Xmx more than the need); the largest
- * heap left after any GC (the live set: what the run really holds); the sum of each heap pool's
- * own peak since {@link #start} (an upper bound, as the pools peak at different moments).
+ * heap left after a major (full) GC, the live set the run really holds (-1 when no major GC ran:
+ * after a minor GC the old generation still holds its garbage, so those are not counted); the sum
+ * of each heap pool's own peak since {@link #start} (an upper bound, as pools peak at different moments).
  */
 final class HeapPeak {
     record Peaks(long sampled, long afterGc, long poolPeaks) {
     }
 
     private final AtomicLong sampled = new AtomicLong();
-    private final AtomicLong afterGc = new AtomicLong();
+    private final AtomicLong afterGc = new AtomicLong(-1);
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
     private final Thread sampler;
@@ -67,6 +68,9 @@ final class HeapPeak {
             return;
         }
         var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        if (!info.getGcAction().contains("major")) {
+            return;
+        }
         long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
         // Non-heap pools (metaspace, code cache) are in the map too; subtract them to keep heap only.
         long nonHeap = 0;
