@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,21 +41,26 @@ import java.util.stream.Stream;
  * <p>graph-sim's quickXorHash of every file is computed before the timed run ({@link SimHashes});
  * {@code --sim-hashes-in-timing} leaves it inside, as the first figures were taken.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.DriveBench [--sim-hashes-in-timing] DIR}
+ * <p>{@code --in-memory-repo} is for diagnosis: the repository in this JVM's memory instead of
+ * Azurite, so the difference is what Azurite's round trips cost (stored figures are then -1).
+ *
+ * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.DriveBench [--sim-hashes-in-timing] [--in-memory-repo] DIR}
  */
 public final class DriveBench {
     private DriveBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean hashesInTiming = args.length == 2 && args[0].equals("--sim-hashes-in-timing");
-        if (args.length != 1 && !hashesInTiming) {
-            System.err.println("usage: DriveBench [--sim-hashes-in-timing] DIR");
+        Set<String> flags = Set.of(Arrays.copyOf(args, Math.max(0, args.length - 1)));
+        boolean hashesInTiming = flags.contains("--sim-hashes-in-timing");
+        boolean inMemory = flags.contains("--in-memory-repo");
+        if (args.length == 0 || !Set.of("--sim-hashes-in-timing", "--in-memory-repo").containsAll(flags)) {
+            System.err.println("usage: DriveBench [--sim-hashes-in-timing] [--in-memory-repo] DIR");
             System.exit(2);
         }
         Path dir = Path.of(args[args.length - 1]).toAbsolutePath();
         long[] tree = tree(dir);
-        try (AzuriteProcess azurite = AzuriteProcess.start();
+        try (AzuriteProcess azurite = inMemory ? null : AzuriteProcess.start();
              GraphSim sim = GraphSim.builder().seed(13).users(6).filesPerDrive(0)
                      .set("drive-dir", dir.toString())
                      .set("mailbox-concurrency", "0").set("requests-per-window", "0")
@@ -65,9 +71,9 @@ public final class DriveBench {
             if (!hashesInTiming) {
                 SimHashes.prime(sim, sim.tenant().userDriveId(user));
             }
-            StorageAccount account = StorageAccount.of(azurite.connectionString());
+            StorageAccount account = inMemory ? null : StorageAccount.of(azurite.connectionString());
             Path kek = Files.createTempDirectory("drivebench").resolve("kek");
-            try (Repository repo = Repository.init(account, "drivebench", FileKek.create(kek))) {
+            try (Repository repo = inMemory ? Repository.inMemory() : Repository.init(account, "drivebench", FileKek.create(kek))) {
                 ItemBackup backup = new ItemBackup(repo, new TenantGraphReader(graph, 200), BackupOptions.DEFAULTS);
                 JsonNode before = sim.stats();
                 HeapPeak heap = HeapPeak.start();
@@ -77,13 +83,13 @@ public final class DriveBench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 HeapPeak.Peaks peaks = heap.stop();
                 JsonNode after = sim.stats();
-                StoredBytes stored = StoredBytes.of(account.blobs().getBlobContainerClient(repo.name()));
+                StoredBytes stored = inMemory ? new StoredBytes(-1, -1, -1) : StoredBytes.of(account.blobs().getBlobContainerClient(repo.name()));
                 System.out.println(String.format(Locale.ROOT,
-                        "{\"outcome\":\"%s\",\"simHashesInTiming\":%b,\"files\":%d,\"bytes\":%d,\"seconds\":%.3f,\"mibPerSec\":%.1f,"
+                        "{\"outcome\":\"%s\",\"simHashesInTiming\":%b,\"inMemoryRepo\":%b,\"files\":%d,\"bytes\":%d,\"seconds\":%.3f,\"mibPerSec\":%.1f,"
                                 + "\"packBytes\":%d,\"containerBytes\":%d,\"blobs\":%d,\"graphRequests\":%d,\"downloads\":%d,"
                                 + "\"contentFetched\":%d,\"failed\":%d,\"peakHeapSampledMiB\":%.1f,\"liveHeapAfterMajorGcMiB\":%.1f,"
                                 + "\"heapPoolPeaksMiB\":%.1f,\"maxHeapMiB\":%.1f}",
-                        r.outcome(), hashesInTiming, tree[0], tree[1], seconds, tree[1] / seconds / (1 << 20),
+                        r.outcome(), hashesInTiming, inMemory, tree[0], tree[1], seconds, tree[1] / seconds / (1 << 20),
                         stored.packs(), stored.all(), stored.blobs(),
                         after.path("requests").asLong() - before.path("requests").asLong(),
                         after.path("downloads").asLong() - before.path("downloads").asLong(),
