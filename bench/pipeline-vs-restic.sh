@@ -10,13 +10,9 @@ dir=${1:?usage: bench/pipeline-vs-restic.sh DIR [ROUNDS]}
 rounds=${2:-3}
 passes=${WARM_PASSES:-3}
 here="$(cd "$(dirname "$0")/.." && pwd)"
-command -v restic >/dev/null || { echo "restic is not installed (Debian: apt-get install restic)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export RESTIC_PASSWORD=bench RESTIC_CACHE_DIR="$work/cache"
-
-field() { grep -o "\"$1\":[0-9.]*" | tail -1 | cut -d: -f2; }
-now() { date +%s.%N; }
+. "$here/bench/restic-common.sh"
 
 "$here/vault" --help >/dev/null # builds the CLI first, outside the timings
 printf '%-6s %-34s %-22s %-28s\n' round "vault cold: pipeline/process, stored" "vault warm (last pass)" "restic: process, stored"
@@ -24,19 +20,17 @@ for r in $(seq 1 "$rounds"); do
   t0=$(now); cold=$("$here/vault" bench pipeline "$dir"); t1=$(now)
   warm=$cold
   if [ "$passes" -gt 1 ]; then warm=$("$here/vault" bench pipeline --passes "$passes" "$dir" | tail -1); fi
-  restic init -r "$work/repo" --repository-version 2 -q
-  t2=$(now); restic -r "$work/repo" backup -q "$dir"; t3=$(now)
-  rstored=$(du -sb "$work/repo" | cut -f1); rm -rf "$work/repo"
+  read -r rw rstored < <(restic_round "$dir")
   awk -v r="$r" -v b="$(echo "$cold" | field bytes)" -v cp="$(echo "$cold" | field seconds)" -v t0="$t0" -v t1="$t1" \
-      -v cs="$(echo "$cold" | field storedBytes)" -v w="$(echo "$warm" | field seconds)" -v t2="$t2" -v t3="$t3" -v rs="$rstored" \
+      -v cs="$(echo "$cold" | field storedBytes)" -v w="$(echo "$warm" | field seconds)" -v rw="$rw" -v rs="$rstored" \
       -v out="$work/rounds" 'BEGIN {
-    cw = t1 - t0; rw = t3 - t2
+    cw = t1 - t0
     printf "%.3f %.3f %d %.3f %.3f %d\n", cp, cw, cs, w, rw, rs >> out
     printf "%-6s %5.2f s %4.0f MB/s / %5.2f s, %5.1f MB  %5.2f s %4.0f MB/s   %5.2f s %4.0f MB/s, %5.1f MB\n",
       r, cp, b / cp / 1e6, cw, cs / 1e6, w, b / w / 1e6, rw, b / rw / 1e6, rs / 1e6 }'
 done
-median() { cut -d' ' -f"$1" "$work/rounds" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-cp=$(median 1); cw=$(median 2); cs=$(median 3); w=$(median 4); rw=$(median 5); rs=$(median 6)
+m() { median "$work/rounds" "$1"; }
+cp=$(m 1); cw=$(m 2); cs=$(m 3); w=$(m 4); rw=$(m 5); rs=$(m 6)
 echo "medians over $rounds rounds (throughputs are of the bytes vault read: regular files, links not followed):"
 awk -v cp="$cp" -v cw="$cw" -v cs="$cs" -v w="$w" -v rw="$rw" -v rs="$rs" 'BEGIN {
   printf "  vault cold pipeline %.2f s (%.2fx restic), whole process %.2f s (%.2fx)\n", cp, rw / cp, cw, rw / cw
