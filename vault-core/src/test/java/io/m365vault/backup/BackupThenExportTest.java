@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.ExportedFile;
@@ -30,8 +28,7 @@ class BackupThenExportTest {
     @Test
     void eachExportEqualsTheTenantAtItsTimeByteForByte(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(51).users(4).messagesPerFolder(5).build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "exp" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "exp")) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
             Set<Workload> exchange = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);

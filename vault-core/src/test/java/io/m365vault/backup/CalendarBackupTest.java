@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.graph.GraphReader;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,8 +24,7 @@ class CalendarBackupTest {
     @Test
     void seriesExceptionsAndAttachmentsFollowTheTenant(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(41).users(4).build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "cal" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "cal")) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
             GraphReader sdk = SimTenant.reader(sim, 20);

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.graph.GraphReader;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.ExportedFile;
@@ -49,8 +47,7 @@ class ContainerDeletionsTest {
     @Test
     void deletedContainersCloseWithTheirChildren(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(71).users(4).build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "del" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "del")) {
             String user = SimTenant.mailUser(sim);
             String u = "users/" + user;
             ProtectedItem item = new ProtectedItem("user", user);

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.graph.GraphReader;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.repo.Verifier;
 import io.m365vault.repo.VerifyReport;
 import io.m365vault.testkit.AzuriteExtension;
@@ -28,7 +26,7 @@ class ExchangeBackupFaultsTest {
     Path tmp;
 
     private Repository repo(AzuriteExtension.StorageAccount account) throws Exception {
-        return Repository.init(StorageAccount.of(account.connectionString()), "x" + System.nanoTime(), FileKek.create(tmp.resolve("kek")));
+        return SimTenant.repo(account, tmp, "x");
     }
 
     @Test

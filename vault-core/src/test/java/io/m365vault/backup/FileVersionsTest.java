@@ -8,9 +8,7 @@ import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.drive.Drive;
 import io.m365vault.graphsim.drive.DriveItem;
 import io.m365vault.graphsim.model.Hashes;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,8 +56,7 @@ class FileVersionsTest {
     @Test
     void theVersionBeforeTheCurrentOneIsKeptAndFollowsNewVersions(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(61).users(6).filesPerDrive(15).build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "fv" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "fv")) {
             ProtectedItem item = new ProtectedItem("user", SimDrives.driveUser(sim));
             String driveId = sim.tenant().sites().userDriveId(item.id());
             ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 20), BackupOptions.DEFAULTS.withFileVersions(1));

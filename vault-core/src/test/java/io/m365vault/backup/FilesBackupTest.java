@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +21,7 @@ class FilesBackupTest {
     Path tmp;
 
     private Repository repo(AzuriteExtension.StorageAccount account, String name) throws Exception {
-        return Repository.init(StorageAccount.of(account.connectionString()), name + System.nanoTime(), FileKek.create(tmp.resolve(name + ".kek")));
+        return SimTenant.repo(account, tmp, name);
     }
 
     private static WorkloadResult files(ItemBackup backup, String run, Instant t, ProtectedItem item) {

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportException;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
@@ -59,8 +57,7 @@ class FilesExportTest {
     @Test
     void eachExportEqualsTheDriveAtItsTimeWithAManifestOfGraphHashes(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(52).users(6).filesPerDrive(30).build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "fx" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "fx")) {
             ProtectedItem item = new ProtectedItem("user", SimDrives.driveUser(sim));
             ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 10), BackupOptions.DEFAULTS);
             Map<String, String> drive1 = expected(sim, item.id());

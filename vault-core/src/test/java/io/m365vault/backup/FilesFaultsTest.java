@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.graph.GraphReader;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.testkit.AzuriteExtension;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -34,7 +32,7 @@ class FilesFaultsTest {
     Path tmp;
 
     private Repository repo(AzuriteExtension.StorageAccount account) throws Exception {
-        return Repository.init(StorageAccount.of(account.connectionString()), "ff" + System.nanoTime(), FileKek.create(tmp.resolve("kek")));
+        return SimTenant.repo(account, tmp, "ff");
     }
 
     private static long nonEmptyFiles(GraphSim sim, String owner) {

@@ -15,9 +15,7 @@ import io.m365vault.graphsim.model.SimGroup;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.graphsim.site.SimSite;
 import io.m365vault.repo.CatalogEntry;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.testkit.AzuriteExtension;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ class FilesItemsTest {
     Path tmp;
 
     private Repository repo(AzuriteExtension.StorageAccount account) throws Exception {
-        return Repository.init(StorageAccount.of(account.connectionString()), "fi" + System.nanoTime(), FileKek.create(tmp.resolve("kek")));
+        return SimTenant.repo(account, tmp, "fi");
     }
 
     private static WorkloadResult files(ItemBackup backup, String run, Instant t, ProtectedItem item) {

@@ -12,9 +12,7 @@ import io.m365vault.graph.GraphSettings;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.graph.ThrottleConfig;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ItemExporter;
 import io.m365vault.testkit.AzuriteExtension;
@@ -40,7 +38,7 @@ class ItemFaultsTest {
     Path tmp;
 
     private Repository repo(AzuriteExtension.StorageAccount account) throws Exception {
-        return Repository.init(StorageAccount.of(account.connectionString()), "f" + System.nanoTime(), FileKek.create(tmp.resolve("kek")));
+        return SimTenant.repo(account, tmp, "f");
     }
 
     /** Few, fast retries: a fault outlasts them in milliseconds. */

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.ItemExporter;
@@ -33,8 +31,7 @@ class LargeTenantStrictTest {
     @Test
     void aDayOfChangesToLargeCalendarsPassesAzuresLimits(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(91).users(4).messagesPerFolder(10).set("events-per-calendar", "600").build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "big" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "big")) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
             Set<Workload> exchange = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);

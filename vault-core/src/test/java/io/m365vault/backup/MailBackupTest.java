@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.backup.ItemResult.WorkloadResult;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,8 +24,7 @@ class MailBackupTest {
     @Test
     void fullThenIncrementalMatchTheTenantAtBothTimes(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(11).users(4).messagesPerFolder(8).build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "mail" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "mail")) {
             String user = SimTenant.mailUser(sim);
             ProtectedItem item = new ProtectedItem("user", user);
             ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 50), BackupOptions.DEFAULTS);
@@ -62,8 +59,7 @@ class MailBackupTest {
     void hiddenFoldersAreBackedUpWhenAskedFor(AzuriteExtension.StorageAccount account) throws Exception {
         // Whether Graph's mailFolders/delta reports hidden folders is undocumented; the simulator can do both.
         try (GraphSim sim = GraphSim.builder().seed(12).users(4).messagesPerFolder(3).set("hidden-folders-in-delta", "true").build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "hid" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")))) {
+             Repository repo = SimTenant.repo(account, tmp, "hid")) {
             String user = SimTenant.mailUser(sim);
             Map<String, String> all = SimTenant.simMail(sim, user, true);
             assertTrue(all.size() > SimTenant.simMail(sim, user, false).size(), "the mailbox has a hidden folder with messages");

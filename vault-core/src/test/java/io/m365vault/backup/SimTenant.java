@@ -23,6 +23,14 @@ final class SimTenant {
     private SimTenant() {
     }
 
+    /** A new repository on the test's storage account, its key in {@code tmp}. */
+    static Repository repo(io.m365vault.testkit.AzuriteExtension.StorageAccount account, java.nio.file.Path tmp, String prefix)
+            throws java.io.IOException {
+        String name = prefix + System.nanoTime();
+        return Repository.init(io.m365vault.repo.StorageAccount.of(account.connectionString()), name,
+                io.m365vault.repo.FileKek.create(tmp.resolve(name + ".kek")));
+    }
+
     /** A governed reader of the simulator's Graph, as the backup uses in production. */
     static GraphReader reader(GraphSim sim, int pageSize) {
         return new TenantGraphReader(GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults()), pageSize);

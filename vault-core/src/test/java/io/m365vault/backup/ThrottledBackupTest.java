@@ -12,9 +12,7 @@ import io.m365vault.graph.GraphSettings;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.ThrottleConfig;
 import io.m365vault.graphsim.GraphSim;
-import io.m365vault.repo.FileKek;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.StorageAccount;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +30,7 @@ class ThrottledBackupTest {
     @Test
     void everyMessageArrivesThroughA429And503Storm(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(31).users(4).messagesPerFolder(6).build().start();
-             Repository repo = Repository.init(StorageAccount.of(account.connectionString()), "thr" + System.nanoTime(),
-                     FileKek.create(tmp.resolve("kek")));
+             Repository repo = SimTenant.repo(account, tmp, "thr");
              // The client believes it may run 8 at once and has no budget: the simulator's limits push back.
              TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()),
                      ThrottleConfig.defaults().withMaxInFlight(8).withBudget(0, Duration.ofMinutes(10))

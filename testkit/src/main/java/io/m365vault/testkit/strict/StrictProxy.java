@@ -115,7 +115,7 @@ public final class StrictProxy implements AutoCloseable {
         }
     }
 
-    private static void sleep(java.time.Duration d) throws IOException {
+    private static void sleep(Duration d) throws IOException {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
