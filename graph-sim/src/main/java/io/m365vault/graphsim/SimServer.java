@@ -9,6 +9,7 @@ import io.m365vault.graphsim.entra.SimTls;
 import io.m365vault.graphsim.control.Faults;
 import io.m365vault.graphsim.http.Exchanges;
 import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.http.LoopbackServer;
 import io.m365vault.graphsim.http.Req;
 import io.m365vault.graphsim.http.Res;
 import io.m365vault.graphsim.http.Router;
@@ -68,7 +69,7 @@ public final class SimServer {
     }
 
     public void start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server = LoopbackServer.create(port, 256);
         pool = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "graph-sim");
             t.setDaemon(true);

@@ -7,12 +7,11 @@ import io.m365vault.graphsim.control.Faults;
 import io.m365vault.graphsim.http.Content;
 import io.m365vault.graphsim.http.Exchanges;
 import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.http.LoopbackServer;
 import io.m365vault.graphsim.http.PathParser;
 import io.m365vault.graphsim.http.Res;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +32,7 @@ public final class DownloadHost implements AutoCloseable {
     }
 
     public void start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server = LoopbackServer.create(port, 256);
         pool = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "graph-sim-download");
             t.setDaemon(true);
