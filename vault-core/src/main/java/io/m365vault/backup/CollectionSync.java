@@ -47,7 +47,7 @@ public final class CollectionSync {
         this.ctx = ctx;
         this.chunker = ctx.repo().config().chunker(ctx.workload().id());
         this.pager = new DeltaPager(ctx.graph());
-        this.view = new RunView(ctx.repo().catalog(), ctx.session(), ctx.partition());
+        this.view = ctx.view();
     }
 
     /**
