@@ -21,8 +21,8 @@ final class ResourceUnitPacer {
     private long pacedNanos;
     private long spent;
 
-    /** A report at {@code now}: {@code remaining} units until {@code resetSeconds} from now. */
-    synchronized void report(RateLimitHeaders h, long now) {
+    /** A report at {@code now}: {@code remaining} units until {@code resetSeconds} from now. True when it starts pacing. */
+    synchronized boolean report(RateLimitHeaders h, long now) {
         reports++;
         double left = Math.max(0, h.remaining() - inFlight);
         if (reported && now - until < 0) {
@@ -30,9 +30,11 @@ final class ResourceUnitPacer {
             // a higher one an answer overtaken by later ones.
             left = Math.min(left, units);
         }
+        boolean starts = !reported || now - until >= 0;
         reported = true;
         until = now + Math.max(1, h.resetSeconds()) * 1_000_000_000L;
         units = left;
+        return starts;
     }
 
     /** A 429 on a SharePoint request: no units until {@code pauseNanos} have passed, whatever the last report said. */

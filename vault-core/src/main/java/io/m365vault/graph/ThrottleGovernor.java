@@ -1,6 +1,8 @@
 package io.m365vault.graph;
 
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -17,10 +19,13 @@ import java.util.concurrent.atomic.LongAdder;
  * Graph's throttling, kept on our side per mailbox/drive (see {@link ThrottleKeys}): at most
  * {@link ThrottleConfig#maxInFlight()} requests in flight, at most
  * {@link ThrottleConfig#requestsPerWindow()} per window, and a pause of the key after a 429
- * that every later request of that key waits out. Other keys are never held up. One governor
+ * that every later request of that key waits out. Other keys are never held up, but for
+ * SharePoint's resource units, which are the app's in the whole tenant: SharePoint requests of
+ * every key are paced together by the RateLimit headers ({@link ResourceUnitPacer}). One governor
  * per tenant, shared by every client of that tenant; {@link ThrottleInterceptor} applies it.
  */
 public final class ThrottleGovernor {
+    private static final Logger LOG = LoggerFactory.getLogger(ThrottleGovernor.class);
     private final ThrottleConfig config;
     private final GovernorListener listener;
     private final ConcurrentHashMap<String, KeyState> keys = new ConcurrentHashMap<>();
@@ -147,8 +152,9 @@ public final class ThrottleGovernor {
         if (units > 0) {
             resourceUnits.answered(units);
         }
-        if (limits != null) {
-            resourceUnits.report(limits, System.nanoTime());
+        if (limits != null && resourceUnits.report(limits, System.nanoTime())) {
+            LOG.info("graph sharepoint units low limit={} remaining={} resetSeconds={}: pacing the tenant's SharePoint requests until the reset",
+                    limits.limit(), limits.remaining(), limits.resetSeconds());
         }
     }
 

@@ -2,7 +2,6 @@ package io.m365vault.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.graphsim.GraphSim;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -14,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,22 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SharePoint's resource units and downloads' throttle keys, against graph-sim through the governed client. */
-class SharePointThrottlingTest {
-    private GraphSim sim;
-    private TenantGraph graph;
-    private final ExecutorService pool = Executors.newFixedThreadPool(8);
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-        if (graph != null) {
-            graph.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
-
+class SharePointThrottlingTest extends SimGraphTest {
     private TenantGraphReader start(ThrottleGovernor governor) throws Exception {
         sim = GraphSim.builder().seed(21).users(8).filesPerDrive(12).build().start();
         graph = SimTenant.connect(sim, governor);
