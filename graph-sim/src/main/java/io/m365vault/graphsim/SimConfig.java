@@ -109,8 +109,11 @@ public final class SimConfig {
             }
         }
         if (messagesPerFolder < 0 || filesPerDrive < 0 || contactsPerFolder < 0 || eventsPerCalendar < 0 || notebooksPerDrive < 0
-                || resourceUnitsPerWindow < 0 || resourceUnitWindowSeconds < 1) {
+                || resourceUnitsPerWindow < 0) {
             throw new IllegalArgumentException("counts must not be negative");
+        }
+        if (resourceUnitWindowSeconds < 1) {
+            throw new IllegalArgumentException("--resource-unit-window-seconds must be at least 1");
         }
     }
 
