@@ -149,9 +149,10 @@ public final class ThrottleGovernor {
      * headers, null when none) or the request failed: SharePoint's report now paces the tenant.
      */
     void answered(int units, RateLimitHeaders limits) {
-        if (units > 0) {
-            resourceUnits.answered(units);
+        if (units <= 0) {
+            return; // not SharePoint's: RateLimit headers elsewhere would be another service's limit
         }
+        resourceUnits.answered(units);
         if (limits != null && resourceUnits.report(limits, System.nanoTime())) {
             LOG.info("graph sharepoint units low limit={} remaining={} resetSeconds={}: pacing the tenant's SharePoint requests until the reset",
                     limits.limit(), limits.remaining(), limits.resetSeconds());
