@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -174,7 +175,7 @@ class FilesFaultsTest {
             synchronized (drive) {
                 var b = drive.byKey.values().stream().filter(x -> x.packageType != null).findFirst().orElseThrow();
                 book = b.id();
-                parts = drive.children(b).stream().map(x -> x.id()).collect(java.util.stream.Collectors.toSet());
+                parts = drive.children(b).stream().map(x -> x.id()).collect(Collectors.toSet());
             }
             assertEquals(3, parts.size());
             sim.faults(JSON.createObjectNode().set("unavailableItems", JSON.createArrayNode().add(book)));
@@ -183,7 +184,7 @@ class FilesFaultsTest {
             Instant t1 = Instant.now();
             WorkloadResult first = backup.run("r1", t1, item, Set.of(Workload.FILES)).workloads().get(Workload.FILES);
             assertEquals(WorkloadResult.Outcome.DONE, first.outcome(), first.reason());
-            assertEquals(parts, first.faults().stream().map(f -> f.itemId()).collect(java.util.stream.Collectors.toSet()),
+            assertEquals(parts, first.faults().stream().map(f -> f.itemId()).collect(Collectors.toSet()),
                     "the notebook's parts, and nothing else, are the run's failed items: " + first.faults());
             first.faults().forEach(f -> assertTrue(f.reason().contains("503"), f.reason()));
             Map<String, String> expected = SimDrives.simFiles(sim, item.id());

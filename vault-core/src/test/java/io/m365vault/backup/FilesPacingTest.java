@@ -12,6 +12,7 @@ import io.m365vault.graph.ResourceUnitStats;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.graph.ThrottleConfig;
+import io.m365vault.graph.ThrottleKeys;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.repo.Repository;
 import io.m365vault.testkit.AzuriteExtension;
@@ -51,6 +52,10 @@ class FilesPacingTest {
             assertTrue(units.path("withRateLimitHeaders").asLong() > 0, "SharePoint warned: " + units);
             assertEquals(0, units.path("throttled429").asLong(), "every warning was heeded before a 429: " + units);
             assertEquals(0, graph.governor().totals().throttled(), graph.governor().statsByKey().toString());
+            String driveKey = "drives/" + sim.tenant().sites().userDriveId(item.id()).toLowerCase(java.util.Locale.ROOT);
+            assertEquals(0, graph.governor().stats(ThrottleKeys.TENANT).requests(), "no download fell back to the tenant key");
+            assertTrue(graph.governor().stats(driveKey).requests() >= SimDrives.simFiles(sim, item.id()).size() - 1,
+                    "the downloads went under their drive's key: " + graph.governor().statsByKey());
             ResourceUnitStats paced = graph.governor().resourceUnits();
             assertTrue(paced.rateLimitReports() > 0 && paced.pacedRequests() > 0, "the tenant's requests were paced: " + paced);
         }
