@@ -21,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -45,21 +47,26 @@ import java.util.stream.Stream;
  * graph-sim's, the JIT's, GC and VM threads', and Azurite's process. In a deployment only the
  * engine's (and the JVM's) share runs on the backup's machine.
  *
+ * <p>{@code --latency-ms N} adds N ms to every Graph request and download, as a region's distance
+ * to Microsoft's does: then what counts is how many requests are in flight, not the CPU.
+ *
  * <p>{@code --in-memory-repo} is for diagnosis: the repository in this JVM's memory instead of
  * Azurite, so the difference is what Azurite's round trips cost (stored figures are then -1).
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.DriveBench [--sim-hashes-in-timing] [--in-memory-repo] DIR}
+ * <p>{@code java -cp bench/target/benchmarks.jar io.m365vault.bench.DriveBench [--sim-hashes-in-timing] [--in-memory-repo] [--latency-ms N] DIR}
  */
 public final class DriveBench {
     private DriveBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> flags = Set.of(Arrays.copyOf(args, Math.max(0, args.length - 1)));
-        boolean hashesInTiming = flags.contains("--sim-hashes-in-timing");
-        boolean inMemory = flags.contains("--in-memory-repo");
-        if (args.length == 0 || !Set.of("--sim-hashes-in-timing", "--in-memory-repo").containsAll(flags)) {
-            System.err.println("usage: DriveBench [--sim-hashes-in-timing] [--in-memory-repo] DIR");
+        List<String> flags = new ArrayList<>(Arrays.asList(args).subList(0, Math.max(0, args.length - 1)));
+        boolean hashesInTiming = flags.remove("--sim-hashes-in-timing");
+        boolean inMemory = flags.remove("--in-memory-repo");
+        int latencyMs = number(flags, "--latency-ms", 0);
+        int passes = number(flags, "--passes", 1);
+        if (args.length == 0 || !flags.isEmpty() || latencyMs < 0 || passes < 1) {
+            System.err.println("usage: DriveBench [--sim-hashes-in-timing] [--in-memory-repo] [--latency-ms N] [--passes N] DIR");
             System.exit(2);
         }
         Path dir = Path.of(args[args.length - 1]).toAbsolutePath();
@@ -67,7 +74,7 @@ public final class DriveBench {
         try (AzuriteProcess azurite = inMemory ? null : AzuriteProcess.start();
              GraphSim sim = GraphSim.builder().seed(13).users(6).filesPerDrive(0)
                      .set("drive-dir", dir.toString())
-                     .set("mailbox-concurrency", "0").set("requests-per-window", "0")
+                     .set("mailbox-concurrency", "0").set("requests-per-window", "0").latencyMs(latencyMs)
                      .build().start();
              TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults())) {
             // DirImporter fills user 0's drive by default; user 0 is always a normal user with a OneDrive.
@@ -76,39 +83,59 @@ public final class DriveBench {
                 SimHashes.prime(sim, sim.tenant().userDriveId(user));
             }
             StorageAccount account = inMemory ? null : StorageAccount.of(azurite.connectionString());
-            Path kek = Files.createTempDirectory("drivebench").resolve("kek");
-            try (Repository repo = inMemory ? Repository.inMemory() : Repository.init(account, "drivebench", FileKek.create(kek))) {
-                ItemBackup backup = new ItemBackup(repo, new TenantGraphReader(graph, 200), BackupOptions.DEFAULTS);
-                JsonNode before = sim.stats();
-                HeapPeak heap = HeapPeak.start();
-                CpuShares cpu = CpuShares.start(inMemory ? null : azurite.handle());
-                long start = System.nanoTime();
-                WorkloadResult r = backup.run("drivebench", Instant.now(), new ProtectedItem("user", user), Set.of(Workload.FILES))
-                        .workloads().get(Workload.FILES);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                HeapPeak.Peaks peaks = heap.stop();
-                CpuShares.Shares shares = cpu.stop();
-                JsonNode after = sim.stats();
-                StoredBytes stored = inMemory ? new StoredBytes(-1, -1, -1) : StoredBytes.of(account.blobs().getBlobContainerClient(repo.name()));
-                System.out.println(String.format(Locale.ROOT,
-                        "{\"outcome\":\"%s\",\"simHashesInTiming\":%b,\"inMemoryRepo\":%b,\"files\":%d,\"bytes\":%d,\"seconds\":%.3f,\"mibPerSec\":%.1f,"
-                                + "\"packBytes\":%d,\"containerBytes\":%d,\"blobs\":%d,\"graphRequests\":%d,\"downloads\":%d,"
-                                + "\"contentFetched\":%d,\"failed\":%d,\"peakHeapSampledMiB\":%.1f,\"liveHeapAfterMajorGcMiB\":%.1f,"
-                                + "\"heapPoolPeaksMiB\":%.1f,\"maxHeapMiB\":%.1f,"
-                                + "\"cpuEngine\":%.2f,\"cpuGraphSim\":%.2f,\"cpuJit\":%.2f,\"cpuGcVm\":%.2f,\"cpuAzurite\":%.2f}",
-                        r.outcome(), hashesInTiming, inMemory, tree[0], tree[1], seconds, tree[1] / seconds / (1 << 20),
-                        stored.packs(), stored.all(), stored.blobs(),
-                        after.path("requests").asLong() - before.path("requests").asLong(),
-                        after.path("downloads").asLong() - before.path("downloads").asLong(),
-                        r.stats().contentFetched(), r.stats().failed(),
-                        mib(peaks.sampled()), mib(peaks.afterGc()), mib(peaks.poolPeaks()), mib(Runtime.getRuntime().maxMemory()),
-                        shares.engine(), shares.graphSim(), shares.jit(), shares.gcAndVm(), shares.azurite()));
-                if (r.outcome() != WorkloadResult.Outcome.DONE) {
-                    System.err.println("backup not done: " + r.reason() + " " + r.faults());
-                    System.exit(1);
-                }
+            for (int pass = 1; pass <= passes; pass++) {
+                pass(pass, account, sim, graph, user, tree, hashesInTiming, latencyMs, inMemory ? null : azurite.handle());
             }
         }
+    }
+
+    /** One full backup into a repository of its own (fresh keys: nothing of an earlier pass is reused). */
+    private static void pass(int pass, StorageAccount account, GraphSim sim, TenantGraph graph, String user, long[] tree,
+                             boolean hashesInTiming, int latencyMs, ProcessHandle azurite) throws Exception {
+        boolean inMemory = account == null;
+        Path kek = Files.createTempDirectory("drivebench").resolve("kek");
+        try (Repository repo = inMemory ? Repository.inMemory() : Repository.init(account, "drivebench" + pass, FileKek.create(kek))) {
+            ItemBackup backup = new ItemBackup(repo, new TenantGraphReader(graph, 200), BackupOptions.DEFAULTS);
+            JsonNode before = sim.stats();
+            HeapPeak heap = HeapPeak.start();
+            CpuShares cpu = CpuShares.start(azurite);
+            long start = System.nanoTime();
+            WorkloadResult r = backup.run("drivebench", Instant.now(), new ProtectedItem("user", user), Set.of(Workload.FILES))
+                    .workloads().get(Workload.FILES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            HeapPeak.Peaks peaks = heap.stop();
+            CpuShares.Shares shares = cpu.stop();
+            JsonNode after = sim.stats();
+            StoredBytes stored = inMemory ? new StoredBytes(-1, -1, -1) : StoredBytes.of(account.blobs().getBlobContainerClient(repo.name()));
+            System.out.println(String.format(Locale.ROOT,
+                    "{\"pass\":%d,\"outcome\":\"%s\",\"simHashesInTiming\":%b,\"inMemoryRepo\":%b,\"latencyMs\":%d,\"files\":%d,\"bytes\":%d,\"seconds\":%.3f,\"mibPerSec\":%.1f,"
+                            + "\"packBytes\":%d,\"containerBytes\":%d,\"blobs\":%d,\"graphRequests\":%d,\"downloads\":%d,"
+                            + "\"contentFetched\":%d,\"failed\":%d,\"peakHeapSampledMiB\":%.1f,\"liveHeapAfterMajorGcMiB\":%.1f,"
+                            + "\"heapPoolPeaksMiB\":%.1f,\"maxHeapMiB\":%.1f,"
+                            + "\"cpuEngine\":%.2f,\"cpuGraphSim\":%.2f,\"cpuJit\":%.2f,\"cpuGcVm\":%.2f,\"cpuAzurite\":%.2f}",
+                    pass, r.outcome(), hashesInTiming, inMemory, latencyMs, tree[0], tree[1], seconds, tree[1] / seconds / (1 << 20),
+                    stored.packs(), stored.all(), stored.blobs(),
+                    after.path("requests").asLong() - before.path("requests").asLong(),
+                    after.path("downloads").asLong() - before.path("downloads").asLong(),
+                    r.stats().contentFetched(), r.stats().failed(),
+                    mib(peaks.sampled()), mib(peaks.afterGc()), mib(peaks.poolPeaks()), mib(Runtime.getRuntime().maxMemory()),
+                    shares.engine(), shares.graphSim(), shares.jit(), shares.gcAndVm(), shares.azurite()));
+            if (r.outcome() != WorkloadResult.Outcome.DONE) {
+                System.err.println("backup not done: " + r.reason() + " " + r.faults());
+                System.exit(1);
+            }
+        }
+    }
+
+    /** The value of {@code name N} among the flags (taken out of them), or {@code otherwise}; -1 when it is not a number. */
+    private static int number(List<String> flags, String name, int otherwise) {
+        int i = flags.indexOf(name);
+        if (i < 0) {
+            return otherwise;
+        }
+        String v = i + 1 < flags.size() ? flags.remove(i + 1) : "";
+        flags.remove(i);
+        return v.matches("\\d{1,5}") ? Integer.parseInt(v) : -1;
     }
 
     /** Regular files under DIR and their bytes, counted as graph-sim's importer mirrors them (links not followed). */
