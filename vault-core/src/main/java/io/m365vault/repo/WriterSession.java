@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,7 @@ import java.util.concurrent.Future;
  * Not thread-safe: one session per worker.
  */
 public final class WriterSession implements AutoCloseable {
-    /** Chunks are looked up and encoded a batch at a time: one index round trip per batch. */
+    /** Chunks are looked up and encoded a batch at a time: one index round trip per batch, overlapping the next batch. */
     private static final int BATCH_BYTES = 8 << 20;
     /** Plaintext handed to the sealing threads and not yet packed: lets chunking run ahead. */
     private static final long MAX_SEALING_BYTES = 32 << 20;
@@ -62,7 +63,11 @@ public final class WriterSession implements AutoCloseable {
     private long lastCommit = System.nanoTime();
     private final WriteStats stats = new WriteStats();
     private final Map<ChunkerParams, Chunker> chunkers = new HashMap<>();
-    private final Batch pending = new Batch();
+    private Batch pending = new Batch();
+    /** The batch whose index lookup is in flight while the next one fills, and that lookup. */
+    private Batch looking;
+    private Future<Map<ChunkId, ChunkLocation>> lookup;
+    private final ExecutorService lookups;
     private final ArrayDeque<Future<SealedChunk>> sealing = new ArrayDeque<>();
     private long sealingBytes;
     private Future<?> upload;
@@ -80,8 +85,13 @@ public final class WriterSession implements AutoCloseable {
         this.guard = guard;
         this.codec = new ChunkCodec(keys);
         this.writer = new PackWriter(keys, packSize);
-        this.uploader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "vault-pack-upload");
+        this.uploader = daemon("vault-pack-upload");
+        this.lookups = daemon("vault-index-lookup");
+    }
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
@@ -119,7 +129,7 @@ public final class WriterSession implements AutoCloseable {
                 pending.add(id, plain);
                 size[0] += len;
                 if (pending.bytes >= BATCH_BYTES) {
-                    storeBatch(pending);
+                    lookUp();
                 }
             });
             return null;
@@ -197,7 +207,7 @@ public final class WriterSession implements AutoCloseable {
 
     /** True when the next checkpoint will commit: enough content, rows or time is pending. */
     public boolean commitDue() {
-        long pendingBytes = pending.bytes + sealingBytes + writer.size();
+        long pendingBytes = pending.bytes + (looking == null ? 0 : looking.bytes) + sealingBytes + writer.size();
         return pendingBytes >= limits.bytes() || pendingCatalog.size() >= limits.rows()
                 || System.nanoTime() - lastCommit >= limits.every().toNanos();
     }
@@ -224,7 +234,8 @@ public final class WriterSession implements AutoCloseable {
     }
 
     private void durable(Checkpoint... checkpoints) {
-        storeBatch(pending);
+        lookUp();
+        encodeLooked();
         while (!sealing.isEmpty()) {
             packNext();
         }
@@ -269,28 +280,49 @@ public final class WriterSession implements AutoCloseable {
     @Override
     public void close() {
         uploader.shutdown();
+        lookups.shutdownNow();
     }
 
-    private void storeBatch(Batch batch) {
-        if (batch.ids.isEmpty()) {
+    /**
+     * Asks the index about the pending batch's chunks that this session does not know, on a thread
+     * of its own, and goes on filling the next batch meanwhile: the round trip overlaps the
+     * download and chunking of what follows. The batch looked up before is encoded first, so at
+     * most one lookup is in flight and chunks are packed in the order they were stored.
+     */
+    private void lookUp() {
+        encodeLooked();
+        if (pending.ids.isEmpty()) {
             return;
         }
-        List<ChunkId> ids = batch.ids;
-        stats.chunks.addAndGet(ids.size());
+        Batch batch = pending;
+        pending = new Batch();
+        stats.chunks.addAndGet(batch.ids.size());
         Set<ChunkId> unknown = new HashSet<>();
-        for (ChunkId id : ids) {
+        for (ChunkId id : batch.ids) {
             if (!known.contains(id)) {
                 unknown.add(id);
             }
         }
-        if (!unknown.isEmpty()) {
-            for (Map.Entry<ChunkId, ChunkLocation> found : index.find(unknown).entrySet()) {
-                // A condemned chunk may be deleted by prune at any time: store it again.
-                if (!found.getValue().condemned()) {
-                    known.add(found.getKey());
-                }
+        looking = batch;
+        lookup = unknown.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : lookups.submit(() -> index.find(unknown));
+    }
+
+    /** Waits for the batch in flight, then hands its new chunks to the sealing threads. */
+    private void encodeLooked() {
+        if (looking == null) {
+            return;
+        }
+        Batch batch = looking;
+        Map<ChunkId, ChunkLocation> found = get(lookup);
+        looking = null;
+        lookup = null;
+        for (Map.Entry<ChunkId, ChunkLocation> f : found.entrySet()) {
+            // A condemned chunk may be deleted by prune at any time: store it again.
+            if (!f.getValue().condemned()) {
+                known.add(f.getKey());
             }
         }
+        List<ChunkId> ids = batch.ids;
         for (int i = 0; i < ids.size(); i++) {
             ChunkId id = ids.get(i);
             // Known from here on: it will be in a pack before the commit that could name it.
@@ -303,7 +335,6 @@ public final class WriterSession implements AutoCloseable {
                 }
             }
         }
-        batch.clear();
     }
 
     /** Moves the oldest sealed chunk into the pack, keeping the order chunks were stored in. */
@@ -384,12 +415,6 @@ public final class WriterSession implements AutoCloseable {
             ids.add(id);
             data.add(plain);
             bytes += plain.length;
-        }
-
-        void clear() {
-            ids.clear();
-            data.clear();
-            bytes = 0;
         }
     }
 }
