@@ -112,7 +112,7 @@ public final class ItemBackup {
             Orphans.close(ctx, sync);
             ctx.session().commit();
             LOG.info("synced run={} item={} workload={} {}", ctx.runId(), ctx.item(), w.id(), ctx.stats());
-            return new WorkloadResult(WorkloadResult.Outcome.DONE, null, ctx.stats(), List.copyOf(ctx.faults()));
+            return new WorkloadResult(WorkloadResult.Outcome.DONE, sync.note(), ctx.stats(), List.copyOf(ctx.faults()));
         } catch (GraphNotFoundException e) {
             if ("MailboxNotEnabledForRESTAPI".equals(e.code()) || "ResourceNotFound".equals(e.code())) {
                 LOG.info("skipped run={} item={} workload={}: {}", ctx.runId(), ctx.item(), w.id(), e.getMessage());

@@ -4,6 +4,8 @@ import io.m365vault.backup.exchange.CalendarSync;
 import io.m365vault.backup.exchange.ContactsSync;
 import io.m365vault.backup.exchange.MailSync;
 import io.m365vault.backup.files.FilesSync;
+import io.m365vault.backup.lists.ListsSync;
+import io.m365vault.backup.pages.PagesSync;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,7 +30,9 @@ public final class Workloads {
                     Set.of(ItemKind.CONTACT_FOLDER, ItemKind.CONTACT), Set.of(ItemKind.CONTACT_FOLDER)),
             Workload.FILES, new Entry(o -> new FilesSync(o.fileVersions()),
                     Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION),
-                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE))));
+                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE)),
+            Workload.LISTS, new Entry(o -> new ListsSync(), Set.of(ItemKind.LIST, ItemKind.LIST_ITEM), Set.of(ItemKind.LIST)),
+            Workload.PAGES, new Entry(o -> new PagesSync(), Set.of(ItemKind.SITE_PAGE), Set.of())));
 
     private static final Set<String> CONTAINERS = new HashSet<>();
 
