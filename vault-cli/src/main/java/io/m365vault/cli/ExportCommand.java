@@ -97,7 +97,7 @@ final class ExportCommand extends RepoCommand {
             throw usage(e.getMessage());
         }
         if (!ExportOptions.EXPORTABLE.contains(w)) {
-            throw new ExportException("exporting " + w.id() + " is not supported yet; mail, calendar, contacts and files are");
+            throw new ExportException("exporting " + w.id() + " is not supported yet; mail, calendar, contacts, files, lists and pages are");
         }
         return w;
     }

@@ -53,7 +53,7 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"target\":\"cloud\"}", "target must be"},
                 {"{\"item\":\"user:u\",\"format\":\"pst\"}", "unknown mail format"},
                 {"{\"item\":\"user:u\",\"filters\":{\"folder\":\"Inbox\"}}", "filters are not supported yet"},
-                {"{\"item\":\"site:s1\",\"workloads\":[\"mail\"]}", "has files only"},
+                {"{\"item\":\"site:s1\",\"workloads\":[\"mail\"]}", "has files, lists, pages only; it has no mail"},
         };
         for (String[] c : cases) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> RestoreRequest.parse(c[0], NOW), c[0]);
