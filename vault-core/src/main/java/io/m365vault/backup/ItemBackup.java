@@ -92,6 +92,11 @@ public final class ItemBackup {
                             stats, List.of()));
                     continue;
                 }
+                if (!entry.get().covers(item)) {
+                    results.put(w, new WorkloadResult(WorkloadResult.Outcome.SKIPPED, item + " has no " + w.id() + ": they are a site's",
+                            stats, List.of()));
+                    continue;
+                }
                 try (WriterSession session = repo.newSession(() -> beforeCommit.accept(view))) {
                     SyncContext ctx = new SyncContext(runId, time, item, w, repo, session, graph,
                             new ContentWindow(fetchers, windowBytes), stats, new ArrayList<>(),

@@ -19,8 +19,17 @@ import java.util.function.Function;
  * row here, its item shapes and its sync; nothing else changes.
  */
 public final class Workloads {
-    /** One workload: how it syncs, what it writes. */
-    public record Entry(Function<BackupOptions, WorkloadSync> sync, Set<String> kinds, Set<String> containers) { }
+    /** One workload: how it syncs, what it writes, and which kinds of protected item have it (null: every kind). */
+    public record Entry(Function<BackupOptions, WorkloadSync> sync, Set<String> kinds, Set<String> containers, Set<String> items) {
+        Entry(Function<BackupOptions, WorkloadSync> sync, Set<String> kinds, Set<String> containers) {
+            this(sync, kinds, containers, null);
+        }
+
+        /** Whether an item of this kind has the workload (a user has no lists, they are a site's). */
+        public boolean covers(ProtectedItem item) {
+            return items == null || items.contains(item.kind());
+        }
+    }
 
     private static final Map<Workload, Entry> TABLE = new EnumMap<>(Map.of(
             Workload.MAIL, new Entry(MailSync::new, Set.of(ItemKind.MAIL_FOLDER, ItemKind.MESSAGE), Set.of(ItemKind.MAIL_FOLDER)),
@@ -31,8 +40,8 @@ public final class Workloads {
             Workload.FILES, new Entry(o -> new FilesSync(o.fileVersions()),
                     Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION),
                     Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE)),
-            Workload.LISTS, new Entry(o -> new ListsSync(), Set.of(ItemKind.LIST, ItemKind.LIST_ITEM), Set.of(ItemKind.LIST)),
-            Workload.PAGES, new Entry(o -> new PagesSync(), Set.of(ItemKind.SITE_PAGE), Set.of())));
+            Workload.LISTS, new Entry(o -> new ListsSync(), Set.of(ItemKind.LIST, ItemKind.LIST_ITEM), Set.of(ItemKind.LIST), Set.of("site")),
+            Workload.PAGES, new Entry(o -> new PagesSync(), Set.of(ItemKind.SITE_PAGE), Set.of(), Set.of("site"))));
 
     private static final Set<String> CONTAINERS = new HashSet<>();
 
