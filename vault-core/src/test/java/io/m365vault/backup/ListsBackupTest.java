@@ -69,6 +69,30 @@ class ListsBackupTest {
     }
 
     @Test
+    void aListThatCannotBeReadFailsTheWorkloadAloneAndTheNextRunBacksItUp(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(34).users(8).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "listsbad")) {
+            ProtectedItem site = SimSites.site(sim, 1);
+            ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 5), BackupOptions.DEFAULTS);
+            String tasks = sim.tenant().siteContent(site.id()).list("Tasks").id;
+            sim.faults(Json.MAPPER.readTree("{\"inject\": [{\"path\": \"lists/" + tasks + "/items/delta\", \"status\": 500, \"count\": 100}]}"));
+            Instant t1 = Instant.now();
+            WorkloadResult r = backup.run("run1", t1, site, Set.of(Workload.LISTS)).workloads().get(Workload.LISTS);
+            assertEquals(WorkloadResult.Outcome.FAILED, r.outcome());
+            assertTrue(r.reason().startsWith("1 of 3 lists could not be read (the others are backed up)"), r.reason());
+            Map<String, String> all = SimSites.simItems(sim, site);
+            Map<String, String> others = new java.util.TreeMap<>(all);
+            others.keySet().removeIf(k -> k.startsWith(tasks + ":"));
+            SimTenant.assertSame(others, SimSites.backedUpItems(repo, site, t1));
+
+            sim.faults(Json.MAPPER.readTree("{\"clearInjected\": true}"));
+            Instant t2 = t1.plusSeconds(60);
+            lists(backup, "run2", t2, site);
+            SimTenant.assertSame(all, SimSites.backedUpItems(repo, site, t2));
+        }
+    }
+
+    @Test
     void aDeltaThatExpiresMidwayIsEnumeratedAgainAndClosesWhatIsGone(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(32).users(8).build().start();
              Repository repo = SimTenant.repo(account, tmp, "lists410")) {
