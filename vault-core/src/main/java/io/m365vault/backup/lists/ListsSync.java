@@ -60,9 +60,9 @@ public final class ListsSync implements WorkloadSync {
         List<CollectionSync.Written> written = Containers.each(sync, ids, "lists", id -> Collection.delta(ITEMS + id,
                 base + "/lists/" + Json.seg(id) + "/items/delta()?$expand=fields", new ListItemShape(base, id), id));
         long withAttachments = written.stream().filter(w -> w.item().path("fields").path("Attachments").asBoolean(false)).count();
-        note = "list item attachments are not backed up (" + withAttachments + " of the " + written.size()
-                + " items this run wrote have some): Graph has no API for them, and SharePoint REST (AttachmentFiles),"
-                + " which app-only access allows only with a certificate credential, is not called by this release";
+        note = "list item attachments are not backed up: Graph has no API for them, and SharePoint REST (AttachmentFiles),"
+                + " which app-only access allows only with a certificate credential, is not called by this release; "
+                + withAttachments + " of the " + written.size() + " items this run wrote have attachments";
     }
 
     /** Lists, not libraries (documentLibrary, webPageLibrary, pictureLibrary...: drives); not hidden or system lists. */
