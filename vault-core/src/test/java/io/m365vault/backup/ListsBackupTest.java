@@ -52,6 +52,10 @@ class ListsBackupTest {
             assertEquals("Issue", issues.path("contentTypes").get(0).path("name").asText());
             assertTrue(issues.path("columns").findValues("personOrGroup").size() == 1 && issues.path("columns").findValues("lookup").size() == 1);
 
+            var browser = new io.m365vault.service.ItemBrowser(repo);
+            assertTrue(browser.list(site, t1, "lists").stream().anyMatch(e -> e.container() && e.name().equals("Issues")), "vault ls shows the lists");
+            assertEquals(12, browser.list(site, t1, "lists/Issues").size(), "and a list's items");
+
             JsonNode counts = sim.mutate(3, 0.4, "listItems").path("listItems");
             assertTrue(counts.path("added").asInt() > 0 && counts.path("deleted").asInt() > 0 && counts.path("edited").asInt() > 0, counts.toString());
             Map<String, String> after = SimSites.simItems(sim, site);
