@@ -43,14 +43,14 @@ public final class ListsSync implements WorkloadSync {
         String base = ctx.base();
         DeltaPager pager = new DeltaPager(ctx.graph());
         List<JsonNode> listed = new ArrayList<>();
-        for (JsonNode l : pager.all(base + "/lists?$expand=columns")) {
+        for (JsonNode l : pager.all(base + "/lists")) {
             if (backedUp(l)) {
-                listed.add(withContentTypes(pager, base, l));
+                listed.add(withSchema(pager, base, l));
             }
         }
         JsonNode people = peopleList(ctx, base);
         if (people != null && listed.stream().noneMatch(l -> l.path("id").asText().equals(people.path("id").asText()))) {
-            listed.add(withContentTypes(pager, base, people));
+            listed.add(withSchema(pager, base, people));
         }
         ctx.repo().catalog().at(ctx.partition(), ctx.runTime(), ItemKind.LIST, l -> lists.add(l.itemId()));
         CollectionSync sync = new CollectionSync(ctx);
@@ -74,15 +74,21 @@ public final class ListsSync implements WorkloadSync {
     /** The site's people list by its title, or null where the site has none. */
     private static JsonNode peopleList(SyncContext ctx, String base) throws IOException {
         try {
-            return ctx.graph().get(base + "/lists/" + Json.seg(PEOPLE) + "?$expand=columns");
+            return ctx.graph().get(base + "/lists/" + Json.seg(PEOPLE));
         } catch (GraphNotFoundException none) {
             return null;
         }
     }
 
-    private static JsonNode withContentTypes(DeltaPager pager, String base, JsonNode list) throws IOException {
+    /**
+     * The list with its schema: {@code columns} and {@code contentTypes}, each its own documented
+     * listing (Graph documents {@code $expand=columns} on one list, not on the listing of lists).
+     */
+    private static JsonNode withSchema(DeltaPager pager, String base, JsonNode list) throws IOException {
         ObjectNode copy = ((ObjectNode) list).deepCopy();
-        copy.putArray("contentTypes").addAll(pager.all(base + "/lists/" + Json.seg(list.get("id").asText()) + "/contentTypes"));
+        String path = base + "/lists/" + Json.seg(list.get("id").asText());
+        copy.putArray("columns").addAll(pager.all(path + "/columns"));
+        copy.putArray("contentTypes").addAll(pager.all(path + "/contentTypes"));
         return copy;
     }
 
