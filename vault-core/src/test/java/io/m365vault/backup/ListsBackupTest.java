@@ -97,6 +97,44 @@ class ListsBackupTest {
     }
 
     @Test
+    void anItemThatComesWithoutItsFieldsIsAFailedItemFetchedByIdNextRun(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(35).users(8).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "listsitem")) {
+            ProtectedItem site = SimSites.site(sim, 1);
+            String tasks = sim.tenant().siteContent(site.id()).list("Tasks").id;
+            GraphReader real = SimTenant.reader(sim, 5);
+            // Graph answers the delta with item 3 of Tasks stripped of its fields.
+            GraphReader stripping = new PassThroughGraph(real) {
+                @Override
+                public JsonNode get(String pathOrUrl) throws IOException {
+                    JsonNode page = real.get(pathOrUrl);
+                    if (pathOrUrl.contains("/lists/" + tasks + "/items/delta")) {
+                        page.path("value").forEach(i -> {
+                            if (i.path("id").asText().equals("3")) {
+                                ((com.fasterxml.jackson.databind.node.ObjectNode) i).remove("fields");
+                            }
+                        });
+                    }
+                    return page;
+                }
+            };
+            Instant t1 = Instant.now();
+            WorkloadResult first = lists(new ItemBackup(repo, stripping, BackupOptions.DEFAULTS), "run1", t1, site);
+            assertEquals(1, first.faults().size(), first.faults().toString());
+            assertEquals(tasks + ":3", first.faults().get(0).itemId());
+            Map<String, String> all = SimSites.simItems(sim, site);
+            Map<String, String> others = new java.util.TreeMap<>(all);
+            others.remove(tasks + ":3");
+            SimTenant.assertSame(others, SimSites.backedUpItems(repo, site, t1));
+
+            Instant t2 = t1.plusSeconds(60);
+            WorkloadResult second = lists(new ItemBackup(repo, real, BackupOptions.DEFAULTS), "run2", t2, site);
+            assertEquals(0, second.faults().size(), second.faults().toString());
+            SimTenant.assertSame(all, SimSites.backedUpItems(repo, site, t2));
+        }
+    }
+
+    @Test
     void aDeltaThatExpiresMidwayIsEnumeratedAgainAndClosesWhatIsGone(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(32).users(8).build().start();
              Repository repo = SimTenant.repo(account, tmp, "lists410")) {

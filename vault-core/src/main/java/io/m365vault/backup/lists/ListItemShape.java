@@ -46,6 +46,12 @@ final class ListItemShape implements ItemShape {
         return etag != null ? etag : Json.text(item, "@odata.etag");
     }
 
+    /** Asked for with {@code $expand=fields}, an item without them cannot be kept as it is: it is fetched again by id. */
+    @Override
+    public String unreadable(JsonNode item) {
+        return item.path("fields").isObject() ? null : "Graph sent the list item without its fields: fetched again by id next run";
+    }
+
     @Override
     public String itemPath(String id) {
         return base + "/lists/" + Json.seg(listId) + "/items/" + Json.seg(id.substring(listId.length() + 1)) + "?$expand=fields";
