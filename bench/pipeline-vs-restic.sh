@@ -20,7 +20,7 @@ for r in $(seq 1 "$rounds"); do
   t0=$(now); cold=$("$here/vault" bench pipeline "$dir"); t1=$(now)
   warm=$cold
   if [ "$passes" -gt 1 ]; then warm=$("$here/vault" bench pipeline --passes "$passes" "$dir" | tail -1); fi
-  read -r rw rstored < <(restic_round "$dir")
+  read -r rw rstored _ < <(restic_round "$dir")
   awk -v r="$r" -v b="$(echo "$cold" | field bytes)" -v cp="$(echo "$cold" | field seconds)" -v t0="$t0" -v t1="$t1" \
       -v cs="$(echo "$cold" | field storedBytes)" -v w="$(echo "$warm" | field seconds)" -v rw="$rw" -v rs="$rstored" \
       -v out="$work/rounds" 'BEGIN {

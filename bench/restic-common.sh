@@ -9,13 +9,14 @@ field() { grep -o "\"$1\":[0-9.]*" | tail -1 | cut -d: -f2; }
 now() { date +%s.%N; }
 
 # restic_round DIR: `restic backup` of DIR into a new repository (v2, compression auto), then the
-# repository removed; prints "wall-seconds stored-bytes" (stored: du -sb of the repository).
+# repository removed; prints "wall-seconds stored-bytes cpu-seconds" (stored: du -sb of the
+# repository; cpu: the backup's user + system time, as bash's `time` reports it).
 restic_round() {
   restic init -r "$work/repo" --repository-version 2 -q
-  local t0 t1 stored
-  t0=$(now); restic -r "$work/repo" backup -q "$1"; t1=$(now)
+  local t0 t1 stored cpu TIMEFORMAT='%U %S'
+  t0=$(now); cpu=$( { time restic -r "$work/repo" backup -q "$1"; } 2>&1 ); t1=$(now)
   stored=$(du -sb "$work/repo" | cut -f1); rm -rf "$work/repo"
-  awk -v t0="$t0" -v t1="$t1" -v s="$stored" 'BEGIN { printf "%.3f %d\n", t1 - t0, s }'
+  awk -v t0="$t0" -v t1="$t1" -v s="$stored" -v c="$cpu" 'BEGIN { split(c, u, " "); printf "%.3f %d %.2f\n", t1 - t0, s, u[1] + u[2] }'
 }
 
 # median FILE COLUMN: the median of a space-separated column.

@@ -41,6 +41,10 @@ import java.util.stream.Stream;
  * <p>graph-sim's quickXorHash of every file is computed before the timed run ({@link SimHashes});
  * {@code --sim-hashes-in-timing} leaves it inside, as the first figures were taken.
  *
+ * <p>The CPU of the timed run is split by whose it is ({@link CpuShares}): the engine's threads,
+ * graph-sim's, the JIT's, GC and VM threads', and Azurite's process. In a deployment only the
+ * engine's (and the JVM's) share runs on the backup's machine.
+ *
  * <p>{@code --in-memory-repo} is for diagnosis: the repository in this JVM's memory instead of
  * Azurite, so the difference is what Azurite's round trips cost (stored figures are then -1).
  *
@@ -77,24 +81,28 @@ public final class DriveBench {
                 ItemBackup backup = new ItemBackup(repo, new TenantGraphReader(graph, 200), BackupOptions.DEFAULTS);
                 JsonNode before = sim.stats();
                 HeapPeak heap = HeapPeak.start();
+                CpuShares cpu = CpuShares.start(inMemory ? null : azurite.handle());
                 long start = System.nanoTime();
                 WorkloadResult r = backup.run("drivebench", Instant.now(), new ProtectedItem("user", user), Set.of(Workload.FILES))
                         .workloads().get(Workload.FILES);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 HeapPeak.Peaks peaks = heap.stop();
+                CpuShares.Shares shares = cpu.stop();
                 JsonNode after = sim.stats();
                 StoredBytes stored = inMemory ? new StoredBytes(-1, -1, -1) : StoredBytes.of(account.blobs().getBlobContainerClient(repo.name()));
                 System.out.println(String.format(Locale.ROOT,
                         "{\"outcome\":\"%s\",\"simHashesInTiming\":%b,\"inMemoryRepo\":%b,\"files\":%d,\"bytes\":%d,\"seconds\":%.3f,\"mibPerSec\":%.1f,"
                                 + "\"packBytes\":%d,\"containerBytes\":%d,\"blobs\":%d,\"graphRequests\":%d,\"downloads\":%d,"
                                 + "\"contentFetched\":%d,\"failed\":%d,\"peakHeapSampledMiB\":%.1f,\"liveHeapAfterMajorGcMiB\":%.1f,"
-                                + "\"heapPoolPeaksMiB\":%.1f,\"maxHeapMiB\":%.1f}",
+                                + "\"heapPoolPeaksMiB\":%.1f,\"maxHeapMiB\":%.1f,"
+                                + "\"cpuEngine\":%.2f,\"cpuGraphSim\":%.2f,\"cpuJit\":%.2f,\"cpuGcVm\":%.2f,\"cpuAzurite\":%.2f}",
                         r.outcome(), hashesInTiming, inMemory, tree[0], tree[1], seconds, tree[1] / seconds / (1 << 20),
                         stored.packs(), stored.all(), stored.blobs(),
                         after.path("requests").asLong() - before.path("requests").asLong(),
                         after.path("downloads").asLong() - before.path("downloads").asLong(),
                         r.stats().contentFetched(), r.stats().failed(),
-                        mib(peaks.sampled()), mib(peaks.afterGc()), mib(peaks.poolPeaks()), mib(Runtime.getRuntime().maxMemory())));
+                        mib(peaks.sampled()), mib(peaks.afterGc()), mib(peaks.poolPeaks()), mib(Runtime.getRuntime().maxMemory()),
+                        shares.engine(), shares.graphSim(), shares.jit(), shares.gcAndVm(), shares.azurite()));
                 if (r.outcome() != WorkloadResult.Outcome.DONE) {
                     System.err.println("backup not done: " + r.reason() + " " + r.faults());
                     System.exit(1);

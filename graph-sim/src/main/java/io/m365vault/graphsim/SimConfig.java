@@ -43,6 +43,10 @@ public final class SimConfig {
     public double resetRate = 0;
     public int downloadUrlTtlSeconds = 300;
     public int deltaTokenTtlSeconds = 0;
+    /** SharePoint's per-app budget is 1,250 to 6,250 units a minute; 0 (the default) keeps tests fast. */
+    public int resourceUnitsPerWindow = 0;
+    public int resourceUnitWindowSeconds = 60;
+    public int notebooksPerDrive = 0;
 
     public record Knob(String name, String arg, String help, BiConsumer<SimConfig, String> apply) {
     }
@@ -76,6 +80,9 @@ public final class SimConfig {
             new Knob("rate-504", "F", "share of requests answered 504 Gateway Timeout", (c, v) -> c.rate504 = Double.parseDouble(v)),
             new Knob("reset-rate", "F", "share of content downloads cut off midway", (c, v) -> c.resetRate = Double.parseDouble(v)),
             new Knob("download-url-ttl-seconds", "N", "lifetime of pre-authenticated download URLs", (c, v) -> c.downloadUrlTtlSeconds = Integer.parseInt(v)),
+            new Knob("resource-units-per-window", "N", "SharePoint resource units per window for drive and site requests, RateLimit headers past 80%, then 429 (0: no budget; SharePoint: 1250-6250 a minute)", (c, v) -> c.resourceUnitsPerWindow = Integer.parseInt(v)),
+            new Knob("resource-unit-window-seconds", "N", "length of the resource-unit window (SharePoint: 60)", (c, v) -> c.resourceUnitWindowSeconds = Integer.parseInt(v)),
+            new Knob("notebooks-per-drive", "N", "OneNote notebooks (package items with .one sections) in each drive", (c, v) -> c.notebooksPerDrive = Integer.parseInt(v)),
             new Knob("delta-token-ttl-seconds", "N", "delta tokens older than this answer 410 (0: never expire)", (c, v) -> c.deltaTokenTtlSeconds = Integer.parseInt(v)));
 
     public static Knob knob(String name) {
@@ -101,8 +108,12 @@ public final class SimConfig {
                 throw new IllegalArgumentException("fractions and rates must be between 0 and 1, got " + f);
             }
         }
-        if (messagesPerFolder < 0 || filesPerDrive < 0 || contactsPerFolder < 0 || eventsPerCalendar < 0) {
+        if (messagesPerFolder < 0 || filesPerDrive < 0 || contactsPerFolder < 0 || eventsPerCalendar < 0 || notebooksPerDrive < 0
+                || resourceUnitsPerWindow < 0) {
             throw new IllegalArgumentException("counts must not be negative");
+        }
+        if (resourceUnitWindowSeconds < 1) {
+            throw new IllegalArgumentException("--resource-unit-window-seconds must be at least 1");
         }
     }
 

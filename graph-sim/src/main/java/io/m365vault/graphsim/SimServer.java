@@ -7,8 +7,11 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import io.m365vault.graphsim.entra.SimTls;
 import io.m365vault.graphsim.control.Faults;
+import io.m365vault.graphsim.control.ResourceUnitCost;
+import io.m365vault.graphsim.control.ResourceUnits;
 import io.m365vault.graphsim.http.Exchanges;
 import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.http.LoopbackServer;
 import io.m365vault.graphsim.http.Req;
 import io.m365vault.graphsim.http.Res;
 import io.m365vault.graphsim.http.Router;
@@ -68,7 +71,7 @@ public final class SimServer {
     }
 
     public void start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server = LoopbackServer.create(port, 256);
         pool = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "graph-sim");
             t.setDaemon(true);
@@ -185,14 +188,20 @@ public final class SimServer {
         } else if (m == null) {
             res = error(GraphError.noRoute(req.method, req.path()), req.requestId);
         } else {
-            try (Faults.Permit permit = limited ? ctx.faults.admit(req.method, req.path(), throttleKey(req)) : () -> { }) {
-                res = m.route().handler().handle(req, m.params());
+            ResourceUnits.Charge charge = ResourceUnits.Charge.QUIET;
+            try {
+                // SharePoint charges a request its units before it is served, throttled or not.
+                charge = limited ? ctx.faults.resourceUnits().charge(ResourceUnitCost.of(req), System.currentTimeMillis()) : charge;
+                try (Faults.Permit permit = limited ? ctx.faults.admit(req.method, req.path(), throttleKey(req)) : () -> { }) {
+                    res = m.route().handler().handle(req, m.params());
+                }
             } catch (GraphError e) {
                 res = error(e, req.requestId);
             } catch (RuntimeException e) {
                 LOG.warn("handler failed method={} path={}", req.method, req.path(), e);
                 res = error(new GraphError(500, "generalException", "The simulator failed: " + e), req.requestId);
             }
+            charge.decorate(res);
         }
         ctx.stats.status(res.status);
         res.headers.putIfAbsent("OData-Version", "4.0");

@@ -71,6 +71,11 @@ public final class AzuriteProcess implements AutoCloseable {
         }
     }
 
+    /** Azurite's process, for what it costs (the benchmarks count its CPU). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String connectionString() {
         return connectionString;
     }

@@ -47,7 +47,7 @@ public final class CollectionSync {
         this.ctx = ctx;
         this.chunker = ctx.repo().config().chunker(ctx.workload().id());
         this.pager = new DeltaPager(ctx.graph());
-        this.view = new RunView(ctx.repo().catalog(), ctx.session(), ctx.partition());
+        this.view = ctx.view();
     }
 
     /**
@@ -67,14 +67,15 @@ public final class CollectionSync {
         Map<String, Object> state = ctx.repo().state().get(ctx.stateScope(), c.key()).orElse(Map.of());
         boolean resync = Boolean.TRUE.equals(state.get("resync"));
         Set<String> seen = new HashSet<>();
-        if (resync && state.get("seen") instanceof String ref) {
-            seen.addAll(readSeen(ref));
+        Set<String> parents = new HashSet<>();
+        if (resync) {
+            seen.addAll(readIds(state.get("seen")));
+            parents.addAll(readIds(state.get("parents")));
         }
         String url = resync ? first((String) state.get("next"), c.url())
                 : first((String) state.get("next"), (String) state.get("delta"), c.url());
         while (true) {
             boolean[] resyncing = {resync};
-            Set<String> parents = new HashSet<>();
             try {
                 pager.run(url, page -> {
                     ctx.stats().pages.incrementAndGet();
@@ -91,6 +92,7 @@ public final class CollectionSync {
                 ctx.stats().resyncs.incrementAndGet();
                 resync = true;
                 seen.clear();
+                parents.clear();
                 url = c.url();
                 // A crash from here on resumes the enumeration, never the expired link.
                 ctx.session().checkpoint(checkpoint(c, Map.of("resync", true)));
@@ -135,16 +137,25 @@ public final class CollectionSync {
         } else if (!resync) {
             ctx.session().checkpoint(checkpoint(c, Map.of("next", page.nextLink())));
         } else if (ctx.session().commitDue()) {
-            // The ids seen so far travel with the checkpoint, so a resumed resync still knows what it saw.
-            // Chunked by content, each store of the growing list adds only its new tail to the repository.
-            String ids = String.join("\n", seen.stream().sorted().toList());
-            ContentRef ref = ctx.session().store(ids.getBytes(StandardCharsets.UTF_8), chunker);
-            ctx.session().checkpoint(checkpoint(c, Map.of("resync", true, "next", page.nextLink(), "seen", ref.toBase64())));
+            // The ids seen so far, and the folders they named, travel with the checkpoint, so a resumed
+            // resync still knows what it saw and which folders it vouches for.
+            ctx.session().checkpoint(checkpoint(c, Map.of("resync", true, "next", page.nextLink(),
+                    "seen", storeIds(seen), "parents", storeIds(parents))));
         }
     }
 
-    private Set<String> readSeen(String ref) {
-        String ids = new String(ctx.repo().reader().readAll(ContentRef.fromBase64(ref)), StandardCharsets.UTF_8);
+    /** Chunked by content, each store of a growing list adds only its new tail to the repository. */
+    private String storeIds(Set<String> ids) {
+        String joined = String.join("\n", ids.stream().sorted().toList());
+        return ctx.session().store(joined.getBytes(StandardCharsets.UTF_8), chunker).toBase64();
+    }
+
+    /** A list {@link #storeIds} stored; none when the checkpoint has none (written before parents were kept). */
+    private Set<String> readIds(Object ref) {
+        if (!(ref instanceof String r)) {
+            return Set.of();
+        }
+        String ids = new String(ctx.repo().reader().readAll(ContentRef.fromBase64(r)), StandardCharsets.UTF_8);
         return ids.isEmpty() ? Set.of() : Set.of(ids.split("\n"));
     }
 

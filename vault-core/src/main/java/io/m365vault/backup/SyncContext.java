@@ -12,11 +12,19 @@ import java.util.Set;
  * {@code runTime}, so an item moved between two folders has no gap between its two versions
  * however far apart the folders are synced. {@code faults} collects the items that failed,
  * {@code closed} the containers (folders, calendars, events) this run closed, whose children
- * close with them at the end of the workload.
+ * close with them at the end of the workload; {@code view} is what the run sees of the catalog.
  */
 public record SyncContext(String runId, Instant runTime, ProtectedItem item, Workload workload,
                           Repository repo, WriterSession session, GraphReader graph, ContentWindow window,
-                          SyncStats stats, List<ItemFault> faults, FailedItems failed, Set<String> closed) {
+                          SyncStats stats, List<ItemFault> faults, FailedItems failed, Set<String> closed, RunView view) {
+
+    /** A context with its run view, made now: before the session commits anything. */
+    public SyncContext(String runId, Instant runTime, ProtectedItem item, Workload workload, Repository repo, WriterSession session,
+                       GraphReader graph, ContentWindow window, SyncStats stats, List<ItemFault> faults, FailedItems failed,
+                       Set<String> closed) {
+        this(runId, runTime, item, workload, repo, session, graph, window, stats, faults, failed, closed,
+                new RunView(repo.catalog(), session, item.partition(workload)));
+    }
 
     public String partition() {
         return item.partition(workload);

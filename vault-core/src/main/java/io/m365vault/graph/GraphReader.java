@@ -19,6 +19,14 @@ public interface GraphReader {
     InputStream open(String pathOrUrl) throws IOException;
 
     /**
+     * {@code downloadUrl}, a pre-authenticated URL, came from the item at {@code issuerPath} (e.g.
+     * {@code drives/{id}/items/{id}}): its downloads are throttled as that drive's requests, and
+     * still spend the tenant's SharePoint units. Readers without throttling ignore it.
+     */
+    default void issued(String downloadUrl, String issuerPath) {
+    }
+
+    /**
      * GET of bytes from byte {@code from} on, e.g. a download resumed on a fresh pre-authenticated
      * URL. Readers that can ask for a range ({@link TenantGraphReader}) do; this one reads and drops.
      */

@@ -87,7 +87,7 @@ public final class GraphRequests {
     /** As {@link #open(String, Map)}, from byte {@code from} of the body on (a download resumed on a fresh URL). */
     public InputStream open(String pathOrUrl, Map<String, String> headers, long from) throws IOException {
         String url = url(pathOrUrl);
-        return new ResumingStream(this, url, headers, ThrottleKeys.of(okhttp3.HttpUrl.get(url)), governor, from);
+        return new ResumingStream(this, url, headers, governor.keyOf(okhttp3.HttpUrl.get(url)), governor, from);
     }
 
     /** POST of a JSON body, answered as JSON; an error status gives a {@link GraphStatusException}. */

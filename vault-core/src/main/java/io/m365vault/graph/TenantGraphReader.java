@@ -44,6 +44,11 @@ public final class TenantGraphReader implements GraphReader {
         }
     }
 
+    @Override
+    public void issued(String downloadUrl, String issuerPath) {
+        graph.governor().issued(downloadUrl, graph.requests().url(absolute(issuerPath)));
+    }
+
     private static String absolute(String pathOrUrl) {
         return pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") || pathOrUrl.startsWith("/")
                 ? pathOrUrl : "/" + pathOrUrl;

@@ -1,5 +1,9 @@
 package io.m365vault.graph;
 
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -15,13 +19,18 @@ import java.util.concurrent.atomic.LongAdder;
  * Graph's throttling, kept on our side per mailbox/drive (see {@link ThrottleKeys}): at most
  * {@link ThrottleConfig#maxInFlight()} requests in flight, at most
  * {@link ThrottleConfig#requestsPerWindow()} per window, and a pause of the key after a 429
- * that every later request of that key waits out. Other keys are never held up. One governor
+ * that every later request of that key waits out. Other keys are never held up, but for
+ * SharePoint's resource units, which are the app's in the whole tenant: SharePoint requests of
+ * every key are paced together by the RateLimit headers ({@link ResourceUnitPacer}). One governor
  * per tenant, shared by every client of that tenant; {@link ThrottleInterceptor} applies it.
  */
 public final class ThrottleGovernor {
+    private static final Logger LOG = LoggerFactory.getLogger(ThrottleGovernor.class);
     private final ThrottleConfig config;
     private final GovernorListener listener;
     private final ConcurrentHashMap<String, KeyState> keys = new ConcurrentHashMap<>();
+    private final ResourceUnitPacer resourceUnits = new ResourceUnitPacer();
+    private final DownloadKeys downloads = new DownloadKeys();
 
     public ThrottleGovernor(ThrottleConfig config) {
         this(config, GovernorListener.NONE);
@@ -66,6 +75,26 @@ public final class ThrottleGovernor {
         return t;
     }
 
+    /** The tenant's SharePoint resource units: what was sent, what SharePoint reported, how much waiting that cost. */
+    public ResourceUnitStats resourceUnits() {
+        return resourceUnits.stats();
+    }
+
+    /** The key {@code url} is throttled under: its drive's for a download URL a drive issued, else {@link ThrottleKeys#of}. */
+    public String keyOf(HttpUrl url) {
+        String issuer = downloads.key(url);
+        return issuer != null ? issuer : ThrottleKeys.of(url);
+    }
+
+    /** {@code downloadUrl}, a pre-authenticated URL, was handed out by the Graph resource at {@code issuerUrl} (a drive or its item). */
+    public void issued(String downloadUrl, String issuerUrl) {
+        downloads.register(downloadUrl, ThrottleKeys.of(HttpUrl.get(issuerUrl)));
+    }
+
+    boolean isDownload(HttpUrl url) {
+        return downloads.key(url) != null;
+    }
+
     /** Requests of {@code key} in flight right now. */
     public int inFlight(String key) {
         KeyState s = keys.get(key);
@@ -73,10 +102,12 @@ public final class ThrottleGovernor {
     }
 
     /**
-     * Waits for a slot of {@code key}, the end of its pause and room in its budget, then counts
-     * the request as sent. Holding the slot while paused is harmless: the whole key waits anyway.
+     * Waits for a slot of {@code key}, the end of its pause, room in its budget and, for a
+     * SharePoint request ({@code units} above 0), the tenant's resource units, then counts the
+     * request as sent. Holding the slot while waiting is harmless: the whole key waits anyway.
+     * Tell {@link #answered} when the answer arrives.
      */
-    Permit acquire(String key) throws InterruptedIOException {
+    Permit acquire(String key, int units) throws InterruptedIOException {
         KeyState s = state(key);
         try {
             s.slots.acquire();
@@ -88,6 +119,13 @@ public final class ThrottleGovernor {
                 long now = System.nanoTime();
                 long pause = s.pausedUntil.get() - now;
                 long wait = pause > 0 ? pause : s.budget.tryTake(now);
+                if (wait <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            for (boolean waited = false; units > 0; waited = true) {
+                long wait = resourceUnits.tryTake(units, System.nanoTime(), waited);
                 if (wait <= 0) {
                     break;
                 }
@@ -106,8 +144,30 @@ public final class ThrottleGovernor {
         };
     }
 
-    /** A 429 on {@code key}: no request of the key starts before {@code pause} has passed. */
-    void throttled(String key, Duration pause) {
+    /**
+     * The answer to a request of {@code units} SharePoint units arrived ({@code limits} its RateLimit
+     * headers, null when none) or the request failed: SharePoint's report now paces the tenant.
+     */
+    void answered(int units, RateLimitHeaders limits) {
+        if (units <= 0) {
+            return; // not SharePoint's: RateLimit headers elsewhere would be another service's limit
+        }
+        resourceUnits.answered(units);
+        if (limits != null && resourceUnits.report(limits, System.nanoTime())) {
+            LOG.info("graph sharepoint units low limit={} remaining={} resetSeconds={}: pacing the tenant's SharePoint requests until the reset",
+                    limits.limit(), limits.remaining(), limits.resetSeconds());
+        }
+    }
+
+    /**
+     * A 429 on {@code key}: no request of the key starts before {@code pause} has passed; on a
+     * SharePoint request ({@code units} above 0) no SharePoint request of the tenant does either,
+     * since SharePoint's budget is the app's in the whole tenant.
+     */
+    void throttled(String key, Duration pause, int units) {
+        if (units > 0) {
+            resourceUnits.exhausted(pause.toNanos(), System.nanoTime());
+        }
         KeyState s = state(key);
         if (!pause.isZero()) {
             long until = System.nanoTime() + pause.toNanos();

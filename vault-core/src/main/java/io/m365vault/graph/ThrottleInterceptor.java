@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * also be there: it would retry 429s on its own, ignoring the other requests of the mailbox).
  * Every attempt takes a slot of its key; the slot is given back when the response body is
  * closed or read to its end, because Graph counts a download as in flight while it streams.
- * Retries 429, 503, 504 and I/O failures up to {@link ThrottleConfig#maxAttempts()}.
+ * Retries 429, 503, 504 and I/O failures up to {@link ThrottleConfig#maxAttempts()}. SharePoint
+ * requests (drives, sites, downloads) also spend the tenant's resource units: every answer's
+ * RateLimit headers go to the governor, which paces the tenant's next SharePoint requests by them.
  */
 public final class ThrottleInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(ThrottleInterceptor.class);
@@ -43,17 +45,19 @@ public final class ThrottleInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = replayable(chain.request());
-        String key = ThrottleKeys.of(request.url());
+        String key = governor.keyOf(request.url());
+        int units = ResourceUnitEstimate.of(request.method(), request.url(), governor.isDownload(request.url()));
         String where = withoutQuery(request.url());
         ThrottleConfig config = governor.config();
         int maxAttempts = request.body() == null || request.body() instanceof ReplayBody ? config.maxAttempts() : 1;
         for (int attempt = 1; ; attempt++) {
-            ThrottleGovernor.Permit permit = governor.acquire(key);
+            ThrottleGovernor.Permit permit = governor.acquire(key, units);
             governor.listener().sent(key, request.method(), where, attempt);
             Response response;
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
+                governor.answered(units, null);
                 permit.release();
                 if (!retryable(e, chain) || attempt >= maxAttempts) {
                     governor.failed(key);
@@ -65,6 +69,7 @@ public final class ThrottleInterceptor implements Interceptor {
                 continue;
             }
             int status = response.code();
+            governor.answered(units, RateLimitHeaders.of(response.headers()));
             if (status != 429 && status != 503 && status != 504) {
                 governor.listener().completed(key, where, status);
                 return releasingOnClose(response, permit);
@@ -76,7 +81,7 @@ public final class ThrottleInterceptor implements Interceptor {
             if (status == 429) {
                 // Listener first: its clock reading is then no later than the pause's start.
                 governor.listener().throttled(key, where, asked);
-                governor.throttled(key, asked);
+                governor.throttled(key, asked, units);
             }
             if (attempt >= maxAttempts) {
                 governor.failed(key);

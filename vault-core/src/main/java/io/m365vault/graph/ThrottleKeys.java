@@ -18,28 +18,34 @@ public final class ThrottleKeys {
     }
 
     public static String of(HttpUrl url) {
-        List<String> segs = url.pathSegments();
-        int i = 0;
-        // Skip the version segment (v1.0, beta) and anything before it, e.g. a proxy prefix.
-        for (int k = 0; k < segs.size(); k++) {
-            String s = segs.get(k);
-            if (s.equals("v1.0") || s.equals("beta")) {
-                i = k + 1;
-                break;
-            }
-        }
-        if (i >= segs.size()) {
+        List<String> segs = graphPath(url);
+        if (segs.isEmpty()) {
             return TENANT;
         }
-        String kind = segs.get(i).toLowerCase(Locale.ROOT);
+        String kind = segs.get(0);
         if (kind.equals("me")) {
             return "me";
         }
-        if (PER_RESOURCE.contains(kind) && i + 1 < segs.size() && isResourceId(segs.get(i + 1))) {
+        if (PER_RESOURCE.contains(kind) && segs.size() > 1 && isResourceId(segs.get(1))) {
             // UPNs are case-insensitive: one mailbox, one key.
-            return kind + "/" + segs.get(i + 1).toLowerCase(Locale.ROOT);
+            return kind + "/" + segs.get(1);
         }
         return TENANT;
+    }
+
+    /**
+     * The lower-cased path segments after the version ({@code v1.0}, {@code beta}) and anything
+     * before it, e.g. a proxy prefix; empty for a URL without one, which is not Graph's (a
+     * SharePoint download URL's {@code /sites/{name}/_layouts/...} names no Graph resource).
+     */
+    static List<String> graphPath(HttpUrl url) {
+        List<String> segs = url.pathSegments();
+        for (int k = 0; k < segs.size(); k++) {
+            if (segs.get(k).equals("v1.0") || segs.get(k).equals("beta")) {
+                return segs.subList(k + 1, segs.size()).stream().filter(x -> !x.isEmpty()).map(x -> x.toLowerCase(Locale.ROOT)).toList();
+            }
+        }
+        return List.of();
     }
 
     /** Not a collection-level function such as {@code users/delta()}, {@code sites/getAllSites} or {@code $count}. */

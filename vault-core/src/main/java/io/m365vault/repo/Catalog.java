@@ -20,6 +20,9 @@ public interface Catalog {
     /** The newest version of each item that has one (open or closed). */
     Map<String, CatalogEntry> latest(String partition, Collection<String> itemIds);
 
+    /** True when the partition has no row at all: the item's first backup of the workload has not yet committed any. */
+    boolean empty(String partition);
+
     /** Every stored version of one item, newest first. */
     List<CatalogEntry> versions(String partition, String itemId);
 

@@ -42,6 +42,11 @@ public final class MemoryCatalog implements Catalog {
     }
 
     @Override
+    public synchronized boolean empty(String partition) {
+        return rows.getOrDefault(partition, new TreeMap<>()).values().stream().allMatch(Map::isEmpty);
+    }
+
+    @Override
     public synchronized List<CatalogEntry> versions(String partition, String itemId) {
         NavigableMap<Instant, CatalogEntry> v = rows.getOrDefault(partition, new TreeMap<>()).get(itemId);
         return v == null ? List.of() : List.copyOf(v.values());

@@ -118,6 +118,13 @@ public final class TableCatalog implements Catalog {
     }
 
     @Override
+    public boolean empty(String partition) {
+        ListEntitiesOptions first = new ListEntitiesOptions().setFilter("PartitionKey eq '" + partitionKey(partition) + "'")
+                .setTop(1).setSelect(List.of("RowKey"));
+        return !table.listEntities(first, null, null).iterator().hasNext();
+    }
+
+    @Override
     public List<CatalogEntry> versions(String partition, String itemId) {
         String item = keys(itemId);
         String filter = "PartitionKey eq '" + partitionKey(partition) + "' and RowKey ge '" + item + "!' and RowKey lt '" + item + "\"'";

@@ -33,6 +33,17 @@ final class ReachedGraph implements GraphReader {
         return graph.open(pathOrUrl);
     }
 
+    @Override
+    public InputStream open(String pathOrUrl, long from) throws IOException {
+        reach();
+        return graph.open(pathOrUrl, from);
+    }
+
+    @Override
+    public void issued(String downloadUrl, String issuerPath) {
+        graph.issued(downloadUrl, issuerPath);
+    }
+
     private void reach() {
         if (!reached) {
             Reachability.connect(Setting.GRAPH_BASE_URL, baseUrl);

@@ -79,16 +79,28 @@ class CollectionSyncTest {
         public String itemPath(String id) {
             return "items/" + id;
         }
+
+        /** Used where the collection gives no parent (a tree's delta, as a drive's): the item's "parent". */
+        @Override
+        public String parent(JsonNode item) {
+            return Json.text(item, "parent");
+        }
     };
 
     private static final Collection FOLDER = Collection.delta("messages:f", "delta", SHAPE, "f");
+    /** A tree whose items name their folders: a re-enumeration vouches for the folders it saw. */
+    private static final Collection TREE = Collection.delta("tree", "delta", SHAPE, null);
 
     /** One workload run over the collection, as ItemBackup runs it: a fresh session, committed at the end. */
     private SyncContext run(Instant t, long windowBytes) throws IOException {
+        return run(t, windowBytes, FOLDER);
+    }
+
+    private SyncContext run(Instant t, long windowBytes, Collection c) throws IOException {
         try (WriterSession session = repo.newSession()) {
             SyncContext ctx = new SyncContext("r" + t.toEpochMilli(), t, new ProtectedItem("user", "u"), Workload.MAIL, repo, session, graph,
                     new ContentWindow(fetchers, windowBytes), new SyncStats(), faults, FailedItems.load(repo.state(), PART), new HashSet<>());
-            new CollectionSync(ctx).run(FOLDER);
+            new CollectionSync(ctx).run(c);
             session.commit();
             return ctx;
         }
@@ -204,6 +216,33 @@ class CollectionSyncTest {
         assertEquals(Map.of("a", "1|A", "b", "1|B"), at(t3));
         assertEquals(t3, repo.catalog().versions(PART, "c").get(0).validTo());
         assertEquals(0, third.stats().contentFetched(), "a re-enumeration downloads nothing already stored");
+    }
+
+    @Test
+    void aResumedResyncOfATreeStillClosesWhatIsGoneFromFoldersSeenBeforeTheResume() throws Exception {
+        repo.close();
+        repo = Repository.inMemory(new WriterSession.CommitLimits(16 << 20, 2000, Duration.ZERO)); // every checkpoint commits
+        Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+        graph.page("delta", List.of(item("a", "1").put("parent", "f1"), item("b", "1").put("parent", "f1"),
+                        item("c", "1").put("parent", "f2")), null, "d1")
+                .content("content/a", text("A")).content("content/b", text("B")).content("content/c", text("C"));
+        run(t1, 8 << 20, TREE);
+
+        // The token expired; the re-enumeration lists a (of folder f1) and is killed.
+        graph.answer("d1", ScriptedGraph.failing(new DeltaExpiredException(new GraphStatusException("GET", "d1", 410, "SyncStateNotFound"))))
+                .page("delta", List.of(item("a", "1").put("parent", "f1")), "r2", null)
+                .answer("r2", () -> {
+                    throw new IllegalStateException("worker killed");
+                });
+        Instant t2 = t1.plusSeconds(60);
+        assertThrows(IllegalStateException.class, () -> run(t2, 8 << 20, TREE));
+
+        // Resumed, the rest of the enumeration lists only c (of f2): b, of f1, is gone all the same.
+        graph.page("r2", List.of(item("c", "1").put("parent", "f2")), null, "d2");
+        Instant t3 = t2.plusSeconds(60);
+        run(t3, 8 << 20, TREE);
+        assertEquals(Map.of("a", "1|A", "c", "1|C"), at(t3), "b's folder was seen before the resume: the enumeration vouches for it");
+        assertEquals(t3, repo.catalog().versions(PART, "b").get(0).validTo());
     }
 
     @Test

@@ -28,9 +28,10 @@ record FaultCase(String group, String name, Phase phase, Arm arm, Lift lift, Fir
     }
 
     /**
-     * A crash point at the last call of a kind: a run may make one call fewer than the reference
-     * did (commits also fall due by time), so a case that did not fire is tried again at the last
-     * call its own run made.
+     * A crash point at the middle or last call of a kind: a run may make fewer calls than the
+     * reference did (commits also fall due by time; the index's partitions, and so its
+     * transactions, follow each repository's own keys), so a case that did not fire is tried again
+     * at the same place among the calls its own run made.
      */
     @FunctionalInterface
     interface Retarget {

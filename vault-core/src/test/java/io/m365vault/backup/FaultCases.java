@@ -39,7 +39,7 @@ final class FaultCases {
         for (Phase phase : Phase.values()) {
             for (CallKind kind : WRITE_ORDER) {
                 int n = reference.get(phase).get(kind);
-                for (int at : n == 0 ? new TreeSet<Integer>() : new TreeSet<>(List.of(1, (n + 1) / 2, n))) {
+                for (int at : n == 0 ? new TreeSet<Integer>() : new TreeSet<>(List.of(1, middle(n), n))) {
                     for (Fault kill : List.of(Fault.KILL_BEFORE, Fault.KILL_AFTER)) {
                         cases.add(crash(phase, kind, at, n, kill, at == n));
                     }
@@ -65,11 +65,16 @@ final class FaultCases {
         return cases;
     }
 
+    private static int middle(int n) {
+        return (n + 1) / 2;
+    }
+
+    /** A middle or last crash point that its own run did not reach is tried at the same place of the calls that run made. */
     private static FaultCase crash(Phase phase, CallKind kind, int at, int of, Fault kill, boolean last) {
         String name = "killed " + (kill == Fault.KILL_BEFORE ? "before" : "after") + " " + kind.name().toLowerCase() + " " + at + " of " + of;
-        FaultCase.Retarget retarget = !last ? null : calls -> {
+        FaultCase.Retarget retarget = at == 1 ? null : calls -> {
             int made = calls.get(kind);
-            return made > 0 && made < at ? crash(phase, kind, made, made, kill, true) : null;
+            return made > 0 && made < at ? crash(phase, kind, last ? made : middle(made), made, kill, last) : null;
         };
         return new FaultCase(CRASH, name, phase, (storage, sim, user) -> storage.arm(kind, at, 1, kill), Lift.NOTHING, Fired.STORAGE,
                 retarget);

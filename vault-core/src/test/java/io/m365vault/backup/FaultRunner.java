@@ -85,7 +85,7 @@ final class FaultRunner {
         return out;
     }
 
-    /** Runs the case; a last-call crash point that did not fire runs again (up to 3 times) at the last call its run made. */
+    /** Runs the case; a crash point that did not fire runs again (up to 3 times) at its place among the calls its run made. */
     FaultOutcome run(FaultCase kase) throws Exception {
         FaultOutcome o = runOnce(kase);
         for (int tries = 0; tries < 3 && !o.fired() && o.kase().retarget() != null; tries++) {

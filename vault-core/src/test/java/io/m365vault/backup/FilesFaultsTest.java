@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drive faults through graph-sim and the real SDK into Azurite: expired delta tokens, cut and expired downloads, bytes that do not match. */
+/** Drive faults through graph-sim and the real SDK into Azurite: expired delta tokens, cut and expired downloads, bytes that do not match, malware, a notebook that never downloads. */
 @ExtendWith(AzuriteExtension.class)
 class FilesFaultsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,6 +160,47 @@ class FilesFaultsTest {
             assertEquals(expected.size() - 1, got.size());
             got.forEach((path, sha) -> assertEquals(expected.get(path), sha, path));
             assertEquals(0, sim.stats().path("perStatus").path("403").asInt(), "its content is never asked for");
+        }
+    }
+
+    @Test
+    void aNotebookWhoseContentAnswers503ForEverIsReportedRetriedNextRunAndTheRestBackedUp(AzuriteExtension.StorageAccount account)
+            throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(35).users(6).filesPerDrive(8).set("notebooks-per-drive", "2").build().start();
+             Repository repo = repo(account)) {
+            ProtectedItem item = new ProtectedItem("user", SimDrives.driveUser(sim));
+            var drive = sim.tenant().drive(sim.tenant().sites().userDriveId(item.id()));
+            String book;
+            Set<String> parts;
+            synchronized (drive) {
+                var b = drive.byKey.values().stream().filter(x -> x.packageType != null).findFirst().orElseThrow();
+                book = b.id();
+                parts = drive.children(b).stream().map(x -> x.id()).collect(Collectors.toSet());
+            }
+            assertEquals(3, parts.size());
+            sim.faults(JSON.createObjectNode().set("unavailableItems", JSON.createArrayNode().add(book)));
+            GraphReader graph = SimTenant.reader(sim, 50);
+            ItemBackup backup = new ItemBackup(repo, graph, BackupOptions.DEFAULTS);
+            Instant t1 = Instant.now();
+            WorkloadResult first = backup.run("r1", t1, item, Set.of(Workload.FILES)).workloads().get(Workload.FILES);
+            assertEquals(WorkloadResult.Outcome.DONE, first.outcome(), first.reason());
+            assertEquals(parts, first.faults().stream().map(f -> f.itemId()).collect(Collectors.toSet()),
+                    "the notebook's parts, and nothing else, are the run's failed items: " + first.faults());
+            first.faults().forEach(f -> assertTrue(f.reason().contains("503"), f.reason()));
+            Map<String, String> expected = SimDrives.simFiles(sim, item.id());
+            Map<String, String> got = SimDrives.backedUpFiles(repo, item, t1);
+            assertEquals(expected.size() - parts.size(), got.size(), "every file but the notebook's is backed up: " + got.keySet());
+            got.forEach((path, sha) -> assertEquals(expected.get(path), sha, path));
+            assertTrue(got.keySet().stream().anyMatch(p -> p.endsWith(".one")), "the other notebook is backed up as its files: " + got.keySet());
+            assertTrue(repo.catalog().at(item.partition(Workload.FILES), t1).stream().anyMatch(e -> e.itemId().equals(book)),
+                    "the failed notebook itself is in the catalog, as the folder of its parts");
+
+            sim.faults(JSON.createObjectNode().set("unavailableItems", JSON.createArrayNode()));
+            Instant t2 = t1.plusSeconds(60);
+            WorkloadResult second = backup.run("r2", t2, item, Set.of(Workload.FILES)).workloads().get(Workload.FILES);
+            assertEquals(0, second.faults().size(), second.faults().toString());
+            assertEquals(parts.size(), second.stats().contentFetched(), "the failed parts are fetched again by id, nothing else: " + second.stats());
+            SimDrives.assertSameFiles(expected, SimDrives.backedUpFiles(repo, item, t2));
         }
     }
 

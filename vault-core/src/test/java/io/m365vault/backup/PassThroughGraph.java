@@ -27,4 +27,9 @@ class PassThroughGraph implements GraphReader {
     public InputStream open(String pathOrUrl, long from) throws IOException {
         return real.open(pathOrUrl, from);
     }
+
+    @Override
+    public void issued(String downloadUrl, String issuerPath) {
+        real.issued(downloadUrl, issuerPath);
+    }
 }

@@ -1,7 +1,6 @@
 package io.m365vault.graph;
 
 import io.m365vault.graphsim.GraphSim;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,22 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The governor against graph-sim's per-mailbox limits and faults, through the real SDK. */
-class ThrottleGovernorTest {
-    private GraphSim sim;
-    private TenantGraph graph;
-    private final ExecutorService pool = Executors.newFixedThreadPool(16);
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-        if (graph != null) {
-            graph.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
-
+class ThrottleGovernorTest extends SimGraphTest {
     private void start(int mailboxConcurrency, int latencyMs, int retryAfterSeconds) throws Exception {
         sim = GraphSim.builder().seed(11).users(10).messagesPerFolder(3).latencyMs(latencyMs)
                 .set("mailbox-concurrency", Integer.toString(mailboxConcurrency))

@@ -27,6 +27,30 @@ class ThrottleKeysTest {
         assertEquals(ThrottleKeys.TENANT, key("https://graph.microsoft.com/v1.0/users/$count"));
         assertEquals(ThrottleKeys.TENANT, key("https://graph.microsoft.com/v1.0/sites/getAllSites"));
         assertEquals(ThrottleKeys.TENANT, key("https://graph.microsoft.com/v1.0/$batch"));
-        assertEquals(ThrottleKeys.TENANT, key("https://contoso.sharepoint.com/download.aspx?tempauth=x"));
+        assertEquals(ThrottleKeys.TENANT, key("https://contoso.sharepoint.com/download.aspx?tempauth=x"), "a download URL by itself names no drive");
+    }
+
+    @Test
+    void aDownloadUrlIsThrottledAsTheDriveThatIssuedIt() {
+        ThrottleGovernor governor = new ThrottleGovernor(ThrottleConfig.defaults());
+        String a = "https://contoso.sharepoint.com/sites/hr/_layouts/15/download.aspx?UniqueId=1&tempauth=x";
+        String b = "https://contoso.sharepoint.com/sites/hr/_layouts/15/download.aspx?UniqueId=2&tempauth=y";
+        governor.issued(a, "https://graph.microsoft.com/v1.0/drives/B!Hr/items/01ABC");
+        governor.issued(b, "https://graph.microsoft.com/v1.0/drives/b!Finance/items/01DEF");
+        assertEquals("drives/b!hr", governor.keyOf(HttpUrl.get(a)));
+        assertEquals("drives/b!finance", governor.keyOf(HttpUrl.get(b)), "same host and path, another drive: the query tells them apart");
+        assertEquals(ThrottleKeys.TENANT, governor.keyOf(HttpUrl.get(a.replace("tempauth=x", "tempauth=z"))), "a URL never issued");
+        assertEquals("users/abc", governor.keyOf(HttpUrl.get("https://graph.microsoft.com/v1.0/users/abc/messages")), "Graph URLs as before");
+    }
+
+    @Test
+    void theRegistryForgetsTheOldestUrlsBeyondItsBound() {
+        ThrottleGovernor governor = new ThrottleGovernor(ThrottleConfig.defaults());
+        String first = "https://contoso.sharepoint.com/_layouts/15/download.aspx?UniqueId=0";
+        for (int i = 0; i <= DownloadKeys.MAX; i++) {
+            governor.issued("https://contoso.sharepoint.com/_layouts/15/download.aspx?UniqueId=" + i, "https://graph.microsoft.com/v1.0/drives/d/items/" + i);
+        }
+        assertEquals(ThrottleKeys.TENANT, governor.keyOf(HttpUrl.get(first)));
+        assertEquals("drives/d", governor.keyOf(HttpUrl.get("https://contoso.sharepoint.com/_layouts/15/download.aspx?UniqueId=" + DownloadKeys.MAX)));
     }
 }

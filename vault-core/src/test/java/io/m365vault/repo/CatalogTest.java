@@ -2,6 +2,7 @@ package io.m365vault.repo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.m365vault.testkit.AzuriteExtension;
@@ -36,8 +37,11 @@ class CatalogTest {
             String deleted = "AAMkAD/gone";
             s.record(entry(edited, T1, null, v1, "{\"subject\":\"one\"}"));
             s.record(entry(deleted, T1, null, v1, "{\"subject\":\"doomed\"}"));
+            assertTrue(repo.catalog().empty(PART), "rows not committed are not the catalog's");
             s.commit(new Checkpoint("delta:user:a:mail", "inbox", Map.of("deltaLink", "https://x/delta?token=1")));
 
+            assertFalse(repo.catalog().empty(PART));
+            assertTrue(repo.catalog().empty(PART.replace("mail", "files")), "another partition of the same item");
             CatalogEntry current = repo.catalog().current(PART, edited).orElseThrow();
             s.record(current.closedAt(T2));
             s.record(entry(edited, T2, null, v2, "{\"subject\":\"two\"}"));

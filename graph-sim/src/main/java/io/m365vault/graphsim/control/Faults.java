@@ -9,6 +9,7 @@ import io.m365vault.graphsim.http.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Limits and faults, each switchable at start (the knobs) and at run time ({@link #update}):
  * per-mailbox concurrency and request windows answered with 429, random 503/504, injected
- * errors for the next N matching requests, latency, cut-off downloads.
+ * errors for the next N matching requests, latency, cut-off downloads, SharePoint's resource
+ * units ({@link ResourceUnits}), content that never downloads.
  */
 public final class Faults {
     private volatile int latencyMs;
@@ -31,6 +33,9 @@ public final class Faults {
     private final ConcurrentHashMap<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, long[]> windows = new ConcurrentHashMap<>();
     private final List<Injection> injections = new ArrayList<>();
+    private final ResourceUnits resourceUnits;
+    /** Items whose content, or the content of anything under them, answers 503 for ever. */
+    private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
     /** An error to answer for the next {@code remaining} requests whose path contains {@code path}. */
     private static final class Injection {
@@ -68,6 +73,26 @@ public final class Faults {
         rate504 = c.rate504;
         resetRate = c.resetRate;
         downloadUrlTtlSeconds = c.downloadUrlTtlSeconds;
+        resourceUnits = new ResourceUnits(c.resourceUnitsPerWindow, c.resourceUnitWindowSeconds);
+    }
+
+    /** SharePoint's resource-unit budget for drive and site requests. */
+    public ResourceUnits resourceUnits() {
+        return resourceUnits;
+    }
+
+    /**
+     * The 503 to answer for the content of an item of {@code lineage} (the item's id, then its
+     * parents' up to the root), or null: a OneNote notebook whose parts never download, as some
+     * do in SharePoint, is a package id in {@code unavailableItems}.
+     */
+    public GraphError unavailableContent(List<String> lineage) {
+        for (String id : lineage) {
+            if (unavailable.contains(id)) {
+                return unavailable();
+            }
+        }
+        return null;
     }
 
     public int latencyMs() {
@@ -213,6 +238,11 @@ public final class Faults {
         if (j.path("expireDeltaTokens").asBoolean(false)) {
             expireTokens.run();
         }
+        resourceUnits.update(j);
+        if (j.has("unavailableItems")) {
+            unavailable.clear();
+            j.get("unavailableItems").forEach(id -> unavailable.add(id.asText()));
+        }
         if (j.path("clearInjected").asBoolean(false)) {
             synchronized (injections) {
                 injections.clear();
@@ -251,6 +281,9 @@ public final class Faults {
         j.put("rate504", rate504);
         j.put("resetRate", resetRate);
         j.put("downloadUrlTtlSeconds", downloadUrlTtlSeconds);
+        resourceUnits.json(j);
+        var ids = j.putArray("unavailableItems");
+        unavailable.stream().sorted().forEach(ids::add);
         synchronized (injections) {
             var arr = j.putArray("inject");
             for (Injection i : injections) {

@@ -4,22 +4,24 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.m365vault.graphsim.SimContext;
 import io.m365vault.graphsim.control.Faults;
+import io.m365vault.graphsim.control.ResourceUnitCost;
+import io.m365vault.graphsim.control.ResourceUnits;
 import io.m365vault.graphsim.http.Content;
 import io.m365vault.graphsim.http.Exchanges;
 import io.m365vault.graphsim.http.GraphError;
+import io.m365vault.graphsim.http.LoopbackServer;
 import io.m365vault.graphsim.http.PathParser;
 import io.m365vault.graphsim.http.Res;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The second port: what SharePoint's download.aspx is to Graph. Serves file versions for valid,
- * unexpired tempauth tokens, with Range support; may cut a download off midway (a fault).
+ * unexpired tempauth tokens, with Range support; may cut a download off midway (a fault). Each
+ * request costs a resource unit of SharePoint's budget, as a download does.
  */
 public final class DownloadHost implements AutoCloseable {
     private final SimContext ctx;
@@ -33,7 +35,7 @@ public final class DownloadHost implements AutoCloseable {
     }
 
     public void start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server = LoopbackServer.create(port, 256);
         pool = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "graph-sim-download");
             t.setDaemon(true);
@@ -56,6 +58,7 @@ public final class DownloadHost implements AutoCloseable {
             if (ctx.faults.latencyMs() > 0) {
                 Thread.sleep(ctx.faults.latencyMs());
             }
+            ResourceUnits.Charge charge = ctx.faults.resourceUnits().charge(ResourceUnitCost.DOWNLOAD, System.currentTimeMillis());
             Faults.DownloadFault fault = ctx.faults.download(ex.getRequestURI().getPath());
             if (fault != null && fault.error() != null) {
                 throw fault.error();
@@ -75,9 +78,7 @@ public final class DownloadHost implements AutoCloseable {
                 if (g.version() >= item.versions.size()) {
                     throw GraphError.driveItemNotFound();
                 }
-                if (item.malware) {
-                    throw new GraphError(403, "malwareDetected", "Malware was detected in the requested file.");
-                }
+                drive.refuseContent(item, ctx.faults);
                 content = item.versions.get(g.version()).content();
                 name = item.name;
             }
@@ -88,7 +89,7 @@ public final class DownloadHost implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new GraphError(416, "invalidRange", "The requested range is not satisfiable.").header("Content-Range", e.getMessage());
             }
-            res = Res.bytes(range == null ? 200 : 206, DriveJson.mimeType(name), content);
+            res = charge.decorate(Res.bytes(range == null ? 200 : 206, DriveJson.mimeType(name), content));
             res.header("Accept-Ranges", "bytes");
             res.header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"");
             from = range == null ? 0 : range.from();

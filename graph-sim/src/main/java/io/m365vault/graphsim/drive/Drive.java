@@ -1,5 +1,6 @@
 package io.m365vault.graphsim.drive;
 
+import io.m365vault.graphsim.control.Faults;
 import io.m365vault.graphsim.http.Content;
 import io.m365vault.graphsim.http.GraphError;
 import io.m365vault.graphsim.model.Ids;
@@ -79,9 +80,32 @@ public final class Drive {
             }
             f.modified = f.versions.get(f.versions.size() - 1).modified();
         }
+        addNotebooks(seed, born, folderList);
         if (spec.withLargeFile() && tenant.config().largeFileMb > 0) {
             DriveItem f = add(new DriveItem(Ids.driveItem(seed, spec.id() + ":large"), ordinal++, false, "large-video.mp4", root.id(), born, 0));
             f.versions.add(new DriveItem.Version(new GeneratedContent(Rng.seed(seed, "large-file"), tenant.config().largeFileMb * 1024L * 1024L, false), born));
+        }
+    }
+
+    /**
+     * OneNote notebooks as Graph shows them in OneDrive and SharePoint: a {@code package} item of
+     * type {@code oneNote} whose children are its table of contents and section files. Drawn
+     * from a random stream of their own, so the rest of the tree is the same with or without them.
+     */
+    private void addNotebooks(long seed, Instant born, List<DriveItem> folders) {
+        SplittableRandom r = Rng.of(seed, "notebooks:" + spec.id());
+        for (int n = 0; n < tenant.config().notebooksPerDrive; n++) {
+            DriveItem parent = folders.get(r.nextInt(folders.size()));
+            Instant created = born.plusSeconds(7200L * (n + 1));
+            DriveItem book = add(new DriveItem(Ids.driveItem(seed, spec.id() + ":notebook:" + n), ordinal++, true,
+                    Names.sentence(r, 2) + " Notebook " + n, parent.id(), created, 0));
+            book.packageType = "oneNote";
+            String[] parts = {"Open Notebook.onetoc2", "Quick Notes.one", "Meetings.one"};
+            for (int p = 0; p < parts.length; p++) {
+                DriveItem f = add(new DriveItem(Ids.driveItem(seed, spec.id() + ":notebook:" + n + ":" + p), ordinal++, false,
+                        parts[p], book.id(), created, 0));
+                f.versions.add(new DriveItem.Version(new GeneratedContent(r.nextLong(), 4_000 + r.nextInt(60_000), false), created));
+            }
         }
     }
 
@@ -174,11 +198,31 @@ public final class Drive {
     public List<DriveItem> liveFolders() {
         List<DriveItem> out = new ArrayList<>();
         for (DriveItem i : byKey.values()) {
-            if (!i.deleted() && i.folder) {
+            if (!i.deleted() && i.folder && i.packageType == null) {
                 out.add(i);
             }
         }
         return out;
+    }
+
+    /** The item's id, then its parents' up to the root. */
+    public List<String> lineage(DriveItem item) {
+        List<String> out = new ArrayList<>();
+        for (DriveItem cur = item; cur != null; cur = parent(cur)) {
+            out.add(cur.id());
+        }
+        return out;
+    }
+
+    /** Throws what Graph answers instead of the file's bytes: 403 for malware, 503 for content a fault made unavailable. */
+    public void refuseContent(DriveItem item, Faults faults) {
+        if (item.malware) {
+            throw new GraphError(403, "malwareDetected", "Malware was detected in the requested file.");
+        }
+        GraphError unavailable = faults.unavailableContent(lineage(item));
+        if (unavailable != null) {
+            throw unavailable;
+        }
     }
 
     /** "/drive/root:" plus the folder path, as parentReference.path has it. */

@@ -22,6 +22,8 @@ public final class DriveItem extends TrackedBase {
     public Instant modified;
     /** Malware detected in the file: Graph reports the {@code malware} facet and refuses its content. */
     public boolean malware;
+    /** {@code oneNote} for a OneNote notebook: a folder to the tree, a {@code package} facet to Graph. */
+    public String packageType;
     public final List<Version> versions = new ArrayList<>();
 
     public DriveItem(String id, long ordinal, boolean folder, String name, String parentId, Instant created, long seq) {

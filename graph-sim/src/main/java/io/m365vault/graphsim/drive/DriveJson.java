@@ -24,6 +24,7 @@ public final class DriveJson {
             case "jpg", "jpeg" -> "image/jpeg";
             case "zip" -> "application/x-zip-compressed";
             case "mp4" -> "video/mp4";
+            case "one", "onetoc2" -> "application/msonenote";
             case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             case "pptx" -> "application/vnd.openxmlformats-officedocument.presentationml.presentation";
@@ -95,7 +96,9 @@ public final class DriveJson {
         ObjectNode fsi = j.putObject("fileSystemInfo");
         fsi.put("createdDateTime", i.created.toString());
         fsi.put("lastModifiedDateTime", i.modified.toString());
-        if (i.folder) {
+        if (i.packageType != null) {
+            j.putObject("package").put("type", i.packageType);
+        } else if (i.folder) {
             j.putObject("folder").put("childCount", d.children(i).size());
             if (i.isRoot()) {
                 j.putObject("root");

@@ -195,9 +195,7 @@ public final class DriveHandler {
             if (version >= i.versions.size() || version < -1) {
                 throw GraphError.driveItemNotFound();
             }
-            if (i.malware) {
-                throw new GraphError(403, "malwareDetected", "Malware was detected in the requested file.");
-            }
+            d.refuseContent(i, ctx.faults);
             return Res.redirect(downloadUrl(d, i, version));
         }
     }

@@ -49,6 +49,7 @@ public final class SimControlHandler {
         t.put("changeNumber", ctx.tenant.currentSeq());
         t.put("mailboxesGenerated", ctx.tenant.touchedMailboxes().size());
         t.put("deltaTokenGeneration", ctx.tokens.generation());
+        ctx.faults.resourceUnits().stats(j.putObject("resourceUnits"));
         return j;
     }
 

@@ -80,12 +80,21 @@ final class DriveItemShape implements ItemShape {
 
     @Override
     public InputStream open(GraphReader graph, JsonNode item) throws IOException {
-        String url = downloadUrl(item);
         String path = itemPath(Json.text(item, "id"));
+        String url = issued(graph, path, item);
         return new FileDownload(graph, path, url != null ? url : contentPath(item), () -> {
-            String fresh = downloadUrl(graph.get(path));
+            String fresh = issued(graph, path, graph.get(path));
             return fresh != null ? fresh : path + "/content";
         }, quickXorHash(item), size(item));
+    }
+
+    /** The item's download URL, made known to the reader as this drive's, so it is throttled per drive. */
+    private static String issued(GraphReader graph, String path, JsonNode item) {
+        String url = downloadUrl(item);
+        if (url != null) {
+            graph.issued(url, path);
+        }
+        return url;
     }
 
     @Override
