@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lists of a site ({@code sites/{id}/lists}, which hides lists with the {@code system} facet):
@@ -30,6 +32,7 @@ import java.util.Set;
  * SharePoint REST ({@code AttachmentFiles}), which this release does not call; the run says so.
  */
 public final class ListsSync implements WorkloadSync {
+    private static final Logger LOG = LoggerFactory.getLogger(ListsSync.class);
     static final String LISTS = "lists";
     static final String ITEMS = "items:";
     static final String PEOPLE = "User Information List";
@@ -76,6 +79,7 @@ public final class ListsSync implements WorkloadSync {
         try {
             return ctx.graph().get(base + "/lists/" + Json.seg(PEOPLE));
         } catch (GraphNotFoundException none) {
+            LOG.info("no people list run={} item={} workload=lists: person columns keep their lookup ids only", ctx.runId(), ctx.item());
             return null;
         }
     }
