@@ -27,8 +27,20 @@ class ListSdkTest {
             GraphServiceClient graph = SdkClients.forSim(sim);
             String site = graph.sites().getAllSites().get().getValue().get(1).getId();
             var lists = graph.sites().bySiteId(site).lists().get().getValue();
-            assertEquals(List.of("Tasks", "Issues"), lists.stream().map(l -> l.getDisplayName()).toList());
+            assertEquals(List.of("Tasks", "Issues", "Documents", "TaxonomyHiddenList"), lists.stream().map(l -> l.getDisplayName()).toList());
             assertEquals("issueTracking", lists.get(1).getList().getTemplate());
+            assertEquals("documentLibrary", lists.get(2).getList().getTemplate());
+            assertTrue(lists.get(3).getList().getHidden());
+            var withSystem = graph.sites().bySiteId(site).lists().get(rc -> rc.queryParameters.select = new String[] {"id", "displayName", "list", "system"})
+                    .getValue();
+            assertEquals("User Information List", withSystem.get(4).getDisplayName(), "system lists only when $select names system");
+            assertNotNull(withSystem.get(4).getSystem());
+            var people = graph.sites().bySiteId(site).lists().byListId("User Information List").items()
+                    .get(rc -> rc.queryParameters.expand = new String[] {"fields"}).getValue();
+            assertTrue(!people.isEmpty() && people.stream().allMatch(p -> p.getFields().getAdditionalData().get("EMail") != null));
+            var types = graph.sites().bySiteId(site).lists().byListId("Issues").contentTypes().get().getValue();
+            assertEquals("Issue", types.get(0).getName());
+            assertTrue(types.get(0).getId().startsWith("0x0103"));
             List<ColumnDefinition> columns = graph.sites().bySiteId(site).lists().byListId(lists.get(1).getId())
                     .get(rc -> rc.queryParameters.expand = new String[] {"columns"}).getColumns();
             ColumnDefinition title = columns.stream().filter(c -> c.getName().equals("Title")).findFirst().orElseThrow();
@@ -48,6 +60,9 @@ class ListSdkTest {
             assertNotNull(fields.get("Title"));
             assertTrue(fields.get("Resolved") instanceof Boolean);
             assertNotNull(fields.get("AssignedToLookupId"));
+            String person = (String) fields.get("AssignedToLookupId");
+            assertTrue(people.stream().anyMatch(p -> p.getId().equals(person)), "a person column's lookup id is an item of the people list");
+            assertEquals("Issue", fields.get("ContentType"));
             assertNull(graph.sites().bySiteId(site).lists().byListId("Issues").items().get().getValue().get(0).getFields(),
                     "fields only on $expand=fields");
             assertThrows(ODataError.class, () -> graph.sites().bySiteId(site).lists().byListId("Nope").get());
@@ -111,6 +126,22 @@ class ListSdkTest {
     }
 
     @Test
+    void mutationAddsAColumnThatNewAndEditedIssuesFill() throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(4).users(10).build().start()) {
+            GraphServiceClient graph = SdkClients.forSim(sim);
+            String site = sim.tenant().sites().sites().get(0).id;
+            var issues = graph.sites().bySiteId(site).lists().byListId("Issues");
+            assertTrue(issues.columns().get().getValue().stream().noneMatch(c -> c.getName().equals("Category")));
+            sim.mutate(2, 0.4, "listItems");
+            var category = issues.columns().get().getValue().stream().filter(c -> c.getName().equals("Category")).findFirst().orElseThrow();
+            assertTrue(category.getChoice().getChoices().contains("Bug"));
+            var items = issues.items().get(rc -> rc.queryParameters.expand = new String[] {"fields"}).getValue();
+            assertTrue(items.stream().anyMatch(i -> i.getFields().getAdditionalData().get("Category") != null));
+            assertTrue(items.stream().anyMatch(i -> i.getFields().getAdditionalData().get("Category") == null), "items not edited since have none");
+        }
+    }
+
+    @Test
     void sameSeedSameListBytes() throws Exception {
         String first = itemsJson(4);
         assertTrue(first.contains("\"personOrGroup\"") && first.contains("AssignedToLookupId") && first.contains("textWebPart"), first);
@@ -131,10 +162,19 @@ class ListSdkTest {
             var snap = java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin + "/_sim/snapshot?owner=" + site)).build();
             JsonNode snapshot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                     http.send(snap, java.net.http.HttpResponse.BodyHandlers.ofString()).body());
-            assertEquals(24, snapshot.path("lists").size(), "the control endpoint takes a site id as owner");
+            assertEquals(24, taskAndIssueItems(snapshot), "the control endpoint takes a site id as owner");
             assertEquals(3, snapshot.path("pages").size());
             return out.append(snapshot).toString();
         }
+    }
+
+    /** The snapshot's items of Tasks and Issues, without the people list's. */
+    private static long taskAndIssueItems(JsonNode snapshot) {
+        long n = 0;
+        for (JsonNode i : snapshot.path("lists")) {
+            n += i.path("template").asText().equals("userInformation") ? 0 : 1;
+        }
+        return n;
     }
 
     @Test
@@ -148,7 +188,7 @@ class ListSdkTest {
         try (GraphSim sim = GraphSim.builder().seed(seed).users(10).build().start()) {
             String site = sim.tenant().sites().sites().get(1).id;
             JsonNode before = sim.snapshot(site);
-            assertEquals(24, before.path("lists").size());
+            assertEquals(24, taskAndIssueItems(before));
             assertEquals(3, before.path("pages").size());
             JsonNode counts = sim.mutate(7, 0.5, "listItems", "pages");
             assertTrue(counts.path("listItems").path("edited").asInt() > 0);

@@ -36,7 +36,9 @@ class PageSdkTest {
             assertEquals(pages.get(0).getTitle(), full.getTitle());
             var section = full.getCanvasLayout().getHorizontalSections().get(0);
             TextWebPart text = assertInstanceOf(TextWebPart.class, section.getColumns().get(0).getWebparts().get(0));
-            assertTrue(text.getInnerHtml().startsWith("<p>"));
+            assertTrue(text.getInnerHtml().startsWith("<h2>"));
+            var quickLinks = full.getCanvasLayout().getHorizontalSections().get(2).getColumns().get(0).getWebparts().get(0);
+            assertEquals("Quick links", assertInstanceOf(com.microsoft.graph.models.StandardWebPart.class, quickLinks).getData().getTitle());
         }
     }
 }

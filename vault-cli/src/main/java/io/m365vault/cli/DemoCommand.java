@@ -35,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
                 "Needs nothing running: starts Azurite (installed from npm on first use) and graph-sim, stops both at the end."})
 final class DemoCommand implements Callable<Integer> {
     /** What the demo protects: the workloads graph-sim serves that the backup engine syncs. */
-    static final String POLICY = "{\"mail\":\"all\",\"calendar\":\"all\",\"contacts\":\"all\",\"files\":\"all\"}";
+    static final String POLICY = "{\"mail\":\"all\",\"calendar\":\"all\",\"contacts\":\"all\",\"files\":\"all\",\"lists\":\"all\",\"pages\":\"all\"}";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @ParentCommand

@@ -35,7 +35,7 @@ final class ExportCommand extends RepoCommand {
             description = "mail, calendar, contacts, files or files/<drive>/<folder>/... (default: everything the item has)")
     String path;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "mail,calendar,contacts,files (default: everything the item has)")
+    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "mail,calendar,contacts,files,lists,pages (default: everything the item has)")
     List<String> workloadNames;
 
     @Option(names = "--to", required = true, paramLabel = "DIR", description = "directory to write (new or empty)")
@@ -97,7 +97,7 @@ final class ExportCommand extends RepoCommand {
             throw usage(e.getMessage());
         }
         if (!ExportOptions.EXPORTABLE.contains(w)) {
-            throw new ExportException("exporting " + w.id() + " is not supported yet; mail, calendar, contacts and files are");
+            throw new ExportException("exporting " + w.id() + " is not supported yet; mail, calendar, contacts, files, lists and pages are");
         }
         return w;
     }

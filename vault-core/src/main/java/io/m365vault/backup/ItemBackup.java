@@ -92,6 +92,11 @@ public final class ItemBackup {
                             stats, List.of()));
                     continue;
                 }
+                if (!entry.get().covers(item)) {
+                    results.put(w, new WorkloadResult(WorkloadResult.Outcome.SKIPPED, item + " has no " + w.id() + ": they are a site's",
+                            stats, List.of()));
+                    continue;
+                }
                 try (WriterSession session = repo.newSession(() -> beforeCommit.accept(view))) {
                     SyncContext ctx = new SyncContext(runId, time, item, w, repo, session, graph,
                             new ContentWindow(fetchers, windowBytes), stats, new ArrayList<>(),
@@ -112,7 +117,7 @@ public final class ItemBackup {
             Orphans.close(ctx, sync);
             ctx.session().commit();
             LOG.info("synced run={} item={} workload={} {}", ctx.runId(), ctx.item(), w.id(), ctx.stats());
-            return new WorkloadResult(WorkloadResult.Outcome.DONE, null, ctx.stats(), List.copyOf(ctx.faults()));
+            return new WorkloadResult(WorkloadResult.Outcome.DONE, sync.note(), ctx.stats(), List.copyOf(ctx.faults()));
         } catch (GraphNotFoundException e) {
             if ("MailboxNotEnabledForRESTAPI".equals(e.code()) || "ResourceNotFound".equals(e.code())) {
                 LOG.info("skipped run={} item={} workload={}: {}", ctx.runId(), ctx.item(), w.id(), e.getMessage());

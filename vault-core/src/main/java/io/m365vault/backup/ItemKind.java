@@ -21,6 +21,12 @@ package io.m365vault.backup;
  *       {@code file.hashes.quickXorHash}), {@link #FILE_VERSION} (an earlier version kept by
  *       {@code files.versions}: parent = file id; metadata = driveItemVersion JSON; content = its bytes).
  *       Paths are rebuilt from the parents, as drive delta gives none.
+ *   <li>lists: {@link #LIST} (a site's list: metadata = list JSON with its {@code columns} and
+ *       {@code contentTypes}; no content), {@link #LIST_ITEM} (id = list id + {@code :} + item id, as
+ *       item ids repeat across lists; parent = list id; metadata = listItem JSON with {@code fields};
+ *       person and lookup columns as Graph gives them, {@code <name>LookupId}).
+ *   <li>pages: {@link #SITE_PAGE} (metadata = sitePage JSON as listed; content = the sitePage JSON
+ *       with {@code canvasLayout}, web parts as Graph gives them).
  * </ul>
  */
 public final class ItemKind {
@@ -35,6 +41,9 @@ public final class ItemKind {
     public static final String DRIVE_FOLDER = "driveFolder";
     public static final String FILE = "file";
     public static final String FILE_VERSION = "fileVersion";
+    public static final String LIST = "list";
+    public static final String LIST_ITEM = "listItem";
+    public static final String SITE_PAGE = "sitePage";
 
     private ItemKind() {
     }

@@ -10,7 +10,7 @@ public record ItemResult(ProtectedItem item, Map<Workload, WorkloadResult> workl
     }
 
     /**
-     * One workload: done, skipped (e.g. no mailbox) with why, or failed with the error; and the
+     * One workload: done (with a note of what it leaves out, or null), skipped (e.g. no mailbox) with why, or failed with the error; and the
      * items it could not back up this time (retried next run), whatever the outcome.
      */
     public record WorkloadResult(Outcome outcome, String reason, SyncStats stats, List<ItemFault> faults) {

@@ -4,6 +4,8 @@ import io.m365vault.backup.exchange.CalendarSync;
 import io.m365vault.backup.exchange.ContactsSync;
 import io.m365vault.backup.exchange.MailSync;
 import io.m365vault.backup.files.FilesSync;
+import io.m365vault.backup.lists.ListsSync;
+import io.m365vault.backup.pages.PagesSync;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,8 +19,17 @@ import java.util.function.Function;
  * row here, its item shapes and its sync; nothing else changes.
  */
 public final class Workloads {
-    /** One workload: how it syncs, what it writes. */
-    public record Entry(Function<BackupOptions, WorkloadSync> sync, Set<String> kinds, Set<String> containers) { }
+    /** One workload: how it syncs, what it writes, and which kinds of protected item have it (null: every kind). */
+    public record Entry(Function<BackupOptions, WorkloadSync> sync, Set<String> kinds, Set<String> containers, Set<String> items) {
+        Entry(Function<BackupOptions, WorkloadSync> sync, Set<String> kinds, Set<String> containers) {
+            this(sync, kinds, containers, null);
+        }
+
+        /** Whether an item of this kind has the workload (a user has no lists, they are a site's). */
+        public boolean covers(ProtectedItem item) {
+            return items == null || items.contains(item.kind());
+        }
+    }
 
     private static final Map<Workload, Entry> TABLE = new EnumMap<>(Map.of(
             Workload.MAIL, new Entry(MailSync::new, Set.of(ItemKind.MAIL_FOLDER, ItemKind.MESSAGE), Set.of(ItemKind.MAIL_FOLDER)),
@@ -28,7 +39,9 @@ public final class Workloads {
                     Set.of(ItemKind.CONTACT_FOLDER, ItemKind.CONTACT), Set.of(ItemKind.CONTACT_FOLDER)),
             Workload.FILES, new Entry(o -> new FilesSync(o.fileVersions()),
                     Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION),
-                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE))));
+                    Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE)),
+            Workload.LISTS, new Entry(o -> new ListsSync(), Set.of(ItemKind.LIST, ItemKind.LIST_ITEM), Set.of(ItemKind.LIST), Set.of("site")),
+            Workload.PAGES, new Entry(o -> new PagesSync(), Set.of(ItemKind.SITE_PAGE), Set.of(), Set.of("site"))));
 
     private static final Set<String> CONTAINERS = new HashSet<>();
 

@@ -12,16 +12,19 @@ import java.util.Set;
  */
 public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, boolean overwrite, ExportProgress progress, String filesPath) {
     public static final Set<Workload> MAILBOX = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
-    /** What an export can write: the mailbox's workloads and files. */
-    public static final Set<Workload> EXPORTABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
+    /** What an export can write: the mailbox's workloads, files, a site's lists and pages. */
+    public static final Set<Workload> EXPORTABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES,
+            Workload.LISTS, Workload.PAGES);
+    private static final Set<Workload> USER = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
+    private static final Set<Workload> SITE = Set.of(Workload.FILES, Workload.LISTS, Workload.PAGES);
 
     public ExportOptions {
         if (workloads.isEmpty()) {
-            throw new IllegalArgumentException("an export needs at least one of mail, calendar, contacts, files");
+            throw new IllegalArgumentException("an export needs at least one of mail, calendar, contacts, files, lists, pages");
         }
         for (Workload w : workloads) {
             if (!EXPORTABLE.contains(w)) {
-                throw new IllegalArgumentException("an export writes mail, calendar, contacts or files, not " + w.id());
+                throw new IllegalArgumentException("an export writes mail, calendar, contacts, files, lists or pages, not " + w.id());
             }
         }
         workloads = Set.copyOf(EnumSet.copyOf(workloads));
@@ -33,9 +36,24 @@ public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, bool
         }
     }
 
-    /** Everything an item of this kind has: a user's mailbox and OneDrive, a site's or group's files. */
+    /** Everything an item of this kind has: a user's mailbox and OneDrive, a site's files, lists and pages, a group's files. */
     public static Set<Workload> everything(ProtectedItem item) {
-        return item.kind().equals("user") ? EXPORTABLE : Set.of(Workload.FILES);
+        return switch (item.kind()) {
+            case "user" -> USER;
+            case "site" -> SITE;
+            default -> Set.of(Workload.FILES);
+        };
+    }
+
+    /** Why {@code item} has none of some of {@code workloads} (a site has no mail), or null when it may have them all. */
+    public static String lacking(ProtectedItem item, Set<Workload> workloads) {
+        Set<Workload> has = everything(item);
+        if (has.containsAll(workloads)) {
+            return null;
+        }
+        return item + " has " + has.stream().map(Workload::id).sorted().collect(java.util.stream.Collectors.joining(", "))
+                + " only; it has no " + workloads.stream().filter(w -> !has.contains(w)).map(Workload::id).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** .eml files, every mailbox workload, into an empty or new directory, no progress. */

@@ -13,6 +13,15 @@ final class GraphJson {
     private GraphJson() {
     }
 
+    /** Content that is Graph JSON (a page's sitePage). */
+    static JsonNode read(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException ex) {
+            throw new ExportException("content that should be Graph JSON is not JSON: " + ex.getMessage(), ex);
+        }
+    }
+
     static JsonNode of(CatalogEntry e) {
         try {
             return JSON.readTree(e.metadata());

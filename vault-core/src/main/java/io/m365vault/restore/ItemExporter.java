@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A protected item as it was at one point in time, exported to a directory: a user's mailbox and
- * OneDrive, a site's or group's files.
+ * OneDrive, a site's files, lists and pages, a group's files.
  * <pre>
  * mail/&lt;folder&gt;/&lt;subfolder&gt;/&lt;subject&gt; ~&lt;tag&gt;.eml   (or mail/&lt;folder&gt;.mbox, mboxrd)
  * calendar/&lt;calendar&gt;.ics                          (+ calendar/&lt;calendar&gt;.attachments/...)
  * contacts/&lt;folder&gt;.vcf
  * files/&lt;drive&gt;/&lt;folder&gt;/.../&lt;file&gt;              (modified times as in the drive)
+ * lists/&lt;list&gt;/schema.json, items.json, items.csv
+ * pages/&lt;page&gt;/page.json, page.html
  * manifest.json                                     (written last)
  * </pre>
  * Items that cannot be read are named in the result and the manifest; the others are exported.
@@ -44,9 +46,9 @@ public final class ItemExporter {
     }
 
     public ExportResult export(Repository repo, ProtectedItem user, Instant at, Path dir, ExportOptions options) {
-        if (!ExportOptions.everything(user).containsAll(options.workloads())) {
-            throw new ExportException(user + " has files only; it has no "
-                    + options.workloads().stream().filter(w -> w != Workload.FILES).map(Workload::id).sorted().collect(Collectors.joining(", ")));
+        String lacking = ExportOptions.lacking(user, options.workloads());
+        if (lacking != null) {
+            throw new ExportException(lacking);
         }
         Map<Workload, Rows> rows = new EnumMap<>(Workload.class);
         for (Workload w : ExportOptions.EXPORTABLE) {
@@ -86,6 +88,14 @@ public final class ItemExporter {
                 new FilesExport(reader, target, ledger).export(files.others, options.filesPath());
             } else if (options.filesPath() != null) {
                 throw new ExportException("no files of " + user + " are backed up at " + at + ", so none of " + options.filesPath());
+            }
+            Rows lists = rows.get(Workload.LISTS);
+            if (lists != null && !lists.isEmpty()) {
+                new ListsExport(target, ledger).export(lists.of(ItemKind.LIST), lists.of(ItemKind.LIST_ITEM));
+            }
+            Rows pages = rows.get(Workload.PAGES);
+            if (pages != null && !pages.isEmpty()) {
+                new PagesExport(reader, target, ledger).export(pages.of(ItemKind.SITE_PAGE));
             }
             target.cleanUp();
             ExportResult result = new ExportResult(user, at, target.root(), ledger.items(), ledger.files(), ledger.bytes(),

@@ -227,7 +227,8 @@ public final class BackupItemService {
             w.faults().forEach(f -> failedItems.add(e.getKey().id() + " " + f));
             failed |= w.outcome() == WorkloadResult.Outcome.FAILED;
             allSkipped &= w.outcome() == WorkloadResult.Outcome.SKIPPED;
-            if (w.outcome() != WorkloadResult.Outcome.DONE) {
+            // A workload done but not whole says what it left out (lists: attachments), as "lists done: ...".
+            if (w.outcome() != WorkloadResult.Outcome.DONE || w.reason() != null) {
                 String id = e.getKey().id();
                 errors.add(id + " " + w.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + w.reason());
             }

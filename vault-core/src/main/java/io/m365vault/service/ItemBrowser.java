@@ -23,7 +23,7 @@ import java.util.Set;
 public final class ItemBrowser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FOLDERS = Set.of(ItemKind.MAIL_FOLDER, ItemKind.CALENDAR, ItemKind.CONTACT_FOLDER,
-            ItemKind.DRIVE, ItemKind.DRIVE_FOLDER);
+            ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.LIST);
 
     private final Repository repo;
 
@@ -101,10 +101,13 @@ public final class ItemBrowser {
     private static String name(CatalogEntry r) {
         try {
             JsonNode n = JSON.readTree(r.metadata());
-            for (String f : new String[] {"displayName", "subject", "name", "fileAs"}) {
+            for (String f : new String[] {"displayName", "subject", "name", "fileAs", "title"}) {
                 if (n.path(f).isTextual() && !n.get(f).asText().isBlank()) {
                     return n.get(f).asText();
                 }
+            }
+            if (n.path("fields").path("Title").isTextual()) {
+                return n.get("fields").get("Title").asText(); // a list item
             }
         } catch (IOException | RuntimeException e) {
             return r.itemId();

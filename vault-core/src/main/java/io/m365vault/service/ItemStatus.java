@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * One protected item in one run: its state, the workloads it was given, what the backup saw
  * (items, of which added, changed, removed), the content bytes fetched, and each error with its
- * reason ({@code workload: reason}), and the items that could not be backed up this time
+ * reason ({@code workload: reason}; a workload done but not whole says what it left out, {@code
+ * lists done: ...}), and the items that could not be backed up this time
  * ({@code workload kind id: reason}; each is retried next run, and the rest of the item is backed up).
  */
 public record ItemStatus(ProtectedItem item, ItemState state, Set<Workload> workloads, Instant started, Instant finished,

@@ -51,9 +51,9 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
             throw new InvalidRequestException(WHAT + ".filters are not supported yet; export the whole item");
         }
         Set<Workload> workloads = workloads(n, item);
-        if (!ExportOptions.everything(item).containsAll(workloads)) {
-            throw new InvalidRequestException(WHAT + ": " + item + " has files only, not "
-                    + workloads.stream().filter(w -> w != Workload.FILES).map(Workload::id).sorted().toList());
+        String lacking = ExportOptions.lacking(item, workloads);
+        if (lacking != null) {
+            throw new InvalidRequestException(WHAT + ": " + lacking);
         }
         String path = StrictJson.text(n, "path", WHAT);
         if (path != null && !workloads.contains(Workload.FILES)) {
@@ -82,7 +82,7 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
                 throw new InvalidRequestException(WHAT + ".workloads: " + e.getMessage());
             }
             if (!ExportOptions.EXPORTABLE.contains(wl)) {
-                throw new InvalidRequestException(WHAT + ".workloads: an export writes mail, calendar, contacts or files, not " + wl.id());
+                throw new InvalidRequestException(WHAT + ".workloads: an export writes mail, calendar, contacts, files, lists or pages, not " + wl.id());
             }
             out.add(wl);
         }

@@ -67,7 +67,7 @@ class BackupItemServiceTest {
             var first = service.backup(run, item);
             assertEquals(BackupItemService.Outcome.RAN, first.outcome());
             ItemStatus s = first.status().orElseThrow();
-            // Lists are not backed up yet: the item is done, with the reason recorded.
+            // A user has no lists (they are a site's): the item is done, with the reason recorded.
             assertEquals(ItemState.DONE, s.state(), s.errors().toString());
             assertTrue(s.items() > 0 && s.bytes() > 0 && s.added() == s.items(), s.toString());
             assertEquals(1, s.errors().size());

@@ -18,8 +18,8 @@ class RestoreRequestTest {
     @Test
     void defaultsAndFullForm() {
         RestoreRequest r = RestoreRequest.parse("{\"item\":\"user:a@x.test\"}", NOW);
-        assertEquals(ExportOptions.EXPORTABLE, r.workloads(), "a user's mailbox and OneDrive");
-        assertEquals(Set.of(Workload.FILES), RestoreRequest.parse("{\"item\":\"site:s1\"}", NOW).workloads());
+        assertEquals(Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES), r.workloads(), "a user's mailbox and OneDrive");
+        assertEquals(Set.of(Workload.FILES, Workload.LISTS, Workload.PAGES), RestoreRequest.parse("{\"item\":\"site:s1\"}", NOW).workloads());
         RestoreRequest folder = RestoreRequest.parse("{\"item\":\"group:g1\",\"path\":\"Documents/Reports\"}", NOW);
         assertEquals("Documents/Reports", folder.path());
         assertEquals(folder, RestoreRequest.parse(folder.toJson(), NOW));
@@ -44,7 +44,7 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"workloads\":[]}", "workloads must be a non-empty array"},
                 {"{\"item\":\"user:u\",\"workloads\":[1]}", "workloads must hold strings"},
                 {"{\"item\":\"user:u\",\"workloads\":[\"email\"]}", "unknown workload"},
-                {"{\"item\":\"user:u\",\"workloads\":[\"lists\"]}", "not lists"},
+                {"{\"item\":\"user:u\",\"workloads\":[\"lists\"]}", "it has no lists"},
                 {"{\"item\":\"user:u\",\"workloads\":[\"mail\"],\"path\":\"OneDrive\"}", "path names a folder or file"},
                 {"{\"item\":\"user:u\",\"at\":\"yesterday\"}", "at must be an ISO-8601"},
                 {"{\"item\":\"user:u\",\"at\":5}", "at must be a string"},
@@ -53,7 +53,7 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"target\":\"cloud\"}", "target must be"},
                 {"{\"item\":\"user:u\",\"format\":\"pst\"}", "unknown mail format"},
                 {"{\"item\":\"user:u\",\"filters\":{\"folder\":\"Inbox\"}}", "filters are not supported yet"},
-                {"{\"item\":\"site:s1\",\"workloads\":[\"mail\"]}", "has files only"},
+                {"{\"item\":\"site:s1\",\"workloads\":[\"mail\"]}", "has files, lists, pages only; it has no mail"},
         };
         for (String[] c : cases) {
             InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> RestoreRequest.parse(c[0], NOW), c[0]);

@@ -49,6 +49,14 @@ public final class ListHandler {
                 return Paging.list(q, out, 200, 1000);
             }
         });
+        r.get("sites/{s}/lists/{l}/contentTypes", (q, p) -> {
+            SiteContent c = ctx.tenant.siteContent(p.get("s"));
+            synchronized (c) {
+                List<JsonNode> out = new ArrayList<>();
+                ListJson.contentTypes(c.list(p.get("l"))).forEach(out::add);
+                return Paging.list(q, out, 200, 1000);
+            }
+        });
         r.get("sites/{s}/lists/{l}/items", this::items);
         r.post("sites/{s}/lists/{l}/items", this::create);
         r.get("sites/{s}/lists/{l}/items/delta", this::delta);
@@ -96,9 +104,14 @@ public final class ListHandler {
     private Res lists(Req req, Map<String, String> p) {
         SiteContent c = ctx.tenant.siteContent(p.get("s"));
         synchronized (c) {
+            // Graph hides lists with the system facet unless $select names it.
+            Set<String> select = Paging.select(req);
+            boolean system = select != null && select.contains("system");
             List<JsonNode> out = new ArrayList<>();
             for (SiteList l : c.lists.values()) {
-                out.add(ListJson.list(c.site, l, expands(req, "columns")));
+                if (!l.system || system) {
+                    out.add(ListJson.list(c.site, l, expands(req, "columns")));
+                }
             }
             return Paging.list(req, out, 200, 1000);
         }

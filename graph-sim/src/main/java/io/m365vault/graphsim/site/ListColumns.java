@@ -44,6 +44,59 @@ final class ListColumns {
         return a;
     }
 
+    /** A document library's list face (its files are a drive) and a hidden list: a title column is all they need here. */
+    static ArrayNode titleOnly(long seed, String listId) {
+        ArrayNode a = Json.arr();
+        title(a.addObject(), seed, listId);
+        return a;
+    }
+
+    /** The site's User Information List, which person columns' lookup ids point into. */
+    static ArrayNode people(long seed, String listId) {
+        ArrayNode a = Json.arr();
+        title(a.addObject(), seed, listId);
+        text(column(a.addObject(), seed, listId, "EMail", "Work e-mail"));
+        text(column(a.addObject(), seed, listId, "UserName", "User name"));
+        return a;
+    }
+
+    /** The column the mutator adds to an issue tracker: a schema change after the first backup. */
+    static ObjectNode category(long seed, String listId) {
+        ObjectNode c = column(Json.obj(), seed, listId, "Category", "Category");
+        choice(c, CATEGORIES);
+        return c;
+    }
+
+    static final String[] CATEGORIES = {"Bug", "Question", "Feature"};
+
+    private static void text(ObjectNode c) {
+        c.putObject("text").put("allowMultipleLines", false).put("appendChangesToExistingText", false)
+                .put("linesForEditing", 0).put("maxLength", 255);
+    }
+
+    /** The list's content types (v1.0 contentType): Item for lists, Issue for issue trackers, Person for the people list. */
+    static ArrayNode contentTypes(SiteList l) {
+        ArrayNode a = Json.arr();
+        ObjectNode ct = a.addObject();
+        String[] t = switch (l.template) {
+            case "issueTracking" -> new String[] {"0x0103", "Issue", "Track an item to resolution."};
+            case "documentLibrary" -> new String[] {"0x0101", "Document", "Create a new document."};
+            case "userInformation" -> new String[] {"0x010A", "Person", "A person known to the site."};
+            default -> new String[] {"0x0100", "Item", "Create a new list item."};
+        };
+        ct.put("id", t[0] + "00" + l.id.replace("-", "").toUpperCase(java.util.Locale.ROOT));
+        ct.put("name", t[1]);
+        ct.put("description", t[2]);
+        ct.put("group", "List Content Types");
+        ct.put("hidden", false);
+        ct.put("readOnly", false);
+        ct.put("sealed", false);
+        ct.putObject("base").put("id", t[0]).put("name", t[1]);
+        ArrayNode links = ct.putArray("columnLinks");
+        l.columns.forEach(c -> links.addObject().put("name", c.path("name").asText()));
+        return a;
+    }
+
     private static void title(ObjectNode c, long seed, String listId) {
         column(c, seed, listId, "Title", "Title").put("required", true).putObject("text")
                 .put("allowMultipleLines", false).put("appendChangesToExistingText", false)

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** List items get retitled and re-estimated, some are deleted, new ones are filed. Owners are site ids. */
+/**
+ * List items get retitled and re-estimated, some are deleted, new ones are filed; an issue tracker
+ * gains a "Category" column, which the items edited or filed from then on fill. Owners are site ids.
+ */
 public final class ListItemMutator implements WorkloadMutator {
     private final TenantModel tenant;
 
@@ -37,6 +40,12 @@ public final class ListItemMutator implements WorkloadMutator {
         SiteContent c = tenant.siteContent(owner);
         synchronized (c) {
             for (SiteList l : c.lists.values()) {
+                if (!l.template.equals("genericList") && !l.template.equals("issueTracking") || l.hidden) {
+                    continue; // the people list follows the items that name people; libraries are drives
+                }
+                if (l.template.equals("issueTracking") && c.addColumn(l, c.categoryColumn(l))) {
+                    counts.edited++;
+                }
                 List<ListItemRecord> live = c.liveItems(l);
                 for (ListItemRecord i : live) {
                     if (r.nextDouble() >= fraction) {

@@ -1,5 +1,6 @@
 package io.m365vault.graphsim.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.http.Json;
@@ -22,13 +23,16 @@ public final class ListJson {
         j.put("displayName", l.name);
         j.put("description", "");
         j.put("createdDateTime", SimClock.iso(l.created));
-        j.put("lastModifiedDateTime", SimClock.iso(l.created));
-        j.put("webUrl", site.webUrl + "/Lists/" + l.name);
+        j.put("lastModifiedDateTime", SimClock.iso(l.modified));
+        j.put("webUrl", site.webUrl + (l.template.equals("documentLibrary") ? "/" : "/Lists/") + l.name);
         j.putObject("createdBy").putObject("user").put("displayName", "System Account");
         ObjectNode info = j.putObject("list");
         info.put("contentTypesEnabled", false);
-        info.put("hidden", false);
+        info.put("hidden", l.hidden);
         info.put("template", l.template);
+        if (l.system) {
+            j.putObject("system");
+        }
         j.putObject("parentReference").put("siteId", site.id);
         if (withColumns) {
             j.set("columns", l.columns.deepCopy());
@@ -66,12 +70,17 @@ public final class ListJson {
         f.put("@odata.etag", etag(l, i));
         f.put("id", i.id());
         f.setAll(i.fields.deepCopy());
-        f.put("ContentType", "Item");
+        f.put("ContentType", ListColumns.contentTypes(l).get(0).get("name").asText());
         f.put("Modified", SimClock.iso(i.modified));
         f.put("Created", SimClock.iso(i.created));
         f.put("_UIVersionString", i.version + ".0");
-        f.put("Attachments", false);
+        f.put("Attachments", hasAttachments(l, i));
         return f;
+    }
+
+    /** Some task and issue items carry attachments, which Graph does not serve (only SharePoint REST does). */
+    public static boolean hasAttachments(SiteList l, ListItemRecord i) {
+        return !l.template.equals("userInformation") && Integer.parseInt(i.id()) % 5 == 0;
     }
 
     /** A deleted item in a listItem delta page: id, site, content type and the deleted facet, as Graph's example shows. */
@@ -85,9 +94,13 @@ public final class ListJson {
     }
 
     private static void contentType(ObjectNode j, SiteList l) {
-        ObjectNode ct = j.putObject("contentType");
-        ct.put("id", l.template.equals("genericList") ? "0x0100" : "0x0103");
-        ct.put("name", "Item");
+        JsonNode listed = ListColumns.contentTypes(l).get(0);
+        j.putObject("contentType").put("id", listed.get("id").asText()).put("name", listed.get("name").asText());
+    }
+
+    /** The list's content types, as {@code lists/{id}/contentTypes} lists them. */
+    public static ArrayNode contentTypes(SiteList l) {
+        return ListColumns.contentTypes(l);
     }
 
     public static ObjectNode page(SimSite site, SitePageRecord p, boolean withCanvas) {
@@ -118,7 +131,7 @@ public final class ListJson {
         return j;
     }
 
-    /** A one-column section with a text web part and a two-column section with two more; text follows the page version. */
+    /** A one-column section with a text web part, a two-column section with two more, and a Quick links web part; text follows the page version. */
     public static ObjectNode canvas(SitePageRecord p) {
         SplittableRandom r = Rng.of(p.canvasSeed, "canvas:" + p.version);
         ObjectNode c = Json.obj();
@@ -137,9 +150,38 @@ public final class ListJson {
                 ObjectNode wp = col.putArray("webparts").addObject();
                 wp.put("@odata.type", "#microsoft.graph.textWebPart");
                 wp.put("id", new java.util.UUID(p.canvasSeed, ++part).toString());
-                wp.put("innerHtml", "<p>" + Names.paragraph(r, 2) + "</p>");
+                wp.put("innerHtml", "<h2>" + Names.sentence(r, 3) + "</h2><p>" + Names.paragraph(r, 2)
+                        + " <a href=\"" + p.name + "#more\">More</a></p>");
             }
         }
+        ObjectNode links = sections.addObject();
+        links.put("id", "3");
+        links.put("layout", "oneColumn");
+        links.put("emphasis", "soft");
+        ObjectNode col = links.putArray("columns").addObject();
+        col.put("id", "1");
+        col.put("width", 12);
+        col.putArray("webparts").add(quickLinks(p, r, ++part));
         return c;
+    }
+
+    /** A standard web part (Quick links) as Graph gives it: its type id and its data, server-processed content included. */
+    private static ObjectNode quickLinks(SitePageRecord p, SplittableRandom r, int part) {
+        ObjectNode wp = Json.obj();
+        wp.put("@odata.type", "#microsoft.graph.standardWebPart");
+        wp.put("id", new java.util.UUID(p.canvasSeed, part).toString());
+        wp.put("webPartType", "c70391ea-0b10-4ee9-b2b4-006d3fcad0cd");
+        ObjectNode data = wp.putObject("data");
+        data.putArray("audiences");
+        data.put("dataVersion", "2.2");
+        data.put("description", "Show a collection of links to content such as documents, images, videos, and more");
+        data.put("title", "Quick links");
+        data.putObject("properties").put("isMigrated", true).put("layoutId", "CompactCard");
+        ObjectNode spc = data.putObject("serverProcessedContent");
+        spc.putArray("htmlStrings");
+        spc.putArray("searchablePlainTexts").addObject().put("key", "items[0].title").put("value", Names.sentence(r, 2));
+        spc.putArray("imageSources");
+        spc.putArray("links").addObject().put("key", "items[0].sourceItem.url").put("value", "https://example.org/" + p.name);
+        return wp;
     }
 }

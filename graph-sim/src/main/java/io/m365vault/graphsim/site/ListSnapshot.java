@@ -6,7 +6,11 @@ import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.model.Hashes;
 import io.m365vault.graphsim.model.TenantModel;
 
-/** Every live list item of a site: list name, item id, title, SHA-256 of its column values. */
+/**
+ * Every live list item of a site: list id and name, whether the list is hidden and its template
+ * (a backup leaves libraries and hidden lists but the people list out), item id, title, its column
+ * values as {@code fields} and their SHA-256.
+ */
 public final class ListSnapshot extends SiteSnapshot {
     public ListSnapshot(TenantModel tenant) {
         super(tenant);
@@ -23,8 +27,13 @@ public final class ListSnapshot extends SiteSnapshot {
             for (ListItemRecord i : c.liveItems(l)) {
                 ObjectNode j = out.addObject();
                 j.put("list", l.name);
+                j.put("listId", l.id);
+                j.put("template", l.template);
+                j.put("hidden", l.hidden);
                 j.put("id", i.id());
                 j.put("title", i.fields.path("Title").asText());
+                j.put("attachments", ListJson.hasAttachments(l, i));
+                j.set("fields", i.fields.deepCopy());
                 j.put("sha256", Hashes.sha256(Json.bytes(i.fields)));
             }
         }

@@ -1,5 +1,6 @@
 package io.m365vault.graphsim.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.http.GraphError;
 import io.m365vault.graphsim.http.Json;
@@ -8,6 +9,7 @@ import io.m365vault.graphsim.model.Ids;
 import io.m365vault.graphsim.model.Names;
 import io.m365vault.graphsim.model.Rng;
 import io.m365vault.graphsim.model.SimClock;
+import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.graphsim.model.TenantModel;
 
 import java.time.Instant;
@@ -20,8 +22,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * A site's lists ("Tasks", "Issues") and site pages, generated from the seed on first use.
- * Callers synchronize on the instance, as with mailboxes.
+ * A site's lists and site pages, generated from the seed on first use: "Tasks" and "Issues" with
+ * items, the "Documents" library's list face (its files are the site's drive), a hidden list, and
+ * the hidden system "User Information List" holding the people that person columns point to (by
+ * lookup id), filled as items name them. Callers synchronize on the instance, as with mailboxes.
  */
 public final class SiteContent {
     /** Items generated per list: enough for several delta pages at a small page size. */
@@ -33,6 +37,10 @@ public final class SiteContent {
     private final TenantModel tenant;
     public final Map<String, SiteList> lists = new LinkedHashMap<>();
     public final TreeMap<String, SitePageRecord> pages = new TreeMap<>();
+    /** Person lookup ids are the people list's item ids: the first users of a site get 7, 8, ... as in SharePoint. */
+    static final int FIRST_PERSON_ID = 7;
+    public static final String PEOPLE_LIST = "User Information List";
+    private final SiteList people;
 
     public SiteContent(TenantModel tenant, SimSite site) {
         this.tenant = tenant;
@@ -43,12 +51,19 @@ public final class SiteContent {
         Instant created = SimClock.minutesAgo(600_000L - site.index * 1_000L);
         SiteList tasks = new SiteList(tasksId, "Tasks", "genericList", ListColumns.tasks(seed, tasksId), created);
         SiteList issues = new SiteList(issuesId, "Issues", "issueTracking", ListColumns.issues(seed, issuesId, tasksId), created);
+        String peopleId = Ids.uuid(seed, "list:" + site.id + ":people").toString();
+        people = new SiteList(peopleId, PEOPLE_LIST, "userInformation", ListColumns.people(seed, peopleId), created, true, true);
         lists.put(tasksId, tasks);
         lists.put(issuesId, issues);
         for (int i = 0; i < ITEMS_PER_LIST; i++) {
             generate(tasks, i, seed);
             generate(issues, i, seed);
         }
+        String docsId = Ids.uuid(seed, "list:" + site.id + ":Documents").toString();
+        lists.put(docsId, new SiteList(docsId, "Documents", "documentLibrary", ListColumns.titleOnly(seed, docsId), created));
+        String hiddenId = Ids.uuid(seed, "list:" + site.id + ":TaxonomyHiddenList").toString();
+        lists.put(hiddenId, new SiteList(hiddenId, "TaxonomyHiddenList", "genericList", ListColumns.titleOnly(seed, hiddenId), created, true, false));
+        lists.put(peopleId, people);
         for (String[] p : PAGES) {
             String label = "page:" + site.id + ":" + p[0];
             SitePageRecord page = new SitePageRecord(Ids.uuid(seed, label).toString(), p[0], p[1], p[2], Rng.seed(seed, label),
@@ -85,10 +100,48 @@ public final class SiteContent {
             f.put("Estimate", r.nextInt(400) / 10.0);
             f.put("DueDate", SimClock.iso(day.plus(9 + r.nextInt(8), ChronoUnit.HOURS)));
             f.put("Resolved", r.nextInt(4) == 0);
-            f.put("AssignedToLookupId", Integer.toString(7 + r.nextInt(tenant.directory().userCount())));
+            f.put("AssignedToLookupId", person(r.nextInt(tenant.directory().userCount())));
             f.put("RelatedTaskLookupId", Integer.toString(1 + r.nextInt(ITEMS_PER_LIST)));
+            for (JsonNode col : list.columns) {
+                if (col.path("name").asText().equals("Category")) {
+                    f.put("Category", Rng.pick(r, ListColumns.CATEGORIES));
+                }
+            }
         }
         return f;
+    }
+
+    /** The people list's lookup id of a user, its entry made on first use (as SharePoint adds a user when first named). */
+    private String person(int userIndex) {
+        String id = Integer.toString(FIRST_PERSON_ID + userIndex);
+        if (!people.items.containsKey(id)) {
+            SimUser u = tenant.directory().user(userIndex);
+            ObjectNode f = Json.obj();
+            f.put("Title", u.displayName);
+            f.put("EMail", u.mail != null ? u.mail : u.userPrincipalName);
+            f.put("UserName", u.userPrincipalName);
+            long seq = lists.containsKey(people.id) ? tenant.nextSeq() : 0;
+            Instant when = seq == 0 ? SimClock.minutesAgo(500_000L) : SimClock.atChange(seq);
+            people.items.put(id, new ListItemRecord(id, people.id, f, "System Account", when, seq));
+        }
+        return id;
+    }
+
+    /** Adds a column to the list's schema (lists may gain columns at any time); items get values for it as they are edited. */
+    public boolean addColumn(SiteList list, ObjectNode column) {
+        for (JsonNode c : list.columns) {
+            if (c.path("name").asText().equals(column.path("name").asText())) {
+                return false;
+            }
+        }
+        list.columns.add(column);
+        list.modified = SimClock.atChange(tenant.nextSeq());
+        return true;
+    }
+
+    /** The column the mutator gives an issue tracker, made from the seed. */
+    public ObjectNode categoryColumn(SiteList list) {
+        return ListColumns.category(tenant.seed(), list.id);
     }
 
     public SiteList list(String idOrName) {
