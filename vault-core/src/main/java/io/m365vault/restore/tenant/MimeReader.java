@@ -54,8 +54,10 @@ final class MimeReader {
         } else {
             String cid = headers.get("content-id");
             cid = cid == null ? null : cid.trim().replaceAll("^<|>$", "");
-            attachments.add(new MessageContent.Attachment(name != null ? name : "attachment", type.value(), bytes, cid,
-                    disposition.value().equals("inline") && cid != null));
+            // An attached message has no file name of its own: it goes back as the .eml file it is.
+            String fallback = type.value().equals("message/rfc822") ? "attached message.eml" : "attachment";
+            attachments.add(new MessageContent.Attachment(name != null ? name : fallback, type.value(), bytes, cid,
+                    cid != null && !disposition.value().equals("attachment")));
         }
     }
 
