@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The internetMessageIds a target folder holds, listed once per folder, so a restore asked to
- * skip what is there leaves those messages out; messages it restores are added as it goes.
+ * skip what is there leaves those messages out; messages it restores are added as it goes, from
+ * the threads that write them.
  */
 final class ExistingMessages {
     private final GraphRequests graph;
@@ -23,11 +24,11 @@ final class ExistingMessages {
         this.mailbox = "/users/" + Json.seg(userId);
     }
 
-    boolean holds(String folderId, String internetMessageId) throws IOException {
+    synchronized boolean holds(String folderId, String internetMessageId) throws IOException {
         return internetMessageId != null && of(folderId).contains(internetMessageId);
     }
 
-    void added(String folderId, String internetMessageId) throws IOException {
+    synchronized void added(String folderId, String internetMessageId) throws IOException {
         if (internetMessageId != null) {
             of(folderId).add(internetMessageId);
         }

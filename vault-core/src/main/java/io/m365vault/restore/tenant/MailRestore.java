@@ -8,8 +8,8 @@ import io.m365vault.backup.Workload;
 import io.m365vault.graph.GraphStatusException;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.repo.CatalogEntry;
+import io.m365vault.repo.Parallel;
 import io.m365vault.repo.Repository;
-import io.m365vault.repo.RepositoryException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,16 +27,24 @@ import org.slf4j.LoggerFactory;
  * ({@link MessagePayload}) with its later attachments. Nothing is overwritten: every message is a
  * new one. A message that fails is reported and the rest go on; a mailbox Graph cannot reach or
  * will not let the app write stops the restore with one line before (or as soon as) it writes.
+ * Creates run {@link #IN_FLIGHT} at a time, Graph's limit per mailbox.
  */
 public final class MailRestore {
     private static final Logger LOG = LoggerFactory.getLogger(MailRestore.class);
 
+    /** Graph's limit of concurrent requests per app and mailbox (DESIGN §4), which the governor also holds to. */
+    static final int IN_FLIGHT = 4;
+    /** Messages read from the repository ahead of their creates: bounds the MIME held in memory. */
+    static final int BATCH = 16;
+
     private final Repository repo;
     private final TenantGraph graph;
+    private final LateAttachments late;
 
     public MailRestore(Repository repo, TenantGraph graph) {
         this.repo = repo;
         this.graph = graph;
+        this.late = new LateAttachments(graph);
     }
 
     /**
@@ -71,46 +79,79 @@ public final class MailRestore {
             throw refusal(user, e);
         }
         ExistingMessages existing = new ExistingMessages(graph.requests(), user);
-        LateAttachments late = new LateAttachments(graph);
-        List<MailRestoreResult.Failure> failures = new ArrayList<>();
-        long restored = 0;
-        long skipped = 0;
-        long bytes = 0;
-        long done = 0;
-        for (CatalogEntry m : messages) {
-            try {
-                JsonNode meta = Json.read(m.metadata());
-                String folder = targets.of(m.parent() != null ? m.parent() : Json.text(meta, "parentFolderId"));
-                String imid = Json.text(meta, "internetMessageId");
-                if (options.skipExisting() && existing.holds(folder, imid)) {
-                    skipped++;
-                } else {
-                    byte[] mime = repo.reader().readAll(m.content());
-                    MessagePayload payload = new MessagePayload(meta, MimeReader.read(mime));
-                    JsonNode created = graph.requests().postJson("/users/" + Json.seg(user) + "/mailFolders/" + Json.seg(folder) + "/messages",
-                            payload.create());
-                    for (MessageContent.Attachment a : payload.later()) {
-                        late.add(user, created.path("id").asText(), a);
+        RestoreTally tally = new RestoreTally(job, source, messages.size(), options.progress());
+        long started = System.nanoTime();
+        try (Parallel pool = new Parallel(IN_FLIGHT)) {
+            for (int i = 0; i < messages.size() && tally.refusal() == null; i += BATCH) {
+                // Folders and the skip check are resolved here, in order; only the creates run side by side.
+                List<Runnable> creates = new ArrayList<>();
+                for (CatalogEntry m : messages.subList(i, Math.min(messages.size(), i + BATCH))) {
+                    Runnable create = prepare(m, user, targets, existing, options.skipExisting(), tally);
+                    if (create != null) {
+                        creates.add(create);
                     }
-                    if (options.skipExisting()) {
-                        existing.added(folder, imid);
-                    }
-                    restored++;
-                    bytes += mime.length;
                 }
-            } catch (GraphStatusException e) {
-                if (stopsAll(e)) {
-                    throw refusal(user, e);
-                }
-                failed(job, source, m, failures, e.getMessage());
-            } catch (IOException | RepositoryException | com.microsoft.kiota.ApiException e) {
-                failed(job, source, m, failures, e.getMessage());
+                pool.runAll(creates);
             }
-            options.progress().at(++done, messages.size(), bytes);
         }
-        LOG.info("tenant restore done job={} item={} workload=mail target={} restored={} skipped={} failed={} bytes={} foldersCreated={}",
-                job, source, options.target(), restored, skipped, failures.size(), bytes, targets.created());
-        return new MailRestoreResult(messages.size(), restored, skipped, bytes, targets.created(), failures);
+        if (tally.refusal() != null) {
+            throw refusal(user, tally.refusal());
+        }
+        MailRestoreResult result = tally.result(targets.created());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info("tenant restore done job={} item={} workload=mail target={} restored={} skipped={} failed={} bytes={} foldersCreated={}"
+                        + " seconds={} perMinute={}", job, source, options.target(), result.restored(), result.skipped(), result.failures().size(),
+                result.bytes(), result.foldersCreated(), String.format("%.1f", seconds), Math.round(result.restored() * 60 / Math.max(seconds, 0.001)));
+        return result;
+    }
+
+    /** The message's target folder and payload, or null when it is skipped or fails here; the create to run, else. */
+    private Runnable prepare(CatalogEntry m, String user, TargetFolders targets, ExistingMessages existing, boolean skipExisting,
+                             RestoreTally tally) {
+        try {
+            JsonNode meta = Json.read(m.metadata());
+            String folder = targets.of(m.parent() != null ? m.parent() : Json.text(meta, "parentFolderId"));
+            String imid = Json.text(meta, "internetMessageId");
+            if (skipExisting && existing.holds(folder, imid)) {
+                tally.skipped();
+                return null;
+            }
+            byte[] mime = repo.reader().readAll(m.content());
+            MessagePayload payload = new MessagePayload(meta, MimeReader.read(mime));
+            return () -> write(m, user, folder, imid, payload, mime.length, skipExisting ? existing : null, tally);
+        } catch (GraphStatusException e) {
+            outcome(m, e, tally);
+        } catch (IOException | RuntimeException e) {
+            tally.failed(m.itemId(), e.getMessage());
+        }
+        return null;
+    }
+
+    private void write(CatalogEntry m, String user, String folder, String imid, MessagePayload payload, long bytes,
+                       ExistingMessages existing, RestoreTally tally) {
+        try {
+            JsonNode created = graph.requests().postJson("/users/" + Json.seg(user) + "/mailFolders/" + Json.seg(folder) + "/messages",
+                    payload.create());
+            for (MessageContent.Attachment a : payload.later()) {
+                late.add(user, created.path("id").asText(), a);
+            }
+            if (existing != null) {
+                existing.added(folder, imid);
+            }
+            tally.restored(bytes);
+        } catch (GraphStatusException e) {
+            outcome(m, e, tally);
+        } catch (IOException | RuntimeException e) {
+            tally.failed(m.itemId(), e.getMessage());
+        }
+    }
+
+    private static void outcome(CatalogEntry m, GraphStatusException e, RestoreTally tally) {
+        if (stopsAll(e)) {
+            tally.refused(e);
+        } else {
+            tally.failed(m.itemId(), e.getMessage());
+        }
     }
 
     /** The pre-check: the target's Inbox answers, so the mailbox exists and the app may read it. */
@@ -137,10 +178,5 @@ public final class MailRestore {
             return new RestoreRefusedException("user:" + user + " has no mailbox Graph can reach (404 " + e.code() + ")");
         }
         return new RestoreRefusedException("the mailbox of user:" + user + " cannot be restored into: " + e.getMessage());
-    }
-
-    private static void failed(String job, ProtectedItem source, CatalogEntry m, List<MailRestoreResult.Failure> failures, String why) {
-        failures.add(new MailRestoreResult.Failure(m.itemId(), why));
-        LOG.warn("tenant restore item failed job={} item={} workload=mail message={}: {}", job, source, m.itemId(), why);
     }
 }
