@@ -75,6 +75,8 @@ class MailRestoreTest {
             Map<String, String> restored = snapshot(sim, b, before);
             SimTenant.assertSame(original, restored);
             assertTrue(restored.keySet().stream().anyMatch(k -> k.contains(big)), "the message with a 3.3 MB attachment came back");
+            assertTrue(restored.keySet().stream().anyMatch(k -> k.startsWith("Sent Items|") && k.contains("large.2@example.com")),
+                    "the message with two 2 MB attachments came back: " + restored.keySet());
             // Equal maps say so already; stated here because a create without the flags would make every message a draft.
             long sent = original.values().stream().filter(v -> v.contains("\"isDraft\":false")).count();
             assertTrue(sent > 10, "received and sent messages in the original: " + sent);
@@ -240,6 +242,17 @@ class MailRestoreTest {
             m.isRead = true;
             m.flagStatus = "flagged";
             m.categories.add("Legal");
+            // Two of 2 MB: the first fits in the create, the second goes by POST .../attachments.
+            byte[] one = new byte[2_000_000];
+            byte[] two = new byte[2_000_000];
+            new SplittableRandom(9).nextBytes(one);
+            new SplittableRandom(10).nextBytes(two);
+            box.create(box.folder("sentitems"), new MimeSource.Composed(new MessageSpec(
+                    new MessageSpec.Address(box.owner.displayName, box.owner.address()), List.of(new MessageSpec.Address("Léa Martin", "lea@example.com")),
+                    List.of(new MessageSpec.Address("", "audit@example.com")), "Both halves", Instant.parse("2026-10-03T16:40:00Z"),
+                    "large.2@example.com", StandardCharsets.UTF_8, "Both halves attached.", null,
+                    List.of(new MessageSpec.Attachment("half 1.bin", "application/octet-stream", one, null),
+                            new MessageSpec.Attachment("half 2.bin", "application/octet-stream", two, null)), "normal"))).isRead = true;
         }
         return "large.1@example.com";
     }
