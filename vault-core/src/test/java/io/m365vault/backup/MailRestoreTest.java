@@ -49,7 +49,7 @@ class MailRestoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The fields of a message's Graph JSON a restore must bring back, compared between two backups. */
     private static final String[] KEPT = {"subject", "receivedDateTime", "sentDateTime", "isRead", "isDraft", "flag", "categories",
-            "importance", "from", "toRecipients", "ccRecipients", "internetMessageId"};
+            "importance", "from", "toRecipients", "ccRecipients", "replyTo", "internetMessageId"};
 
     @TempDir
     Path tmp;
@@ -75,6 +75,7 @@ class MailRestoreTest {
             Map<String, String> restored = snapshot(sim, b, before);
             SimTenant.assertSame(original, restored);
             assertTrue(restored.keySet().stream().anyMatch(k -> k.contains(big)), "the message with a 3.3 MB attachment came back");
+            assertTrue(restored.values().stream().anyMatch(v -> v.contains("legal@example.com")), "its reply-to came back");
             assertTrue(restored.keySet().stream().anyMatch(k -> k.startsWith("Sent Items|") && k.contains("large.2@example.com")),
                     "the message with two 2 MB attachments came back: " + restored.keySet());
             // Equal maps say so already; stated here because a create without the flags would make every message a draft.
@@ -237,7 +238,8 @@ class MailRestoreTest {
                     List.of(new MessageSpec.Address(box.owner.displayName, box.owner.address())), List.of(), "Scan — Q3 contract",
                     Instant.parse("2026-10-02T08:15:00Z"), "large.1@example.com", StandardCharsets.UTF_8, "See the scan.",
                     "<p>See the scan <img src=\"cid:logo\"></p>", List.of(new MessageSpec.Attachment("contract é.pdf", "application/pdf", pdf, null),
-                    new MessageSpec.Attachment("logo.png", "image/png", png, "logo")), "high");
+                    new MessageSpec.Attachment("logo.png", "image/png", png, "logo")), "high",
+                    List.of(new MessageSpec.Address("Legal desk", "legal@example.com")));
             MailItem m = box.create(box.folder("inbox"), new MimeSource.Composed(spec));
             m.isRead = true;
             m.flagStatus = "flagged";
@@ -282,7 +284,7 @@ class MailRestoreTest {
                 continue;
             }
             ObjectNode kept = ((ObjectNode) m.deepCopy()).retain("subject", "receivedDateTime", "sentDateTime", "isRead", "isDraft", "flag",
-                    "categories", "importance", "from", "bodySha256", "attachments");
+                    "categories", "importance", "from", "replyTo", "bodySha256", "attachments");
             out.put(m.get("folder").asText() + "|" + m.get("internetMessageId").asText(), kept.toString());
         }
         return out;

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Every live message of a mailbox: immutable and REST id, folder path, subject, SHA-256 of its
  * MIME, and what a restore must bring back as Graph shows it (times, read state, flag, categories,
- * importance, the body's SHA-256, each attachment's name and SHA-256), so a mailbox restored
+ * importance, reply-to, the body's SHA-256, each attachment's name and SHA-256), so a mailbox restored
  * elsewhere can be compared with its original although its MIME is rebuilt.
  */
 public final class MailSnapshot implements SnapshotSource {
@@ -57,6 +57,7 @@ public final class MailSnapshot implements SnapshotSource {
                 j.put("flag", m.flagStatus);
                 j.set("categories", graph.get("categories"));
                 j.put("from", graph.path("from").path("emailAddress").path("address").asText(null));
+                j.set("replyTo", graph.get("replyTo"));
                 j.put("bodySha256", Hashes.sha256(graph.path("body").path("content").asText("").getBytes(StandardCharsets.UTF_8)));
                 ArrayNode atts = j.putArray("attachments");
                 for (MessageSpec.Attachment a : v.attachments()) {
