@@ -18,16 +18,19 @@ import picocli.CommandLine.Parameters;
 
 /**
  * `vault restore`: a restore job through the restore service, the one POST /api/restores submits
- * and the RunRestore function runs. The service restores as an export (a zip in the exports
- * account's container, with a download link, deleted when its window ends); into the tenant it
- * is not written yet.
+ * and the RunRestore function runs. Into the tenant (the default): the mailbox's messages
+ * recreated in the original mailbox or another, never overwriting; with --export, a zip in the
+ * exports account's container with a download link, deleted when its window ends.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a protected item as it was at a point in time.",
-                "Supported: --export, a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports account (VAULT_EXPORTS) with a"
-                        + " download link valid 1 hour, never past the export's window (VAULT_EXPORT_DAYS, 7), after which it is deleted.",
-                "Not supported yet: into the original mailbox (the default), into another (--to-item, --folder); "
-                        + "`vault export` writes local files."})
+                "Into the tenant (the default; mail only for now): every message recreated as received or sent, with its folders, in the"
+                        + " original mailbox or another (--to-item), under the original folders or under one folder (--folder);"
+                        + " nothing is overwritten. Needs the Mail.ReadWrite application permission.",
+                "--export: a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports account (VAULT_EXPORTS) with a"
+                        + " download link valid 1 hour, never past the export's window (VAULT_EXPORT_DAYS, 7), after which it is deleted;"
+                        + " `vault export` writes local files.",
+                "Exit 0 only when everything asked for was restored."})
 final class RestoreCommand extends RepoCommand {
     @Parameters(index = "0", paramLabel = "ITEM", converter = Converters.Item.class, description = "user:<id or UPN>")
     ProtectedItem item;
@@ -38,11 +41,19 @@ final class RestoreCommand extends RepoCommand {
     @Mixin
     MailOptions.At at;
 
-    @Option(names = "--to-item", paramLabel = "ITEM", converter = Converters.Item.class, description = "restore into another mailbox (not supported yet)")
+    @Option(names = "--to-item", paramLabel = "ITEM", converter = Converters.Item.class, description = "restore into another mailbox: user:<id or UPN>")
     ProtectedItem toItem;
 
-    @Option(names = "--folder", paramLabel = "NAME", description = "restore under a new folder of this name (not supported yet)")
+    @Option(names = "--folder", paramLabel = "NAME", arity = "0..1", fallbackValue = "",
+            description = "restore the folder tree under this top-level folder (found or made); without NAME, 'Restored <time>'")
     String folder;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "into the tenant: mail (the default and, for now, the only one)")
+    java.util.List<String> workloads;
+
+    @Option(names = "--skip-existing", description = "into the tenant: leave out messages the target folder already holds (by internetMessageId);"
+            + " by default they are restored as duplicates")
+    boolean skipExisting;
 
     @Option(names = "--export", description = "restore as a zip in the exports container, with a download link")
     boolean export;
@@ -52,8 +63,8 @@ final class RestoreCommand extends RepoCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (export && (toItem != null || folder != null)) {
-            throw usage("--export writes a zip; --to-item and --folder name a place in the tenant");
+        if (export && (toItem != null || folder != null || skipExisting)) {
+            throw usage("--export writes a zip; --to-item, --folder and --skip-existing name a place in the tenant");
         }
         PrintStream out = env().out();
         Instant t = at.orNow();
@@ -67,6 +78,9 @@ final class RestoreCommand extends RepoCommand {
             }
             out.println("restore job " + job.id() + " queued; running it here");
             RestoreJob done = restores.run(job.id());
+            if (!export) {
+                return TenantReport.print(out, done);
+            }
             if (!"done".equals(done.state())) {
                 throw new IllegalStateException("restore job " + job.id() + " " + done.state() + ": " + done.error());
             }
@@ -86,7 +100,20 @@ final class RestoreCommand extends RepoCommand {
         }
         r.put("at", t.toString());
         r.put("target", export ? "export" : toItem != null ? "alternate" : "original");
-        r.put("format", format.format.name().toLowerCase(java.util.Locale.ROOT));
+        if (export) {
+            r.put("format", format.format.name().toLowerCase(java.util.Locale.ROOT));
+            return r.toString();
+        }
+        if (workloads != null) {
+            workloads.forEach(r.withArray("workloads")::add);
+        }
+        if (toItem != null) {
+            r.put("toItem", toItem.toString());
+        }
+        if (folder != null) {
+            r.put("folder", folder.isEmpty() ? "Restored " + TenantReport.FOLDER_TIME.format(t) : folder);
+        }
+        r.put("skipExisting", skipExisting);
         return r.toString();
     }
 }

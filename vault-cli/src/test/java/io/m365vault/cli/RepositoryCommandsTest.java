@@ -251,12 +251,19 @@ class RepositoryCommandsTest {
     }
 
     @Test
-    void restoreMakesAnExportJobAndSaysWhatIsNotSupported() {
+    void restoreMakesAnExportJobOrRestoresMailIntoTheTenant() {
         Cli.Result r = run("restore", "user:" + alice.id, "mail", "--export", "--format", "mbox");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("download (until ") && r.out().contains(" zip in exports/"), r.out());
-        assertFailure(run("restore", "user:" + alice.id), "target original is not supported yet");
-        assertFailure(run("restore", "user:" + alice.id, "--to-item", "user:" + bob.id), "target alternate is not supported yet");
+        int before = sim.snapshot(alice.id).path("mail").size();
+        Cli.Result tenant = run("restore", "user:" + alice.id, "--workloads", "mail", "--folder");
+        assertEquals(0, tenant.code(), tenant.toString());
+        assertTrue(tenant.out().contains(" messages restored into user:" + alice.id + ", 0 skipped as already there, 0 failed"), tenant.out());
+        int restored = sim.snapshot(alice.id).path("mail").size() - before;
+        assertTrue(restored > 0 && tenant.out().contains("done: " + restored + " of " + restored + " messages"), tenant.out());
+        assertTrue(sim.snapshot(alice.id).path("mail").findValuesAsText("folder").stream().anyMatch(f -> f.startsWith("Restored 20")));
+        assertFailure(run("restore", "user:" + alice.id, "--workloads", "calendar"), "restoring calendar into the tenant is not supported yet");
+        assertFailure(run("restore", "user:" + alice.id, "--to-item", "user:nobody@nowhere.example"), "the tenant has no user nobody@nowhere.example");
         assertUsage(run("restore", "user:" + alice.id, "--export", "--folder", "Restored"), "--export writes a zip");
     }
 

@@ -64,6 +64,13 @@ final class ApiJson {
             n.put("files", j.files());
             n.put("failures", j.failures());
         }
+        if (j.tenant() != null) {
+            TenantProgress t = j.tenant();
+            ObjectNode p = n.putObject("progress");
+            p.put("items", t.items()).put("done", t.done()).put("restored", t.restored()).put("skipped", t.skipped())
+                    .put("failed", t.failed()).put("bytes", t.bytes());
+            strings(n.putArray("failedItems"), t.failedItems());
+        }
         if (j.link() != null) {
             n.put("download", j.link());
             time(n, "downloadExpires", j.linkExpires());

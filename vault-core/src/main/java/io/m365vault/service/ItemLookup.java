@@ -39,6 +39,11 @@ public final class ItemLookup {
         return kept;
     }
 
+    /** A restore's target as kept, in the tenant now. @throws NotFoundException no such user, site or group */
+    public ProtectedItem target(ProtectedItem item) {
+        return inTenant(graph, item);
+    }
+
     /**
      * The item as kept, checked to be in the tenant now (a backup of what the tenant does not have
      * is an error, not a run of nothing). Exports and restores do not ask this: what was backed up

@@ -18,16 +18,27 @@ import java.util.Set;
  *  "target":"export", "format":"eml"|"mbox", "path":"OneDrive/Documents", "filters":{}}</pre>
  * Only {@code item} is required: workloads default to everything the item has (a user's mailbox
  * and OneDrive, a site's or group's files), {@code at} to now, {@code target} to export;
- * {@code path} narrows the files to one folder or file ({@code <drive>/<folder>/...}). Only
- * exports are implemented; {@code original} and {@code alternate} are refused as not supported
- * yet, and so is any filter.
+ * {@code path} narrows the files to one folder or file ({@code <drive>/<folder>/...}). Any filter
+ * is refused as not supported yet. Into the tenant ({@link TenantTarget}: {@code original}, or
+ * {@code alternate} with {@code toItem}; {@code folder}, {@code skipExisting}) only mail is restored.
  */
-public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path) {
-    public static final Set<String> FIELDS = Set.of("item", "workloads", "at", "target", "format", "path", "filters");
+public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path,
+                             TenantTarget tenant) {
+    public static final Set<String> FIELDS = Set.of("item", "workloads", "at", "target", "format", "path", "filters",
+            "toItem", "folder", "skipExisting");
     private static final String WHAT = "restore request";
 
     public RestoreRequest {
         workloads = Set.copyOf(workloads);
+    }
+
+    public RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path) {
+        this(item, workloads, at, target, format, path, null);
+    }
+
+    /** Whether the job writes into Microsoft 365 rather than an export zip. */
+    public boolean intoTenant() {
+        return tenant != null;
     }
 
     /** @throws InvalidRequestException one line: malformed JSON, an unknown field, a wrong type or value */
@@ -40,17 +51,15 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         ProtectedItem item = ItemIds.parse(itemText);
         String target = StrictJson.text(n, "target", WHAT);
         target = target == null ? "export" : target;
-        switch (target) {
-            case "export" -> { }
-            case "original", "alternate" -> throw new InvalidRequestException(WHAT + ".target " + target
-                    + " is not supported yet; only export is implemented");
-            default -> throw new InvalidRequestException(WHAT + ".target must be export, original or alternate, got '" + target + "'");
+        if (!Set.of("export", "original", "alternate").contains(target)) {
+            throw new InvalidRequestException(WHAT + ".target must be export, original or alternate, got '" + target + "'");
         }
+        TenantTarget tenant = TenantTarget.parse(n, item, target, WHAT);
         JsonNode filters = n.get("filters");
         if (filters != null && !filters.isNull() && !(filters.isObject() && filters.isEmpty())) {
             throw new InvalidRequestException(WHAT + ".filters are not supported yet; export the whole item");
         }
-        Set<Workload> workloads = workloads(n, item);
+        Set<Workload> workloads = tenant != null ? tenant.workloads(n, WHAT) : workloads(n, item);
         String lacking = ExportOptions.lacking(item, workloads);
         if (lacking != null) {
             throw new InvalidRequestException(WHAT + ": " + lacking);
@@ -59,7 +68,7 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         if (path != null && !workloads.contains(Workload.FILES)) {
             throw new InvalidRequestException(WHAT + ".path names a folder or file of the files, which the workloads leave out");
         }
-        return new RestoreRequest(item, workloads, at(n, now), target, format(n), path);
+        return new RestoreRequest(item, workloads, at(n, now), target, format(n), path, tenant);
     }
 
     private static Set<Workload> workloads(JsonNode n, ProtectedItem item) {
@@ -110,8 +119,14 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         }
     }
 
+    /** The request for {@code other} (the item resolved to its id); a restore into the original place follows it. */
     public RestoreRequest withItem(ProtectedItem other) {
-        return new RestoreRequest(other, workloads, at, target, format, path);
+        TenantTarget t = tenant != null && "original".equals(target) ? tenant.withToItem(other) : tenant;
+        return new RestoreRequest(other, workloads, at, target, format, path, t);
+    }
+
+    public RestoreRequest withTenant(TenantTarget other) {
+        return new RestoreRequest(item, workloads, at, target, format, path, other);
     }
 
     public String toJson() {
@@ -123,6 +138,9 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         o.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
         if (path != null) {
             o.put("path", path);
+        }
+        if (tenant != null) {
+            tenant.write(o);
         }
         return o.toString();
     }

@@ -1,6 +1,7 @@
 package io.m365vault.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365vault.graph.TenantGraph;
 import io.m365vault.repo.Checkpoint;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.StateStore;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@link ExportStore} as one zip; {@link #get} answers the job with a read-only download link made
  * at the time of asking, so no link is ever stored. A job's export has a window (VAULT_EXPORT_DAYS):
  * links end with it, and once it has ended the job is {@code expired}. Jobs live in the state
- * table, scope {@code restores}.
+ * table, scope {@code restores}. A job into the tenant ({@link TenantRestoreJob}) writes through
+ * Graph instead and keeps its progress on its row.
  */
 public final class RestoreService {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreService.class);
@@ -44,14 +46,21 @@ public final class RestoreService {
     private final QueueSender jobs;
     private final ExportStore exports;
     private final Clock clock;
+    private final TenantRestoreJob tenant;
 
     public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, ExportStore exports, Clock clock) {
+        this(repo, items, jobs, exports, clock, null);
+    }
+
+    /** @param graph the tenant's Graph, for restores into it; null refuses them */
+    public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, ExportStore exports, Clock clock, TenantGraph graph) {
         this.repo = repo;
         this.items = items;
         this.state = repo.state();
         this.jobs = jobs;
         this.exports = exports;
         this.clock = clock;
+        this.tenant = graph == null ? null : new TenantRestoreJob(repo, graph);
     }
 
     /**
@@ -64,6 +73,13 @@ public final class RestoreService {
         Instant now = clock.instant();
         RestoreRequest asked = RestoreRequest.parse(body, now);
         RestoreRequest request = asked.withItem(items.backedUp(asked.item(), asked.at()));
+        if (request.intoTenant()) {
+            if (tenant == null) {
+                throw new InvalidRequestException("restore request.target " + request.target() + ": this service has no Graph client to write with");
+            }
+            // The target must be in the tenant now (the source need not be: it may have left since its backup).
+            request = request.withTenant(request.tenant().withToItem(items.target(request.tenant().toItem())));
+        }
         String id = TimeIds.next(now);
         Map<String, Object> row = new HashMap<>();
         row.put("state", "queued");
@@ -86,7 +102,7 @@ public final class RestoreService {
         }
         return state.get(SCOPE, id).map(row -> {
             RestoreJob job = job(id, row);
-            if (!"done".equals(job.state())) {
+            if (!"done".equals(job.state()) || job.request().intoTenant()) {
                 return job;
             }
             Instant ends = row.get("expires") == null ? job.finished() : instant(row.get("expires"));
@@ -122,6 +138,16 @@ public final class RestoreService {
         RestoreJob job = job(id, row);
         if ("done".equals(job.state()) || "failed".equals(job.state())) {
             return job;
+        }
+        if (job.request().intoTenant()) {
+            // A tenant job found running is being run by another delivery: a second run would restore every message twice.
+            if ("running".equals(job.state())) {
+                return job;
+            }
+            tenant.run(id, row, job.request(), () -> state.put(new Checkpoint(SCOPE, id, row)));
+            row.put("finished", clock.instant().toString());
+            state.put(new Checkpoint(SCOPE, id, row));
+            return job(id, row);
         }
         Instant start = clock.instant();
         row.put("state", "running");
@@ -183,7 +209,7 @@ public final class RestoreService {
         RestoreRequest request = RestoreRequest.parse((String) row.get("request"), Instant.EPOCH);
         return new RestoreJob(id, (String) row.get("state"), request, instant(row.get("created")), instant(row.get("finished")),
                 (String) row.get("error"), (String) row.get("blob"), num(row.get("bytes")), num(row.get("files")),
-                num(row.get("failures")), null, null);
+                num(row.get("failures")), null, null, TenantProgress.of(row));
     }
 
     private static Instant instant(Object o) {

@@ -42,7 +42,7 @@ public final class JsonMessages {
         }
         return new MessageSpec(from, addresses(j.path("toRecipients")), addresses(j.path("ccRecipients")),
                 j.path("subject").asText(""), date, mid, StandardCharsets.UTF_8, text, html, atts,
-                j.path("importance").asText("normal").toLowerCase(java.util.Locale.ROOT));
+                j.path("importance").asText("normal").toLowerCase(java.util.Locale.ROOT), addresses(j.path("replyTo")));
     }
 
     public static MessageSpec.Attachment attachment(JsonNode a) {

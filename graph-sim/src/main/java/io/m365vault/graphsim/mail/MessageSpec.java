@@ -16,7 +16,14 @@ public record MessageSpec(
         String text,
         String html,
         List<Attachment> attachments,
-        String importance) {
+        String importance,
+        List<Address> replyTo) {
+
+    /** A message without a Reply-To, as the generator makes them. */
+    public MessageSpec(Address from, List<Address> to, List<Address> cc, String subject, Instant date, String messageId, Charset charset,
+                       String text, String html, List<Attachment> attachments, String importance) {
+        this(from, to, cc, subject, date, messageId, charset, text, html, attachments, importance, List.of());
+    }
 
     public record Address(String name, String address) {
     }

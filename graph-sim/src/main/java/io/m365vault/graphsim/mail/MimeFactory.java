@@ -28,6 +28,9 @@ public final class MimeFactory {
         if (!m.cc().isEmpty()) {
             header(b, "Cc", addresses(m.cc(), cs));
         }
+        if (!m.replyTo().isEmpty()) {
+            header(b, "Reply-To", addresses(m.replyTo(), cs));
+        }
         header(b, "Subject", MimeText.encodeWord(m.subject(), cs));
         header(b, "Thread-Topic", MimeText.encodeWord(m.subject(), cs));
         header(b, "Date", RFC_5322.format(m.date()));

@@ -47,7 +47,7 @@ public interface MimeSource {
             List<MessageSpec.Attachment> atts = new ArrayList<>(spec.attachments());
             atts.add(a);
             spec = new MessageSpec(spec.from(), spec.to(), spec.cc(), spec.subject(), spec.date(), spec.messageId(),
-                    spec.charset(), spec.text(), spec.html(), atts, spec.importance());
+                    spec.charset(), spec.text(), spec.html(), atts, spec.importance(), spec.replyTo());
         }
 
         @Override

@@ -1,0 +1,110 @@
+package io.m365vault.restore.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.m365vault.backup.Json;
+import io.m365vault.graph.GraphRequests;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The target mailbox's folder for each backed-up folder: the same path of display names under
+ * the top (the mailbox root, or the folder a restore was asked to go under), each folder found by
+ * name or created. Existing folders are reused, never renamed or emptied, so a restore into the
+ * original place lands beside what is there.
+ */
+final class TargetFolders {
+    /** Where messages of a folder the backup does not know (its row missing at that time) go. */
+    static final String UNFILED = "Unfiled";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One backed-up folder: its name and parent (null or an id outside the backup at the top). */
+    record Source(String name, String parentId) {
+    }
+
+    private final GraphRequests graph;
+    private final String mailbox;
+    private final Map<String, Source> source;
+    private final String top;
+    private final Map<String, String> resolved = new HashMap<>();
+    /** Children of a target folder by display name, listed once; key "" is the mailbox root. */
+    private final Map<String, Map<String, String>> children = new HashMap<>();
+    private int created;
+
+    /** @param top the target folder the tree goes under, or null for the mailbox root */
+    TargetFolders(GraphRequests graph, String userId, Map<String, Source> source, String top) {
+        this.graph = graph;
+        this.mailbox = "/users/" + Json.seg(userId);
+        this.source = source;
+        this.top = top;
+    }
+
+    /** The target folder id for messages of {@code sourceFolderId}, creating the folders on its path that are missing. */
+    String of(String sourceFolderId) throws IOException {
+        if (sourceFolderId == null || !source.containsKey(sourceFolderId)) {
+            return child(top, UNFILED);
+        }
+        String done = resolved.get(sourceFolderId);
+        if (done != null) {
+            return done;
+        }
+        Source f = source.get(sourceFolderId);
+        // A parent chain that loops (bad data) ends at the top rather than recursing for ever.
+        boolean atTop = f.parentId() == null || !source.containsKey(f.parentId()) || loops(sourceFolderId);
+        String parent = atTop ? top : of(f.parentId());
+        String id = child(parent, f.name());
+        resolved.put(sourceFolderId, id);
+        return id;
+    }
+
+    /** How many folders this restore created. */
+    int created() {
+        return created;
+    }
+
+    /** The child of {@code parent} (null: the root) named {@code name}, created when there is none. */
+    String child(String parent, String name) throws IOException {
+        Map<String, String> kids = children.get(parent == null ? "" : parent);
+        if (kids == null) {
+            kids = list(parent);
+            children.put(parent == null ? "" : parent, kids);
+        }
+        String id = kids.get(name);
+        if (id == null) {
+            JsonNode made = graph.postJson(folders(parent), JSON.createObjectNode().put("displayName", name));
+            id = made.path("id").asText();
+            kids.put(name, id);
+            created++;
+        }
+        return id;
+    }
+
+    private Map<String, String> list(String parent) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        String next = folders(parent) + "?includeHiddenFolders=true&$top=250&$select=id,displayName";
+        while (next != null) {
+            JsonNode page = graph.getJson(next, Map.of());
+            for (JsonNode f : page.path("value")) {
+                out.putIfAbsent(f.path("displayName").asText(), f.path("id").asText());
+            }
+            next = page.hasNonNull("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
+        }
+        return out;
+    }
+
+    private String folders(String parent) {
+        return parent == null ? mailbox + "/mailFolders" : mailbox + "/mailFolders/" + Json.seg(parent) + "/childFolders";
+    }
+
+    private boolean loops(String id) {
+        String cur = source.get(id).parentId();
+        for (int steps = 0; cur != null && source.containsKey(cur); steps++) {
+            if (cur.equals(id) || steps > source.size()) {
+                return true;
+            }
+            cur = source.get(cur).parentId();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+package io.m365vault.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import java.util.Set;
+
+/**
+ * Where a restore into Microsoft 365 writes: {@code toItem} the mailbox (the item itself for the
+ * original place), {@code folder} a top-level folder the tree goes under (null: the original
+ * folders), {@code skipExisting} to leave out messages the target folder already holds.
+ */
+public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting) {
+    /** What a tenant restore writes today; the rest of issue 15 adds to it. */
+    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL);
+
+    /** The tenant part of a request body, or null for an export; one line on anything wrong. */
+    static TenantTarget parse(JsonNode n, ProtectedItem item, String target, String what) {
+        String toItem = StrictJson.text(n, "toItem", what);
+        String folder = StrictJson.text(n, "folder", what);
+        JsonNode skip = n.get("skipExisting");
+        if (skip != null && !skip.isNull() && !skip.isBoolean()) {
+            throw new InvalidRequestException(what + ".skipExisting must be true or false, got " + skip);
+        }
+        boolean skipExisting = skip != null && skip.asBoolean(false);
+        if ("export".equals(target)) {
+            if (toItem != null || folder != null || skipExisting) {
+                throw new InvalidRequestException(what + ": toItem, folder and skipExisting name a place in the tenant, not an export");
+            }
+            return null;
+        }
+        if ("alternate".equals(target) && toItem == null) {
+            throw new InvalidRequestException(what + ".target alternate needs toItem, e.g. \"user:<id or UPN>\"");
+        }
+        if ("original".equals(target) && toItem != null && !ItemIds.parse(toItem).equals(item)) {
+            throw new InvalidRequestException(what + ".target original restores into " + item + " itself; use alternate with toItem");
+        }
+        ProtectedItem to = toItem == null ? item : ItemIds.parse(toItem);
+        if (!"user".equals(to.kind()) || !"user".equals(item.kind())) {
+            throw new InvalidRequestException(what + ": mail restores from a user's mailbox into a user's mailbox, not " + item + " into " + to);
+        }
+        if (folder != null && (folder.isBlank() || folder.length() > 255)) {
+            throw new InvalidRequestException(what + ".folder must be a folder name of 1 to 255 characters");
+        }
+        return new TenantTarget(to, folder, skipExisting);
+    }
+
+    /** The workloads asked for, which must be ones a tenant restore writes; mail when none are named. */
+    Set<Workload> workloads(JsonNode n, String what) {
+        JsonNode w = n.get("workloads");
+        if (w == null || w.isNull()) {
+            return RESTORABLE;
+        }
+        if (!w.isArray() || w.isEmpty()) {
+            throw new InvalidRequestException(what + ".workloads must be a non-empty array of strings");
+        }
+        for (JsonNode s : w) {
+            if (!s.isTextual() || !s.asText().equals(Workload.MAIL.id())) {
+                throw new InvalidRequestException(what + ".workloads: restoring " + s.asText() + " into the tenant is not supported yet;"
+                        + " only mail is (export it instead)");
+            }
+        }
+        return RESTORABLE;
+    }
+
+    void write(ObjectNode o) {
+        o.put("toItem", toItem.toString());
+        if (folder != null) {
+            o.put("folder", folder);
+        }
+        o.put("skipExisting", skipExisting);
+    }
+
+    /** The same target into another mailbox (a UPN resolved to the user's id). */
+    TenantTarget withToItem(ProtectedItem resolved) {
+        return new TenantTarget(resolved, folder, skipExisting);
+    }
+}

@@ -1,0 +1,101 @@
+package io.m365vault.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.storage.queue.QueueClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.backup.BackupOptions;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.graph.GraphClients;
+import io.m365vault.graph.GraphSettings;
+import io.m365vault.graph.TenantGraph;
+import io.m365vault.graph.ThrottleConfig;
+import io.m365vault.graphsim.GraphSim;
+import io.m365vault.graphsim.model.SimUser;
+import io.m365vault.repo.Repository;
+import io.m365vault.testkit.AzuriteExtension;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A restore into the tenant as the HTTP API and the restore-jobs queue run it: submitted, queued, run, its status. */
+@ExtendWith(AzuriteExtension.class)
+class TenantRestoreJobTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aJobRestoresMailIntoAnotherMailboxAndReportsWhatFailed(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(41).users(12).messagesPerFolder(3).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp);
+             TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults())) {
+            SimUser a = BackupItemServiceTest.mailUser(sim);
+            SimUser b = secondMailUser(sim, a);
+            ProtectedItem item = new ProtectedItem("user", a.id);
+            String run = TimeIds.next(Instant.now());
+            PlannedItem planned = new PlannedItem(item, Set.of(Workload.MAIL));
+            new RunStore(repo.state()).create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
+            new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS,
+                    ItemLease.container(ServiceFixture.storage(account)), Clock.systemUTC()).backup(run, planned);
+
+            QueueClient queue = ServiceFixture.storage(account).queues().getQueueClient("tr" + Long.toHexString(System.nanoTime()));
+            queue.create();
+            var container = ServiceFixture.storage(account).blobs().getBlobContainerClient("exports" + Long.toHexString(System.nanoTime()));
+            container.create();
+            RestoreService restores = new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
+                    new QueueSender(queue, 1), new ExportStore(container, Duration.ofDays(7), Clock.systemUTC()), Clock.systemUTC(), graph);
+
+            // Named by UPN, the target is recorded by id; a target the tenant does not have is refused before anything is queued.
+            RestoreJob queued = restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
+                    + b.userPrincipalName + "\",\"folder\":\"Restored\"}");
+            assertEquals(new ProtectedItem("user", b.id), queued.request().tenant().toItem());
+            assertEquals(queued.id(), RestoreService.jobOf(QueueSender.decode(queue.receiveMessage().getBody().toString())));
+            NotFoundException nobody = assertThrows(NotFoundException.class, () -> restores.submit("{\"item\":\"" + item
+                    + "\",\"target\":\"alternate\",\"toItem\":\"user:nobody@nowhere.example\"}"));
+            assertTrue(nobody.getMessage().contains("the tenant has no user nobody@nowhere.example"), nobody.getMessage());
+
+            ObjectNode fault = new ObjectMapper().createObjectNode();
+            fault.putArray("inject").addObject().put("path", "/messages").put("method", "POST").put("status", 400)
+                    .put("code", "ErrorInvalidProperty").put("count", 1);
+            sim.faults(fault);
+            RestoreJob done = restores.run(queued.id());
+            assertEquals("done", done.state(), done.error());
+            TenantProgress p = done.tenant();
+            assertEquals(1, p.failed());
+            assertEquals(p.items() - 1, p.restored());
+            assertTrue(done.error().startsWith("1 of " + p.items() + " messages not restored"), done.error());
+            assertTrue(p.failedItems().get(0).startsWith("mail message ") && p.failedItems().get(0).contains("400"), p.failedItems().toString());
+            assertEquals(done.tenant(), restores.run(queued.id()).tenant(), "a redelivered message restores nothing again");
+
+            JsonNode status = new ObjectMapper().readTree(ApiJson.job(restores.get(queued.id()).orElseThrow()).toString());
+            assertEquals(p.restored(), status.path("progress").path("restored").asLong());
+            assertEquals(1, status.path("failedItems").size());
+            assertTrue(status.path("download").isMissingNode(), "a tenant restore has nothing to download");
+            long inRestored = 0;
+            for (JsonNode m : sim.snapshot(b.id).path("mail")) {
+                inRestored += m.get("folder").asText().startsWith("Restored/") ? 1 : 0;
+            }
+            assertEquals(p.restored(), inRestored);
+        }
+    }
+
+    private static SimUser secondMailUser(GraphSim sim, SimUser first) {
+        for (int i = 0; ; i++) {
+            SimUser u = sim.tenant().directory().user(i);
+            if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox() && !u.id.equals(first.id)) {
+                return u;
+            }
+        }
+    }
+}
