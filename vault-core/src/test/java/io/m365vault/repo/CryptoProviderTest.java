@@ -50,4 +50,14 @@ class CryptoProviderTest {
         assertEquals(64, PackWriter.sha256(CryptoProvider.JDK, new byte[0]).length());
         assertNotNull(d);
     }
+
+    @Test
+    void theRuntimeReportNamesTheJitModeAndTheProviderInUse() {
+        String line = RuntimeReport.line();
+        assertTrue(line.contains("C2 (tiered)"), line);
+        assertTrue(line.contains("by " + CryptoProvider.inUse().name() + ", sealing with AES-256-GCM"), line);
+        if (CryptoProviders.nativeExpected()) {
+            assertFalse(line.contains("did not load"), line);
+        }
+    }
 }
