@@ -56,7 +56,7 @@ public final class CryptoProvider {
         return IN_USE;
     }
 
-    private static CryptoProvider choose(String wanted) {
+    static CryptoProvider choose(String wanted) {
         return switch (wanted.toLowerCase(Locale.ROOT)) {
             case "jdk" -> JDK;
             case "native" -> {

@@ -60,4 +60,19 @@ class CryptoProviderTest {
             assertFalse(line.contains("did not load"), line);
         }
     }
+
+    @Test
+    void thePropertyChoosesAndAMissingNativeProviderIsOneClearError() {
+        assertEquals(CryptoProvider.JDK, CryptoProvider.choose("jdk"));
+        assertEquals(CryptoProvider.JDK, CryptoProvider.choose("JDK"));
+        if (CryptoProvider.nativeProvider() != null) {
+            assertEquals(CryptoProvider.nativeProvider(), CryptoProvider.choose("native"));
+            assertEquals(CryptoProvider.nativeProvider(), CryptoProvider.choose("auto"));
+        } else {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> CryptoProvider.choose("native"));
+            assertTrue(e.getMessage().startsWith("m365vault.crypto=native, but the Amazon Corretto Crypto Provider did not load"), e.getMessage());
+            assertEquals(CryptoProvider.JDK, CryptoProvider.choose("auto"));
+        }
+    }
 }
