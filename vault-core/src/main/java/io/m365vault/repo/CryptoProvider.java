@@ -71,6 +71,20 @@ public final class CryptoProvider {
 
     private static Loaded loadNative() {
         try {
+            return Corretto.load();
+        } catch (LinkageError | RuntimeException e) {
+            // No jar or no native code for this platform: the JDK serves.
+            return new Loaded(null, "the Amazon Corretto Crypto Provider did not load: " + e);
+        }
+    }
+
+    /**
+     * The only code that names the native provider's classes. Apart, so that without its jar
+     * only this class fails to link, inside {@link #loadNative}'s try: a reference in
+     * CryptoProvider itself made the JVM load it to verify CryptoProvider, outside any try.
+     */
+    private static final class Corretto {
+        static Loaded load() {
             AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
             if (accp.getLoadingError() != null) {
                 return new Loaded(null, "the Amazon Corretto Crypto Provider did not load: " + accp.getLoadingError());
@@ -78,9 +92,6 @@ public final class CryptoProvider {
             // Not assertHealthy(): it runs every self-test at once (0.3-0.6 s of a cold start here);
             // the provider tests each algorithm on its first use anyway.
             return new Loaded(new CryptoProvider(accp, "Amazon Corretto Crypto Provider " + accp.getVersionStr()), null);
-        } catch (LinkageError | RuntimeException e) {
-            // No jar or no native code for this platform: the JDK serves.
-            return new Loaded(null, "the Amazon Corretto Crypto Provider did not load: " + e);
         }
     }
 
