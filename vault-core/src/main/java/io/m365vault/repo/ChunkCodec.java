@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns a chunk's plaintext into its pack record and back: zstd level 3, kept raw where that
- * does not shrink it or where a sample says it would not ({@link Compressibility}), then AEAD with the chunk id as associated data (so a record cannot be
- * passed off as another chunk's). Records are sealed under keys derived from the keyset with a
+ * does not shrink it or where a sample says it would not ({@link Compressibility}), then AEAD
+ * with the chunk id as associated data (so a record cannot be passed off as another chunk's). Records are sealed under keys derived from the keyset with a
  * random salt that each record carries ({@code [salt][segment]...}); a codec draws a new salt
  * every {@link #RECORDS_PER_KEY} records, so a key seals at most 65,536 messages, never a tenant's
  * 2^32nd. Payloads over 256 KiB are sealed as 256 KiB
