@@ -24,7 +24,7 @@ public class BackupItem extends ServiceFunction {
                     @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
         BackupQueue.Taken t;
         try {
-            t = services().backupQueue().take(context.getInvocationId(), message);
+            t = services(context).backupQueue().take(context.getInvocationId(), message);
         } catch (ItemHeldException e) {
             context.getLogger().info("attempt " + dequeueCount + ": " + e.getMessage());
             throw e;

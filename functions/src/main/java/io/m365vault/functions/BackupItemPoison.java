@@ -11,7 +11,7 @@ public class BackupItemPoison extends ServiceFunction {
     @FunctionName("BackupItemPoison")
     public void run(@QueueTrigger(name = "message", queueName = BackupQueue.POISON, connection = "VAULT_QUEUES") String message,
                     @BindingName("InsertionTime") String insertedAt, ExecutionContext context) {
-        context.getLogger().severe(services().backupQueue().poisoned(context.getInvocationId(), message,
+        context.getLogger().severe(services(context).backupQueue().poisoned(context.getInvocationId(), message,
                 "the queue gave up on the item after the host's retries (poisoned at " + insertedAt + "); see the function logs"));
     }
 }

@@ -9,7 +9,7 @@ import io.m365vault.service.ExportStore;
 public class ExpireExports extends ServiceFunction {
     @FunctionName("ExpireExports")
     public void run(@TimerTrigger(name = "timer", schedule = ExportStore.SWEEP_SCHEDULE) String timer, ExecutionContext context) {
-        int deleted = services().restores().expireExports();
+        int deleted = services(context).restores().expireExports();
         context.getLogger().info("exports: " + deleted + " expired and deleted");
     }
 }

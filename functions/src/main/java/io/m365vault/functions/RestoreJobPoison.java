@@ -21,7 +21,7 @@ public class RestoreJobPoison extends ServiceFunction {
             context.getLogger().severe("poison message dropped: " + e.getMessage());
             return;
         }
-        services().restores().poisoned(id, "poisoned at " + insertedAt + "; see the function logs");
+        services(context).restores().poisoned(id, "poisoned at " + insertedAt + "; see the function logs");
         context.getLogger().severe("restore " + id + ": poisoned");
     }
 }

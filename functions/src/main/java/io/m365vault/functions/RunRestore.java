@@ -15,7 +15,7 @@ public class RunRestore extends ServiceFunction {
     public void run(@QueueTrigger(name = "message", queueName = QueueNames.RESTORE_JOBS, connection = "VAULT_QUEUES") String message,
                     ExecutionContext context) {
         try {
-            RestoreJob job = services().restores().run(RestoreService.jobOf(message));
+            RestoreJob job = services(context).restores().run(RestoreService.jobOf(message));
             context.getLogger().info("restore " + job.id() + ": " + job.state() + (job.error() == null ? "" : ": " + job.error()));
         } catch (InvalidRequestException | NotFoundException e) {
             context.getLogger().severe("dropped: " + e.getMessage());

@@ -11,7 +11,7 @@ public class ScheduleBackups extends ServiceFunction {
     @FunctionName("ScheduleBackups")
     public void run(@TimerTrigger(name = "timer", schedule = "%VAULT_SCHEDULE%") String timer, ExecutionContext context)
             throws IOException {
-        Services s = services();
+        Services s = services(context);
         Scheduled run = s.schedule().schedule(s.vault().settings().policy(), "timer");
         context.getLogger().info("run " + run.runId() + ": " + run.enqueued() + " items queued (plan " + run.planning().toMillis()
                 + " ms, record " + run.recording().toMillis() + " ms, send " + run.sending().toMillis() + " ms)");

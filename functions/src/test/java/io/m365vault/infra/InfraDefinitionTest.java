@@ -120,9 +120,14 @@ class InfraDefinitionTest {
     }
 
     @Test
-    void javaOptsGiveTheWorkersTheC2CompilerBack() {
-        String javaOpts = appSettings().value("JAVA_OPTS").orElse("");
-        assertTrue(javaOpts.contains("-XX:TieredStopAtLevel=4"), "JAVA_OPTS is " + javaOpts);
+    void javaOptsAndTheConsumptionPlansSettingGiveTheWorkersTheC2CompilerBack() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^var javaArguments = '([^']*)'")
+                .matcher(source("modules/functionapp.bicep").code());
+        String javaArguments = m.find() ? m.group(1) : "";
+        assertTrue(javaArguments.contains("-XX:TieredStopAtLevel=4"), "javaArguments is " + javaArguments);
+        // Microsoft documents JAVA_OPTS for Premium/Dedicated, languageWorkers__java__arguments for Consumption-type plans.
+        assertEquals("javaArguments", appSettings().value("JAVA_OPTS").orElse(""));
+        assertEquals("javaArguments", appSettings().value("languageWorkers__java__arguments").orElse(""));
     }
 
     @Test

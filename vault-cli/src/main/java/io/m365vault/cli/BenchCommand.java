@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import io.m365vault.repo.ChunkerParams;
 import io.m365vault.repo.LocalPipeline;
+import io.m365vault.repo.RuntimeReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,6 +54,8 @@ final class BenchCommand {
                         Cleanup.deleteTree(dirForPass);
                     }
                 }
+                // What the figures were made with (JIT mode, heap, crypto provider), beside the JSON on stdout.
+                spec.commandLine().getErr().println("vault bench: " + RuntimeReport.line());
                 return 0;
             } finally {
                 if (temporary) {

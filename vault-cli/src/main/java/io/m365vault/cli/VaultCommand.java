@@ -36,6 +36,7 @@ public final class VaultCommand {
         for (String a : args) {
             if (a.equals("--verbose")) {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+                org.slf4j.LoggerFactory.getLogger("vault").info(io.m365vault.repo.RuntimeReport.line());
             }
         }
         System.exit(run(CliEnv.system(), args));

@@ -35,6 +35,7 @@ class BenchCommandTest {
         assertEquals(0, r.code(), r.toString());
         String[] lines = r.out().strip().split("\n");
         assertEquals(2, lines.length, r.out());
+        assertTrue(r.err().startsWith("vault bench: JVM ") && r.err().contains(" MiB") && r.err().contains("SHA-256 by "), r.err());
         for (int i = 0; i < 2; i++) {
             JsonNode j = new ObjectMapper().readTree(lines[i]);
             assertEquals(i + 1, j.get("pass").asInt());

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns a chunk's plaintext into its pack record and back: zstd level 3, kept raw where that
- * does not shrink it, then AEAD with the chunk id as associated data (so a record cannot be
- * passed off as another chunk's). Records are sealed under keys derived from the keyset with a
+ * does not shrink it or where a sample says it would not ({@link Compressibility}), then AEAD
+ * with the chunk id as associated data (so a record cannot be passed off as another chunk's). Records are sealed under keys derived from the keyset with a
  * random salt that each record carries ({@code [salt][segment]...}); a codec draws a new salt
  * every {@link #RECORDS_PER_KEY} records, so a key seals at most 65,536 messages, never a tenant's
  * 2^32nd. Payloads over 256 KiB are sealed as 256 KiB
@@ -49,9 +49,15 @@ public final class ChunkCodec {
     }
 
     public SealedChunk encode(ChunkId id, byte[] buf, int off, int len) {
-        byte[] scratch = scratch((int) Zstd.compressBound(len));
-        int clen = len == 0 ? 0 : CTX.get().compressByteArray(scratch, 0, scratch.length, buf, off, len);
-        boolean shrinks = clen > 0 && clen < len;
+        boolean shrinks = false;
+        int clen = 0;
+        byte[] scratch = null;
+        // What looks already compressed is stored raw without trying zstd (Compressibility).
+        if (len > 0 && Compressibility.worthCompressing(buf, off, len)) {
+            scratch = scratch((int) Zstd.compressBound(len));
+            clen = CTX.get().compressByteArray(scratch, 0, scratch.length, buf, off, len);
+            shrinks = clen > 0 && clen < len;
+        }
         byte[] record = shrinks ? seal(id, scratch, 0, clen) : seal(id, buf, off, len);
         return new SealedChunk(id, record, len, shrinks ? PackEntry.COMPRESSED : 0);
     }

@@ -7,28 +7,25 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HKDF-SHA256 (RFC 5869) for keys of up to 32 bytes, one HMAC block: every key derived here is
- * an AES or ChaCha20 key. Each thread keeps its Mac: a key is derived for every chunk record, and
- * {@code Mac.getInstance} per call (as Tink's {@code Hkdf} does) costs more than the HMACs.
+ * an AES or ChaCha20 key. Each thread keeps its Mac ({@link CryptoProvider#hkdfMac}): keys are
+ * derived often, and {@code Mac.getInstance} per call (as Tink's {@code Hkdf} does) costs more
+ * than the HMACs.
  */
 final class Hkdf {
     static final int MAX_LENGTH = 32;
-    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no HmacSHA256", e);
-        }
-    });
 
     private Hkdf() {
     }
 
-    /** {@code length} bytes of HKDF-SHA256 of {@code ikm}; an empty salt stands for RFC 5869's default. */
-    static byte[] derive(byte[] ikm, byte[] salt, byte[] info, int length) {
+    /**
+     * {@code length} bytes of HKDF-SHA256 of {@code ikm}, computed by {@code crypto} (the same
+     * bytes from any provider); an empty salt stands for RFC 5869's default.
+     */
+    static byte[] derive(CryptoProvider crypto, byte[] ikm, byte[] salt, byte[] info, int length) {
         if (length < 1 || length > MAX_LENGTH) {
             throw new IllegalArgumentException("derives 1 to " + MAX_LENGTH + " bytes, not " + length);
         }
-        Mac mac = MAC.get();
+        Mac mac = crypto.hkdfMac();
         try {
             // An empty HMAC key is refused by SecretKeySpec; RFC 5869's default salt is 32 zeros, the same HMAC key.
             mac.init(new SecretKeySpec(salt.length == 0 ? new byte[32] : salt, "HmacSHA256"));

@@ -20,8 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tink's AEAD wire format (output prefix | 12-byte nonce | ciphertext | 16-byte tag) for its
- * CHACHA20_POLY1305 and AES-GCM keys, computed by the JDK's ciphers straight between the
- * caller's arrays. Ciphertexts are interchangeable with Tink's own primitives (see the test).
+ * CHACHA20_POLY1305 and AES-GCM keys, computed by JCE ciphers (the JDK's, or the native
+ * provider's AES-GCM: {@link CryptoProvider}) straight between the caller's arrays. Ciphertexts are interchangeable with Tink's own primitives (see the test).
  *
  * <p>Why not Tink's primitives: they take and return whole arrays, so every 256 KiB segment of a
  * chunk cost a slice copy, an output array and a copy into the record; and for ChaCha20-Poly1305
@@ -33,24 +33,15 @@ import javax.crypto.spec.SecretKeySpec;
 final class JceAead implements MessageAead {
     static final int NONCE_SIZE = 12;
     static final int TAG_SIZE = 16;
-    private static final int PIECE = 4 << 10;
 
     private enum Algorithm {
         CHACHA20_POLY1305("ChaCha20-Poly1305"),
         AES_GCM("AES/GCM/NoPadding");
 
         final String transformation;
-        final ThreadLocal<Cipher> cipher;
 
         Algorithm(String transformation) {
             this.transformation = transformation;
-            this.cipher = ThreadLocal.withInitial(() -> {
-                try {
-                    return Cipher.getInstance(transformation);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("the JDK has no " + transformation, e);
-                }
-            });
         }
 
         /**
@@ -58,8 +49,8 @@ final class JceAead implements MessageAead {
          * decrypt (opening what this thread just sealed, or the same message twice): it opens
          * with a fresh cipher. AES-GCM only refuses that when encrypting.
          */
-        Cipher forOpening() throws GeneralSecurityException {
-            return this == CHACHA20_POLY1305 ? Cipher.getInstance(transformation) : cipher.get();
+        Cipher forOpening(CryptoProvider crypto) throws GeneralSecurityException {
+            return this == CHACHA20_POLY1305 ? crypto.newCipher(transformation) : crypto.threadCipher(transformation);
         }
 
         AlgorithmParameterSpec nonce(byte[] buf, int off) {
@@ -68,18 +59,20 @@ final class JceAead implements MessageAead {
     }
 
     private record Entry(byte[] prefix, SecretKeySpec key, Algorithm algorithm) {
-        Entry derive(byte[] salt, byte[] info) {
+        Entry derive(CryptoProvider crypto, byte[] salt, byte[] info) {
             byte[] base = key.getEncoded();
-            byte[] derived = Hkdf.derive(base, salt, info, base.length);
+            byte[] derived = Hkdf.derive(crypto, base, salt, info, base.length);
             Arrays.fill(base, (byte) 0);
             return new Entry(prefix, new SecretKeySpec(derived, key.getAlgorithm()), algorithm);
         }
     }
 
+    private final CryptoProvider crypto;
     private final Entry sealer;
     private final List<Entry> all;
 
-    private JceAead(Entry sealer, List<Entry> all) {
+    private JceAead(CryptoProvider crypto, Entry sealer, List<Entry> all) {
+        this.crypto = crypto;
         this.sealer = sealer;
         this.all = all;
     }
@@ -88,9 +81,10 @@ final class JceAead implements MessageAead {
      * The keyset's ChaCha20-Poly1305 and AES-GCM (12-byte nonce, 16-byte tag) keys with a Tink
      * or no output prefix; other keys (and CRUNCHY ones, whose format differs) are left to Tink. It seals with an AES-GCM key when {@code
      * preferAesGcm} and the keyset has one, otherwise with a ChaCha20-Poly1305 key, the primary
-     * first among keys of a type. Null when the keyset has none it handles.
+     * first among keys of a type. Null when the keyset has none it handles. {@code crypto} computes
+     * AES-GCM and the key derivations; every provider makes and opens the same bytes.
      */
-    static JceAead forKeyset(KeysetHandle handle, boolean preferAesGcm) {
+    static JceAead forKeyset(KeysetHandle handle, boolean preferAesGcm, CryptoProvider crypto) {
         List<Entry> all = new ArrayList<>();
         Entry aes = null;
         Entry chacha = null;
@@ -108,7 +102,7 @@ final class JceAead implements MessageAead {
             }
         }
         Entry sealer = preferAesGcm && aes != null ? aes : chacha != null ? chacha : aes;
-        return sealer == null ? null : new JceAead(sealer, List.copyOf(all));
+        return sealer == null ? null : new JceAead(crypto, sealer, List.copyOf(all));
     }
 
     private static Entry entry(com.google.crypto.tink.Key key) {
@@ -136,7 +130,7 @@ final class JceAead implements MessageAead {
      * came from, and whoever derives with the same salt and info opens it.
      */
     JceAead derive(byte[] salt, byte[] info) {
-        return derive(sealer, all, salt, info);
+        return derive(crypto, sealer, all, salt, info);
     }
 
     /**
@@ -144,7 +138,7 @@ final class JceAead implements MessageAead {
      * a pack header): each derivation is two HMACs, about 6 us under C1.
      */
     JceAead deriveForSealing(byte[] salt, byte[] info) {
-        return derive(sealer, List.of(sealer), salt, info);
+        return derive(crypto, sealer, List.of(sealer), salt, info);
     }
 
     /** {@link #derive} of the keys whose output prefix {@code in} starts with: those {@link #open} would try. */
@@ -157,20 +151,20 @@ final class JceAead implements MessageAead {
             }
         }
         // None: no key opens it; the sealing key's derivation refuses it as any other would.
-        return named.isEmpty() ? deriveForSealing(salt, info) : derive(named.get(0), named, salt, info);
+        return named.isEmpty() ? deriveForSealing(salt, info) : derive(crypto, named.get(0), named, salt, info);
     }
 
-    private static JceAead derive(Entry sealer, List<Entry> entries, byte[] salt, byte[] info) {
+    private static JceAead derive(CryptoProvider crypto, Entry sealer, List<Entry> entries, byte[] salt, byte[] info) {
         List<Entry> derived = new ArrayList<>(entries.size());
         Entry derivedSealer = null;
         for (Entry e : entries) {
-            Entry d = e.derive(salt, info);
+            Entry d = e.derive(crypto, salt, info);
             derived.add(d);
             if (e == sealer) {
                 derivedSealer = d;
             }
         }
-        return new JceAead(derivedSealer, List.copyOf(derived));
+        return new JceAead(crypto, derivedSealer, List.copyOf(derived));
     }
 
     @Override
@@ -195,18 +189,17 @@ final class JceAead implements MessageAead {
         System.arraycopy(prefix, 0, out, outOff, prefix.length);
         int nonceAt = outOff + prefix.length;
         System.arraycopy(Random.randBytes(NONCE_SIZE), 0, out, nonceAt, NONCE_SIZE);
-        Cipher c = sealer.algorithm.cipher.get();
+        Cipher c = crypto.threadCipher(sealer.algorithm.transformation);
         c.init(Cipher.ENCRYPT_MODE, sealer.key, sealer.algorithm.nonce(out, nonceAt));
         if (aad != null) {
             c.updateAAD(aad);
         }
-        // Fed in pieces: the JDK's AES-GCM intrinsics run only from C2-compiled callers, which
-        // C2 compiles after some thousands of calls. In one call per 256 KiB a cold JVM sealed
-        // its first ~200 MB at 50 MB/s; in 4 KiB pieces it is at full speed after ~30 MB.
+        // Fed in pieces so that the JDK's AES-GCM reaches its intrinsics soon (CryptoProvider#piece).
+        int piece = crypto.piece();
         int o = nonceAt + NONCE_SIZE;
         int p = 0;
-        for (; len - p > PIECE; p += PIECE) {
-            o += c.update(in, off + p, PIECE, out, o);
+        for (; len - p > piece; p += piece) {
+            o += c.update(in, off + p, piece, out, o);
         }
         c.doFinal(in, off + p, len - p, out, o);
     }
@@ -231,7 +224,7 @@ final class JceAead implements MessageAead {
         for (Entry e : all) {
             int p = e.prefix.length;
             if (len >= p + NONCE_SIZE + TAG_SIZE && Arrays.equals(in, off, off + p, e.prefix, 0, p)) {
-                Cipher c = e.algorithm.forOpening();
+                Cipher c = e.algorithm.forOpening(crypto);
                 c.init(Cipher.DECRYPT_MODE, e.key, e.algorithm.nonce(in, off + p));
                 if (aad != null) {
                     c.updateAAD(aad);

@@ -16,10 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 final class JceHmac {
     private final ThreadLocal<Mac> mac;
 
-    private JceHmac(SecretKeySpec key) {
+    private JceHmac(SecretKeySpec key, CryptoProvider crypto) {
         this.mac = ThreadLocal.withInitial(() -> {
             try {
-                Mac m = Mac.getInstance("HmacSHA256");
+                Mac m = crypto.hmacSha256();
                 m.init(key);
                 return m;
             } catch (GeneralSecurityException e) {
@@ -28,11 +28,14 @@ final class JceHmac {
         });
     }
 
-    /** For the keyset's primary key, which must be an HMAC-SHA256 PRF key (chunk ids are defined so). */
-    static JceHmac forKeyset(KeysetHandle handle) throws GeneralSecurityException {
+    /**
+     * For the keyset's primary key, which must be an HMAC-SHA256 PRF key (chunk ids are defined
+     * so), computed by {@code crypto}: every provider gives the same ids.
+     */
+    static JceHmac forKeyset(KeysetHandle handle, CryptoProvider crypto) throws GeneralSecurityException {
         if (handle.getPrimary().getKey() instanceof HmacPrfKey k
                 && k.getParameters().getHashType() == HmacPrfParameters.HashType.SHA256) {
-            return new JceHmac(new SecretKeySpec(k.getKeyBytes().toByteArray(InsecureSecretKeyAccess.get()), "HmacSHA256"));
+            return new JceHmac(new SecretKeySpec(k.getKeyBytes().toByteArray(InsecureSecretKeyAccess.get()), "HmacSHA256"), crypto);
         }
         throw new GeneralSecurityException("the chunk id keyset's primary key is not an HMAC-SHA256 PRF key");
     }

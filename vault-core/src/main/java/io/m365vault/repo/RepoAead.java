@@ -8,17 +8,19 @@ import java.util.Arrays;
 
 /**
  * The repository's AEAD over a keyset of an AES-256-GCM and a ChaCha20-Poly1305 key: seals with
- * whichever this JVM runs faster (AES-GCM under C2, ChaCha20-Poly1305 under C1 only) and opens
- * either, picked by the key's output prefix. Both run on the JDK's ciphers between the caller's
- * arrays ({@link JceAead}); key types it does not handle go through Tink's own primitive.
+ * whichever this JVM runs faster (AES-GCM under C2 or from the native provider, the JDK's
+ * ChaCha20-Poly1305 under C1 only without it) and opens either, picked by the key's output
+ * prefix. Both run on JCE ciphers between the caller's arrays ({@link JceAead}); key types it
+ * does not handle go through Tink's own primitive.
  */
 final class RepoAead implements MessageAead {
     private final JceAead jce;
     private final Aead tink;
     private final int overhead;
 
-    RepoAead(KeysetHandle keys, boolean c2) throws GeneralSecurityException {
-        this.jce = JceAead.forKeyset(keys, c2);
+    /** Seals with AES-GCM when {@code preferAesGcm} ({@link RepoKeys#prefersAesGcm}), computed by {@code crypto}. */
+    RepoAead(KeysetHandle keys, boolean preferAesGcm, CryptoProvider crypto) throws GeneralSecurityException {
+        this.jce = JceAead.forKeyset(keys, preferAesGcm, crypto);
         this.tink = keys.getPrimitive(RegistryConfiguration.get(), Aead.class);
         this.overhead = jce != null ? jce.overhead() : tink.encrypt(new byte[0], new byte[0]).length;
     }

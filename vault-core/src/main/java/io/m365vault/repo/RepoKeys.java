@@ -68,17 +68,43 @@ public final class RepoKeys {
     private final JceAead derivable;
     private final JceHmac idMac;
     private final long[] gear;
+    private final CryptoProvider crypto;
 
-    private RepoKeys(String id, KeysetHandle aeadKeys, KeysetHandle idKeys, KeysetHandle gearKeys)
+    private RepoKeys(String id, KeysetHandle aeadKeys, KeysetHandle idKeys, KeysetHandle gearKeys, CryptoProvider crypto)
             throws GeneralSecurityException {
         this.id = id;
         this.aeadKeys = aeadKeys;
         this.idKeys = idKeys;
         this.gearKeys = gearKeys;
-        this.keysetKey = new Sealer(new RepoAead(aeadKeys, JitMode.c2()));
-        this.derivable = JceAead.forKeyset(aeadKeys, JitMode.c2());
-        this.idMac = JceHmac.forKeyset(idKeys);
+        this.crypto = crypto;
+        boolean aes = prefersAesGcm(crypto);
+        this.keysetKey = new Sealer(new RepoAead(aeadKeys, aes, crypto));
+        this.derivable = JceAead.forKeyset(aeadKeys, aes, crypto);
+        this.idMac = JceHmac.forKeyset(idKeys, crypto);
         this.gear = deriveGear(gearKeys.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
+    }
+
+    /**
+     * Whether to seal with AES-GCM rather than ChaCha20-Poly1305: where it is fast, i.e. with C2
+     * or from the native provider. The JDK's AES-GCM under C1 only ran at a fifth of its
+     * ChaCha20-Poly1305 (bench/README.md).
+     */
+    static boolean prefersAesGcm(CryptoProvider crypto) {
+        return crypto.isNative() || JitMode.c2();
+    }
+
+    /** The same keys computed by another provider: what one seals the other opens (tests, benchmarks). */
+    RepoKeys with(CryptoProvider other) {
+        try {
+            return new RepoKeys(id, aeadKeys, idKeys, gearKeys, other);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("keys that opened once do not open again: " + e.getMessage(), e);
+        }
+    }
+
+    /** The provider that computes these keys' ciphers, ids and pack names. */
+    CryptoProvider crypto() {
+        return crypto;
     }
 
     /** New keys: the AEAD keyset holds a ChaCha20-Poly1305 and an AES-256-GCM key (see {@link RepoAead}). */
@@ -109,7 +135,7 @@ public final class RepoKeys {
             return new RepoKeys(HEX.formatHex(idBytes),
                     aeadKeys,
                     KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF),
-                    KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF));
+                    KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF), CryptoProvider.inUse());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink cannot generate keys: " + e.getMessage(), e);
         }
@@ -240,7 +266,7 @@ public final class RepoKeys {
             throw new CorruptKeysException("the sealed keyset is not the one its header names (" + id + ")");
         }
         try {
-            RepoKeys keys = new RepoKeys(id, parse(r.bytes()), parse(r.bytes()), parse(r.bytes()));
+            RepoKeys keys = new RepoKeys(id, parse(r.bytes()), parse(r.bytes()), parse(r.bytes()), CryptoProvider.inUse());
             r.end();
             return keys;
         } catch (GeneralSecurityException e) {

@@ -132,4 +132,36 @@ class ChunkCodecTest {
                 new PackEntry(idB, 0, record.length, 1000, 0), "p", record, 0));
         assertEquals(idB, e.chunkId());
     }
+
+    /** Known answer across providers: the same keys give the same ids, and a chunk sealed under one opens under the other. */
+    @Test
+    void aChunkSealedUnderOneProviderOpensUnderTheOther() {
+        List<CryptoProvider> all = CryptoProviders.all();
+        if (CryptoProviders.nativeExpected()) {
+            assertEquals(2, all.size(), "the native provider loads here");
+        }
+        for (byte[] plain : new byte[][] {TestRepos.random(8, 3 * ChunkCodec.SEGMENT + 5), new byte[100_000], TestRepos.random(9, 7)}) {
+            ChunkId id = keys.with(CryptoProvider.JDK).chunkId(plain, 0, plain.length);
+            for (CryptoProvider sealing : all) {
+                RepoKeys sealer = keys.with(sealing);
+                assertEquals(id, sealer.chunkId(plain, 0, plain.length), sealing.name());
+                SealedChunk sealed = new ChunkCodec(sealer).encode(id, plain, 0, plain.length);
+                PackEntry entry = new PackEntry(id, 0, sealed.record().length, plain.length, sealed.flags());
+                for (CryptoProvider opening : all) {
+                    assertArrayEquals(plain, new ChunkCodec(keys.with(opening)).decode(entry, "p", sealed.record(), 0),
+                            sealing + " to " + opening);
+                }
+            }
+        }
+    }
+
+    @Test
+    void whatLooksCompressedIsStoredRawAndTheRestCompressed() {
+        byte[] random = TestRepos.random(10, 1 << 20);
+        assertEquals(0, codec.encode(keys.chunkId(random, 0, random.length), random, 0, random.length).flags());
+        byte[] zeros = new byte[1 << 20];
+        SealedChunk z = codec.encode(keys.chunkId(zeros, 0, zeros.length), zeros, 0, zeros.length);
+        assertEquals(PackEntry.COMPRESSED, z.flags());
+        assertTrue(z.record().length < 1000, "zeros compress: " + z.record().length);
+    }
 }

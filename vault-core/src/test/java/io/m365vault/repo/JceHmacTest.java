@@ -11,8 +11,8 @@ import com.google.crypto.tink.prf.PrfSet;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JceHmacTest {
@@ -21,11 +21,16 @@ class JceHmacTest {
         PrfConfig.register();
     }
 
-    @Test
-    void sameOutputAsTinksPrfOverAnyRange() throws GeneralSecurityException {
+    static java.util.List<CryptoProvider> providers() {
+        return CryptoProviders.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void sameOutputAsTinksPrfOverAnyRange(CryptoProvider crypto) throws GeneralSecurityException {
         KeysetHandle h = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
         PrfSet tink = h.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
-        JceHmac jce = JceHmac.forKeyset(h);
+        JceHmac jce = JceHmac.forKeyset(h, crypto);
         byte[] buf = ChunkerTest.random(5, 300_000);
         for (int[] range : new int[][] {{0, 0}, {0, 1}, {7, 63}, {100, 4096}, {0, buf.length}, {1, buf.length - 1}}) {
             byte[] expected = tink.computePrimary(Arrays.copyOfRange(buf, range[0], range[0] + range[1]), 32);
@@ -38,6 +43,6 @@ class JceHmacTest {
     void refusesOtherPrfKeys(String name) throws GeneralSecurityException {
         KeysetHandle h = KeysetHandle.generateNew(name.equals("HKDF_SHA256")
                 ? PredefinedPrfParameters.HKDF_SHA256 : PredefinedPrfParameters.HMAC_SHA512_PRF);
-        assertThrows(GeneralSecurityException.class, () -> JceHmac.forKeyset(h));
+        assertThrows(GeneralSecurityException.class, () -> JceHmac.forKeyset(h, CryptoProvider.JDK));
     }
 }

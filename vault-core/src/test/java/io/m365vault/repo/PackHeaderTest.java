@@ -80,7 +80,7 @@ class PackHeaderTest {
         PackEntry beyond = new PackEntry(real.id(), 10, real.record().length, 5000, 0);
         byte[] header = PackHeader.seal(keys, List.of(beyond));
         byte[] bytes = ByteBuffer.allocate(real.record().length + header.length).put(real.record()).put(header).array();
-        Pack pack = new Pack(PackWriter.sha256(bytes), bytes, List.of(beyond));
+        Pack pack = new Pack(PackWriter.sha256(keys.crypto(), bytes), bytes, List.of(beyond));
         store.put(pack);
         var e = assertThrows(CorruptPackException.class, () -> reader.entries(pack.id()));
         assertEquals("pack " + pack.id() + " header places chunk " + real.id() + " outside the pack", e.getMessage());
@@ -97,7 +97,7 @@ class PackHeaderTest {
         int declared = PackHeader.maxSealedLength(keys) + 1;
         assertEquals(true, declared < bytes.length - PackHeader.TRAILER, "the pack is longer than the declared header");
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - PackHeader.TRAILER, declared);
-        Pack pack = new PackWriter.Unnamed(bytes, List.of()).name();
+        Pack pack = new PackWriter.Unnamed(bytes, List.of(), keys.crypto()).name();
         store.put(pack);
         var e = assertThrows(CorruptPackException.class, () -> reader.entries(pack.id()));
         assertEquals("pack " + pack.id() + " declares a header of " + declared + " bytes; one takes "

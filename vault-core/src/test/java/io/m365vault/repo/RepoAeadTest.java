@@ -10,6 +10,8 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.security.GeneralSecurityException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RepoAeadTest {
     private static KeysetHandle bothKeys() throws GeneralSecurityException {
@@ -29,7 +31,7 @@ class RepoAeadTest {
     @Test
     void keyTypesTheJdkDoesNotHandleGoThroughTink() throws Exception {
         RepoKeys.generate();
-        RepoAead aead = new RepoAead(KeysetHandle.generateNew(PredefinedAeadParameters.XCHACHA20_POLY1305), true);
+        RepoAead aead = new RepoAead(KeysetHandle.generateNew(PredefinedAeadParameters.XCHACHA20_POLY1305), true, CryptoProvider.inUse());
         byte[] plain = TestRepos.random(2, 1000);
         byte[] sealed = seal(aead, plain, new byte[] {7});
         assertArrayEquals(plain, aead.open(sealed, 0, sealed.length, new byte[] {7}));
@@ -39,11 +41,12 @@ class RepoAeadTest {
         assertThrows(GeneralSecurityException.class, () -> aead.open(sealed, 0, sealed.length, new byte[] {8}));
     }
 
-    @Test
-    void whatEitherJitModeSealsTheOtherOpens() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.m365vault.repo.CryptoProviders#all")
+    void whatEitherAlgorithmSealsTheOtherOpens(CryptoProvider crypto) throws Exception {
         KeysetHandle keys = bothKeys();
-        RepoAead c1 = new RepoAead(keys, false);
-        RepoAead c2 = new RepoAead(keys, true);
+        RepoAead c1 = new RepoAead(keys, false, crypto);
+        RepoAead c2 = new RepoAead(keys, true, crypto);
         byte[] plain = TestRepos.random(1, 100_000);
         byte[] aad = {1, 2, 3};
         byte[] fromC1 = seal(c1, plain, aad);
@@ -59,7 +62,7 @@ class RepoAeadTest {
     void alteredBytesOrOtherAadDoNotOpenUnderEitherKey() throws Exception {
         KeysetHandle keys = bothKeys();
         for (boolean c2 : new boolean[] {false, true}) {
-            RepoAead aead = new RepoAead(keys, c2);
+            RepoAead aead = new RepoAead(keys, c2, CryptoProvider.inUse());
             byte[] sealed = seal(aead, new byte[] {9, 9, 9}, new byte[] {1});
             assertThrows(GeneralSecurityException.class, () -> aead.open(sealed, 0, sealed.length, new byte[] {2}));
             sealed[sealed.length - 1] ^= 1;
