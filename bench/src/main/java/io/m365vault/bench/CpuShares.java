@@ -112,9 +112,7 @@ final class CpuShares {
                     // After the name: state is field 3 of stat(5), utime 14 and stime 15.
                     long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     String tid = t.getFileName().toString();
-                    synchronized (names) {
-                        names.put(tid, name);
-                    }
+                    names.put(tid, name);
                     out.accept(tid, ticks);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended between the listing and the read: its last sample stands

@@ -136,7 +136,8 @@ class MailRestoreTest {
             ProtectedItem item = new ProtectedItem("user", a);
             Set<String> before = ids(sim, a);
             ObjectNode fault = JSON.createObjectNode();
-            fault.putArray("inject").addObject().put("path", "/messages").put("method", "POST").put("status", 400)
+            // A create's path (users/{u}/mailFolders/{f}/messages), not a later attachment's (users/{u}/messages/{m}/attachments).
+            fault.putArray("inject").addObject().put("path", "/mailFolders/").put("method", "POST").put("status", 400)
                     .put("code", "ErrorInvalidProperty").put("count", 1);
             MailRestoreResult r = new MailRestore(repo, graph).restore("job1", item, t, new MailRestoreOptions(item, "Restored", false,
                     (done, of, bytes) -> {

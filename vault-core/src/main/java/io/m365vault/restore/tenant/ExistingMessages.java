@@ -2,7 +2,8 @@ package io.m365vault.restore.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.Json;
-import io.m365vault.graph.GraphRequests;
+import io.m365vault.graph.DeltaPager;
+import io.m365vault.graph.GraphReader;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,13 +16,13 @@ import java.util.Set;
  * the threads that write them.
  */
 final class ExistingMessages {
-    private final GraphRequests graph;
+    private final DeltaPager pager;
     private final String mailbox;
     private final Map<String, Set<String>> byFolder = new HashMap<>();
 
-    ExistingMessages(GraphRequests graph, String userId) {
-        this.graph = graph;
-        this.mailbox = "/users/" + Json.seg(userId);
+    ExistingMessages(GraphReader graph, String userId) {
+        this.pager = new DeltaPager(graph);
+        this.mailbox = "users/" + Json.seg(userId);
     }
 
     synchronized boolean holds(String folderId, String internetMessageId) throws IOException {
@@ -39,18 +40,15 @@ final class ExistingMessages {
         if (ids != null) {
             return ids;
         }
-        ids = new HashSet<>();
-        String next = mailbox + "/mailFolders/" + Json.seg(folderId) + "/messages?$select=internetMessageId&$top=1000";
-        while (next != null) {
-            JsonNode page = graph.getJson(next, Map.of());
-            for (JsonNode m : page.path("value")) {
+        Set<String> found = new HashSet<>();
+        pager.list(mailbox + "/mailFolders/" + Json.seg(folderId) + "/messages?$select=internetMessageId", page -> {
+            for (JsonNode m : page.items()) {
                 if (m.hasNonNull("internetMessageId")) {
-                    ids.add(m.get("internetMessageId").asText());
+                    found.add(m.get("internetMessageId").asText());
                 }
             }
-            next = page.hasNonNull("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
-        }
-        byFolder.put(folderId, ids);
-        return ids;
+        });
+        byFolder.put(folderId, found);
+        return found;
     }
 }

@@ -7,6 +7,7 @@ import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.graph.GraphStatusException;
 import io.m365vault.graph.TenantGraph;
+import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Parallel;
 import io.m365vault.repo.Repository;
@@ -78,7 +79,7 @@ public final class MailRestore {
         } catch (GraphStatusException e) {
             throw refusal(user, e);
         }
-        ExistingMessages existing = new ExistingMessages(graph.requests(), user);
+        ExistingMessages existing = new ExistingMessages(new TenantGraphReader(graph, 1000), user);
         RestoreTally tally = new RestoreTally(job, source, messages.size(), options.progress());
         long started = System.nanoTime();
         try (Parallel pool = new Parallel(IN_FLIGHT)) {
