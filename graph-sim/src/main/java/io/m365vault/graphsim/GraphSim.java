@@ -160,6 +160,11 @@ public final class GraphSim implements AutoCloseable {
         control.apps(Json.obj().put("tenant", tenant).put("clientId", clientId).put("secret", secret));
     }
 
+    /** Registers an app with a certificate credential: {@code certificatePem} holds its certificate (a key beside it is ignored). */
+    public void registerAppCertificate(String tenant, String clientId, String certificatePem) {
+        control.apps(Json.obj().put("tenant", tenant).put("clientId", clientId).put("certificate", certificatePem));
+    }
+
     public SimConfig config() {
         return ctx.config;
     }

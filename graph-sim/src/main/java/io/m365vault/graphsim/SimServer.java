@@ -1,5 +1,6 @@
 package io.m365vault.graphsim;
 
+import io.m365vault.graphsim.handlers.SharePointRestHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Graph endpoint: {@code /v1.0/...} through rewrites, faults and the router; {@code /_sim/...}
- * for control; {@code /{tenant}/oauth2/v2.0/token} as Entra ID's token endpoint; anything else 404. Every request, $batch parts included, goes through {@link #dispatch}.
+ * for control; {@code /{tenant}/oauth2/v2.0/token} as Entra ID's token endpoint; {@code {site}/_api/...} as
+ * SharePoint REST ({@link SharePointRestHandler}); anything else 404. Every request, $batch parts included, goes through {@link #dispatch}.
  */
 public final class SimServer {
     private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
@@ -41,6 +43,7 @@ public final class SimServer {
     private final Router graph = new Router();
     private final Router control = new Router();
     private final Router uploads = new Router();
+    private final SharePointRestHandler sharePoint;
     private final List<UnaryOperator<List<String>>> rewrites = new ArrayList<>();
     private static final Pattern TOKEN_PATH = Pattern.compile("/([^/]+)/oauth2/v2\\.0/token");
     private HttpServer server;
@@ -49,6 +52,7 @@ public final class SimServer {
     private ExecutorService pool;
 
     public SimServer(SimContext ctx) {
+        this.sharePoint = new SharePointRestHandler(ctx);
         this.ctx = ctx;
     }
 
@@ -131,6 +135,9 @@ public final class SimServer {
             m.matches();
             ctx.stats.request("POST {tenant}/oauth2/v2.0/token");
             res = ctx.entra.token(m.group(1), body);
+            ctx.stats.status(res.status);
+        } else if (SharePointRestHandler.handles(path)) {
+            res = sharePoint.serve(ex.getRequestMethod(), ex.getRequestURI().getPath(), Exchanges.headers(ex));
             ctx.stats.status(res.status);
         } else if (path.startsWith("/_upload/")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(8), ex.getRequestURI().getRawQuery(),

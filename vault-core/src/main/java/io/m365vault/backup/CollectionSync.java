@@ -56,11 +56,24 @@ public final class CollectionSync {
      * children of changed items (an event's attachments).
      */
     public List<Written> run(Collection c) throws IOException {
+        return run(c, page -> { });
+    }
+
+    /** What a sync does with each page's new versions before the page's checkpoint: read their children (a list item's files). */
+    public interface PageHook {
+        void written(List<Written> page) throws IOException;
+    }
+
+    /**
+     * As {@link #run(Collection)}, handing each page's new versions to {@code hook} before the
+     * page's checkpoint, so that a worker killed after the checkpoint has read their children too.
+     */
+    public List<Written> run(Collection c, PageHook hook) throws IOException {
         List<Written> written = new ArrayList<>();
         if (!c.delta()) {
             Set<String> seen = new HashSet<>();
             Set<String> parents = new HashSet<>();
-            pager.list(c.url(), page -> apply(c, page.items(), seen, parents, written));
+            pager.list(c.url(), page -> applyThen(hook, c, page.items(), seen, parents, written));
             closeUnseen(c, seen, parents);
             return written;
         }
@@ -79,7 +92,7 @@ public final class CollectionSync {
             try {
                 pager.run(url, page -> {
                     ctx.stats().pages.incrementAndGet();
-                    apply(c, page.items(), seen, parents, written);
+                    applyThen(hook, c, page.items(), seen, parents, written);
                     checkpoint(c, page, resyncing[0], seen, parents);
                 });
                 break;
@@ -98,8 +111,15 @@ public final class CollectionSync {
                 ctx.session().checkpoint(checkpoint(c, Map.of("resync", true)));
             }
         }
-        retryFailed(c, seen, written);
+        retryFailed(c, seen, written, hook);
         return written;
+    }
+
+    private void applyThen(PageHook hook, Collection c, List<JsonNode> items, Set<String> seen, Set<String> parents,
+                           List<Written> written) throws IOException {
+        int from = written.size();
+        apply(c, items, seen, parents, written);
+        hook.written(List.copyOf(written.subList(from, written.size())));
     }
 
     /**
@@ -126,7 +146,8 @@ public final class CollectionSync {
     }
 
     /** Items of {@code c} that this run brought in (new or changed), with the version they replaced. */
-    public record Written(JsonNode item, CatalogEntry previous) { }
+    /** @param id the item's catalog id ({@link ItemShape#id}) */
+    public record Written(String id, JsonNode item, CatalogEntry previous) { }
 
     private void checkpoint(Collection c, DeltaPage page, boolean resync, Set<String> seen, Set<String> parents) throws IOException {
         if (page.last()) {
@@ -193,7 +214,7 @@ public final class CollectionSync {
             while (!planned.isEmpty()) {
                 Planned p = planned.remove(0);
                 if (write(c, p)) {
-                    written.add(new Written(p.item, p.previous));
+                    written.add(new Written(p.id, p.item, p.previous));
                 }
             }
         } finally {
@@ -328,7 +349,7 @@ public final class CollectionSync {
     }
 
     /** Items of a delta collection that failed in earlier runs and that this round did not bring: fetched by id. */
-    private void retryFailed(Collection c, Set<String> seen, List<Written> written) throws IOException {
+    private void retryFailed(Collection c, Set<String> seen, List<Written> written, PageHook hook) throws IOException {
         List<JsonNode> again = new ArrayList<>();
         for (FailedItems.Row r : ctx.failed().of(c.key())) {
             if (seen.contains(r.itemId()) || c.shape().itemPath(r.itemId()) == null) {
@@ -351,7 +372,7 @@ public final class CollectionSync {
         if (!again.isEmpty()) {
             LOG.info("retrying failed items run={} item={} workload={} collection={} count={}",
                     ctx.runId(), ctx.item(), ctx.workload().id(), c.key(), again.size());
-            apply(c, again, new HashSet<>(), new HashSet<>(), written);
+            applyThen(hook, c, again, new HashSet<>(), new HashSet<>(), written);
             ctx.session().commit();
         }
     }

@@ -19,13 +19,19 @@ public final class Containers {
     /** {@code noun} names the containers in the error, e.g. "folders". Returns what the collections wrote. */
     public static List<CollectionSync.Written> each(CollectionSync sync, Iterable<String> folders, String noun,
                                                     Function<String, Collection> collection) throws IOException {
+        return each(sync, folders, noun, collection, page -> { });
+    }
+
+    /** As above, each page's new versions handed to {@code hook} before its checkpoint ({@link CollectionSync#run(Collection, CollectionSync.PageHook)}). */
+    public static List<CollectionSync.Written> each(CollectionSync sync, Iterable<String> folders, String noun,
+                                                    Function<String, Collection> collection, CollectionSync.PageHook hook) throws IOException {
         List<CollectionSync.Written> written = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int n = 0;
         for (String f : folders) {
             n++;
             try {
-                written.addAll(sync.run(collection.apply(f)));
+                written.addAll(sync.run(collection.apply(f), hook));
             } catch (GraphNotFoundException gone) {
                 sync.close(f);
             } catch (IOException e) {

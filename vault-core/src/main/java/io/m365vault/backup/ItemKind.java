@@ -24,7 +24,10 @@ package io.m365vault.backup;
  *   <li>lists: {@link #LIST} (a site's list: metadata = list JSON with its {@code columns} and
  *       {@code contentTypes}; no content), {@link #LIST_ITEM} (id = list id + {@code :} + item id, as
  *       item ids repeat across lists; parent = list id; metadata = listItem JSON with {@code fields};
- *       person and lookup columns as Graph gives them, {@code <name>LookupId}).
+ *       person and lookup columns as Graph gives them, {@code <name>LookupId}), {@link #LIST_ATTACHMENT}
+ *       (a file attached to a list item, from SharePoint REST: id = the list item's id, {@code /} and
+ *       the file name; parent = the list item's id; metadata = SharePoint's attachment JSON ({@code FileName}, {@code ServerRelativeUrl})
+ *       with {@code itemETag}, the item's eTag when it was read; content = the file's bytes).
  *   <li>pages: {@link #SITE_PAGE} (metadata = sitePage JSON as listed; content = the sitePage JSON
  *       with {@code canvasLayout}, web parts as Graph gives them).
  * </ul>
@@ -43,6 +46,7 @@ public final class ItemKind {
     public static final String FILE_VERSION = "fileVersion";
     public static final String LIST = "list";
     public static final String LIST_ITEM = "listItem";
+    public static final String LIST_ATTACHMENT = "listAttachment";
     public static final String SITE_PAGE = "sitePage";
 
     private ItemKind() {

@@ -1,5 +1,6 @@
 package io.m365vault.graph;
 
+import com.azure.core.credential.TokenCredential;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.http.KiotaClientFactory;
@@ -36,11 +37,13 @@ public final class GraphClients {
     /** A tenant's Graph under {@code governor}: give every client of one tenant the same governor. */
     public static TenantGraph create(GraphSettings settings, ThrottleGovernor governor) {
         OkHttpClient http = httpClient(governor);
-        GraphServiceClient sdk = new GraphServiceClient(GraphCredentials.provider(settings), http);
+        // One credential for Graph and SharePoint REST, so its token cache serves both.
+        TokenCredential credential = GraphCredentials.credential(settings);
+        GraphServiceClient sdk = new GraphServiceClient(GraphCredentials.provider(credential, settings.host(), settings.scope()), http);
         sdk.getRequestAdapter().setBaseUrl(settings.baseUrl());
         LOG.info("graph client baseUrl={} auth={} maxInFlight={} budget={}/{}s", settings.baseUrl(), settings.auth(),
                 governor.config().maxInFlight(), governor.config().requestsPerWindow(), governor.config().window().toSeconds());
-        return new TenantGraph(settings, sdk, http, governor);
+        return new TenantGraph(settings, credential, sdk, http, governor);
     }
 
     /** The SDK's default Graph middleware, governed, without a call timeout. */

@@ -9,18 +9,20 @@ import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvid
 import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
 
-/** The SDK's authentication provider for {@link GraphSettings}. */
+/** The credential of {@link GraphSettings}, and the SDK's authentication providers over it. */
 final class GraphCredentials {
     private GraphCredentials() {
     }
 
-    static AuthenticationProvider provider(GraphSettings s) {
-        TokenCredential credential = credential(s);
+    /**
+     * Tokens of {@code credential} (null: none) for {@code host} only, never for redirect targets or
+     * other hosts: Graph's host with Graph's scope, a SharePoint host with its own.
+     */
+    static AuthenticationProvider provider(TokenCredential credential, String host, String scope) {
         if (credential == null) {
             return new AnonymousAuthenticationProvider();
         }
-        // Tokens only for the configured Graph host: never for redirect targets or other hosts.
-        return new AzureIdentityAuthenticationProvider(credential, new String[] {s.host()}, s.scope());
+        return new AzureIdentityAuthenticationProvider(credential, new String[] {host}, scope);
     }
 
     /** Null when the settings ask for no credential (plain http, the simulator). */

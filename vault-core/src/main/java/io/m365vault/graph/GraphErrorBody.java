@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * Graph's error body, {@code {"error":{"code","message","innerError":{"code"}}}}, read leniently:
- * a body that is not this shape gives empty fields, never an exception.
+ * Graph's error body, {@code {"error":{"code","message","innerError":{"code"}}}}, or SharePoint
+ * REST's ({@code odata.error}, or {@code error_description} for a refused token), read leniently:
+ * a body that is none of these gives empty fields, never an exception.
  */
 record GraphErrorBody(String code, String message, String innerCode) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,7 +19,17 @@ record GraphErrorBody(String code, String message, String innerCode) {
             return NONE;
         }
         try {
-            JsonNode e = JSON.readTree(body).path("error");
+            JsonNode root = JSON.readTree(body);
+            if (root.has("odata.error")) {
+                // SharePoint REST (odata=nometadata): {"odata.error":{"code","message":{"lang","value"}}}
+                JsonNode e = root.path("odata.error");
+                return new GraphErrorBody(e.path("code").asText(""), e.path("message").path("value").asText(""), "");
+            }
+            if (root.path("error").isTextual() || root.has("error_description")) {
+                // SharePoint's refusal of a token: {"error_description":"Unsupported app only token."}
+                return new GraphErrorBody(root.path("error").asText(""), root.path("error_description").asText(""), "");
+            }
+            JsonNode e = root.path("error");
             JsonNode inner = e.has("innerError") ? e.path("innerError") : e.path("innererror");
             return new GraphErrorBody(e.path("code").asText(""), e.path("message").asText(""), inner.path("code").asText(""));
         } catch (IOException notJson) {

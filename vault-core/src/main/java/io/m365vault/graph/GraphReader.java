@@ -27,6 +27,14 @@ public interface GraphReader {
     }
 
     /**
+     * Why SharePoint REST (which serves what Graph lacks: list item attachments, by absolute URLs
+     * under a site's {@code webUrl}) will refuse this reader's requests, or null when it can be called.
+     */
+    default String sharePointRefusal() {
+        return null;
+    }
+
+    /**
      * GET of bytes from byte {@code from} on, e.g. a download resumed on a fresh pre-authenticated
      * URL. Readers that can ask for a range ({@link TenantGraphReader}) do; this one reads and drops.
      */

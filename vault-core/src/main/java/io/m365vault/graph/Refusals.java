@@ -26,10 +26,24 @@ final class Refusals {
             "AADSTS90002", Setting.GRAPH_TENANT_ID,         // no such tenant
             "AADSTS900023", Setting.GRAPH_TENANT_ID);       // malformed tenant id
     private final GraphSettings settings;
+    private final boolean answers;
     private final AtomicBoolean accepted = new AtomicBoolean();
 
     Refusals(GraphSettings settings) {
+        this(settings, true);
+    }
+
+    private Refusals(GraphSettings settings, boolean answers) {
         this.settings = settings;
+        this.answers = answers;
+    }
+
+    /**
+     * For a service other than Graph (SharePoint REST): Entra ID refusing a token is still the app's
+     * refusal, but every 401 or 403 answer is the request's own.
+     */
+    static Refusals ofTokenOnly(GraphSettings settings) {
+        return new Refusals(settings, false);
     }
 
     /**
@@ -73,6 +87,9 @@ final class Refusals {
 
     /** The refusal an error answer of Graph is, or null when it is the request's own. */
     CredentialsRefusedException answer(String method, String url, int status, GraphErrorBody error) {
+        if (!answers) {
+            return null;
+        }
         String detail = status + (error.summary().isEmpty() ? "" : " " + error.summary());
         if (status == 403 && "Authorization_RequestDenied".equals(error.code())) {
             return new CredentialsRefusedException(Setting.GRAPH_CLIENT_ID + ": Graph refuses " + method + " " + url + ": the app "

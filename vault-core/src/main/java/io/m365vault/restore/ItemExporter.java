@@ -91,7 +91,7 @@ public final class ItemExporter {
             }
             Rows lists = rows.get(Workload.LISTS);
             if (lists != null && !lists.isEmpty()) {
-                new ListsExport(target, ledger).export(lists.of(ItemKind.LIST), lists.of(ItemKind.LIST_ITEM));
+                new ListsExport(reader, target, ledger).export(lists.of(ItemKind.LIST), lists.of(ItemKind.LIST_ITEM), lists.of(ItemKind.LIST_ATTACHMENT));
             }
             Rows pages = rows.get(Workload.PAGES);
             if (pages != null && !pages.isEmpty()) {

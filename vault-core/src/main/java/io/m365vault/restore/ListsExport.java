@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.m365vault.backup.ItemKind;
 import io.m365vault.repo.CatalogEntry;
+import io.m365vault.repo.ContentReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,20 +19,25 @@ import java.util.Map;
  * its columns and content types), {@code items.json} (every item, every field typed, person and
  * lookup columns with their display values, see {@link ListItemsJson}) and {@code items.csv}
  * (the same fields, one row per item, see {@link ItemsCsv}). Items are in SharePoint's id order.
+ * An item's attachments go to {@code attachments/<item id>/<file name>} beside them, byte for byte.
  */
 final class ListsExport {
     static final String DIR = "lists";
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final ContentReader reader;
     private final ExportTarget target;
     private final ExportLedger ledger;
 
-    ListsExport(ExportTarget target, ExportLedger ledger) {
+    ListsExport(ContentReader reader, ExportTarget target, ExportLedger ledger) {
+        this.reader = reader;
         this.target = target;
         this.ledger = ledger;
     }
 
-    void export(List<CatalogEntry> lists, List<CatalogEntry> items) throws IOException {
+    void export(List<CatalogEntry> lists, List<CatalogEntry> items, List<CatalogEntry> attachments) throws IOException {
+        Map<String, List<CatalogEntry>> filesOf = new HashMap<>();
+        attachments.forEach(a -> filesOf.computeIfAbsent(a.parent(), k -> new ArrayList<>()).add(a));
         Map<String, List<JsonNode>> byList = new HashMap<>();
         Map<String, List<String>> ids = new HashMap<>();
         List<CatalogEntry> ordered = new ArrayList<>(items);
@@ -66,6 +72,21 @@ final class ListsExport {
             write(List.of(DIR, dir, "items.csv"), itemIds, out -> ItemsCsv.write(out, schema, rows));
             ledger.exported(ItemKind.LIST);
             rows.forEach(r -> ledger.exported(ItemKind.LIST_ITEM));
+            for (String item : itemIds) {
+                files(dir, item, filesOf.getOrDefault(item, List.of()));
+            }
+        }
+    }
+
+    /** One item's attachments, in name order; a file whose content cannot be read is named as failed, the others written. */
+    private void files(String listDir, String item, List<CatalogEntry> files) throws IOException {
+        List<CatalogEntry> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(CatalogEntry::itemId));
+        SafeNames.Siblings names = new SafeNames.Siblings();
+        String itemDir = SafeNames.segment(item.substring(item.indexOf(':') + 1), "item");
+        for (CatalogEntry f : sorted) {
+            String name = names.claim(SafeNames.segment(GraphJson.text(GraphJson.of(f), "FileName"), "attachment"), "", f.itemId());
+            ItemFile.write(reader, target, ledger, List.of(DIR, listDir, "attachments", itemDir, name), ItemKind.LIST_ATTACHMENT, f.itemId(), f.content());
         }
     }
 

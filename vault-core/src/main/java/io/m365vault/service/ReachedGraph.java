@@ -44,6 +44,11 @@ final class ReachedGraph implements GraphReader {
         graph.issued(downloadUrl, issuerPath);
     }
 
+    @Override
+    public String sharePointRefusal() {
+        return graph.sharePointRefusal();
+    }
+
     private void reach() {
         if (!reached) {
             Reachability.connect(Setting.GRAPH_BASE_URL, baseUrl);

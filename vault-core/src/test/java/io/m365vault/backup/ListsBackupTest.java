@@ -46,8 +46,9 @@ class ListsBackupTest {
             assertEquals(Set.of("Tasks", "Issues", "User Information List"), Set.copyOf(SimSites.backedUpLists(repo, site, t1).values()),
                     "lists, not the library, not the hidden list; the people list that person columns point into");
             assertTrue(full.stats().pages() >= 6, "each list's delta in pages of 5, each checkpointed: " + full.stats());
-            assertTrue(full.reason().startsWith("list item attachments are not backed up: ") && full.reason().matches(".*; [1-9]\\d* of the \\d+ items this run wrote have attachments"),
-                    "the run says what it left out: " + full.reason());
+            Map<String, String> files1 = SimSites.simAttachments(sim, site);
+            assertTrue(files1.size() >= 4, "the tenant has list item attachments: " + files1.keySet());
+            SimTenant.assertSame(files1, SimSites.backedUpAttachments(repo, site, t1));
             JsonNode issues = SimSites.backedUpList(repo, site, t1, "Issues");
             assertEquals("Issue", issues.path("contentTypes").get(0).path("name").asText());
             assertTrue(issues.path("columns").findValues("personOrGroup").size() == 1 && issues.path("columns").findValues("lookup").size() == 1);
@@ -58,11 +59,23 @@ class ListsBackupTest {
 
             JsonNode counts = sim.mutate(3, 0.4, "listItems").path("listItems");
             assertTrue(counts.path("added").asInt() > 0 && counts.path("deleted").asInt() > 0 && counts.path("edited").asInt() > 0, counts.toString());
+            // And one file taken off an item that keeps another (the mutator's own removals are by chance).
+            var content = sim.tenant().siteContent(site.id());
+            synchronized (content) {
+                var tasks = content.list("Tasks");
+                var item = content.item(tasks, "10");
+                assertTrue(content.detach(item, "Notes 10.txt"));
+            }
             Map<String, String> after = SimSites.simItems(sim, site);
             Instant t2 = t1.plusSeconds(60);
             WorkloadResult incr = lists(backup, "run2", t2, site);
             SimTenant.assertSame(after, SimSites.backedUpItems(repo, site, t2));
             SimTenant.assertSame(before, SimSites.backedUpItems(repo, site, t1));
+            Map<String, String> files2 = SimSites.simAttachments(sim, site);
+            assertTrue(!files2.keySet().containsAll(files1.keySet()) && !files1.keySet().containsAll(files2.keySet()),
+                    "files were added and removed (deleted items' and detached ones): " + files1.keySet() + " -> " + files2.keySet());
+            SimTenant.assertSame(files2, SimSites.backedUpAttachments(repo, site, t2));
+            SimTenant.assertSame(files1, SimSites.backedUpAttachments(repo, site, t1));
             assertTrue(incr.stats().added() > 0 && incr.stats().changed() > 0 && incr.stats().removed() > 0, incr.stats().toString());
             assertTrue(SimSites.backedUpList(repo, site, t2, "Issues").path("columns").toString().contains("\"Category\""), "the new column");
             assertTrue(!SimSites.backedUpList(repo, site, t1, "Issues").path("columns").toString().contains("\"Category\""), "not before it was added");

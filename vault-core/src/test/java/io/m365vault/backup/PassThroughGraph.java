@@ -32,4 +32,9 @@ class PassThroughGraph implements GraphReader {
     public void issued(String downloadUrl, String issuerPath) {
         real.issued(downloadUrl, issuerPath);
     }
+
+    @Override
+    public String sharePointRefusal() {
+        return real.sharePointRefusal();
+    }
 }

@@ -52,6 +52,25 @@ final class SimSites {
         return out;
     }
 
+    /** "listId:itemId/file name" -> the SHA-256 of every list item attachment graph-sim has now. */
+    static Map<String, String> simAttachments(GraphSim sim, ProtectedItem site) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode i : sim.snapshot(site.id()).path("lists")) {
+            for (JsonNode a : i.path("attachments")) {
+                out.put(i.get("listId").asText() + ":" + i.get("id").asText() + "/" + a.get("name").asText(), a.get("sha256").asText());
+            }
+        }
+        return out;
+    }
+
+    /** The same of the attachments the repository holds at {@code t}, their content read back. */
+    static Map<String, String> backedUpAttachments(Repository repo, ProtectedItem site, Instant t) {
+        Map<String, String> out = new TreeMap<>();
+        repo.catalog().at(site.partition(Workload.LISTS), t, ItemKind.LIST_ATTACHMENT,
+                e -> out.put(e.itemId(), SimTenant.sha256(repo.reader().readAll(e.content()))));
+        return out;
+    }
+
     /** list id -> display name of every list backed up at {@code t}. */
     static Map<String, String> backedUpLists(Repository repo, ProtectedItem site, Instant t) {
         Map<String, String> out = new TreeMap<>();

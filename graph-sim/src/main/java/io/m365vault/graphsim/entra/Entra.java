@@ -9,27 +9,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.security.cert.X509Certificate;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client-credentials grant of Entra ID's token endpoint ({@code POST /{tenant}/oauth2/v2.0/token}
- * with a client secret), answering from the app registrations made through {@code /_sim/apps}: an
+ * with a client secret or a certificate's signed client assertion), answering from the app registrations made through {@code /_sim/apps}: an
  * unknown tenant, app or secret gets the AADSTS error Entra ID gives for it, in its shape
  * ({@code error}, {@code error_description}, {@code error_codes}); a good secret gets a bearer
  * token Graph then accepts. No registration, no token: Graph stays open to requests without one.
  */
 public final class Entra {
-    private record App(String tenant, String clientId, String secret) {
+    private record App(String tenant, String clientId, String secret, X509Certificate certificate) {
     }
 
     private final Map<String, App> apps = new ConcurrentHashMap<>();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    /** Issued tokens, true for those got with a certificate (which SharePoint REST takes as well as Graph). */
+    private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
 
-    /** Registers an app with a client secret in a tenant. */
+    /** Registers an app with a client secret in a tenant (a certificate it had stays). */
     public void register(String tenant, String clientId, String secret) {
-        apps.put(key(tenant, clientId), new App(tenant, clientId, secret));
+        apps.merge(key(tenant, clientId), new App(tenant, clientId, secret, null), (old, now) -> new App(tenant, clientId, secret, old.certificate));
+    }
+
+    /** Registers an app with a certificate credential (its public part) in a tenant (a secret it had stays). */
+    public void registerCertificate(String tenant, String clientId, X509Certificate certificate) {
+        apps.merge(key(tenant, clientId), new App(tenant, clientId, null, certificate), (old, now) -> new App(tenant, clientId, old.secret, certificate));
     }
 
     /** Graph accepts none of the tokens issued so far (as after the app's secret was removed). */
@@ -39,7 +45,12 @@ public final class Entra {
 
     /** Whether Graph accepts {@code token}. */
     public boolean accepts(String token) {
-        return tokens.contains(token);
+        return tokens.containsKey(token);
+    }
+
+    /** Whether {@code token} was issued for a certificate credential rather than a client secret. */
+    public boolean byCertificate(String token) {
+        return tokens.getOrDefault(token, false);
     }
 
     /** The token endpoint's answer to a form-encoded request body. */
@@ -60,12 +71,18 @@ public final class Entra {
                     + tenant + "'. This can happen if the application has not been installed by the administrator of the tenant or "
                     + "consented to by any user in the tenant.");
         }
-        if (!app.secret.equals(form.get("client_secret"))) {
+        boolean byCertificate = form.containsKey("client_assertion");
+        if (byCertificate) {
+            String refusal = ClientAssertion.refusal(form.get("client_assertion_type"), form.get("client_assertion"), clientId, app.certificate);
+            if (refusal != null) {
+                return error(401, "invalid_client", 700027, refusal);
+            }
+        } else if (app.secret == null || !app.secret.equals(form.get("client_secret"))) {
             return error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is "
                     + "the client secret value, not the client secret ID, for a secret added to app '" + clientId + "'.");
         }
         String token = UUID.randomUUID() + "." + UUID.randomUUID();
-        tokens.add(token);
+        tokens.put(token, byCertificate);
         ObjectNode j = Json.obj();
         j.put("token_type", "Bearer");
         j.put("expires_in", 3599);

@@ -21,6 +21,7 @@ import java.security.KeyStore;
 public final class SimTls {
     public static final String RESOURCE = "/tls/graph-sim.p12";
     public static final String PASSWORD = "graph-sim";
+    static final String APP_CERT = "/tls/sim-app.pem";
 
     private SimTls() {
     }
@@ -87,6 +88,24 @@ public final class SimTls {
     }
 
     private static volatile Path TRUSTED;
+
+    /**
+     * A test app's certificate credential, its private key and certificate as one PEM file in
+     * {@code dir} (what {@code GRAPH_CLIENT_CERT} names); register its certificate with
+     * {@link io.m365vault.graphsim.GraphSim#registerAppCertificate}. Self-signed, for the simulator only.
+     */
+    public static Path appCertificate(Path dir) {
+        Path p = dir.resolve("sim-app.pem");
+        try (InputStream in = SimTls.class.getResourceAsStream(APP_CERT)) {
+            if (in == null) {
+                throw new IllegalStateException(APP_CERT + " is not on the class path");
+            }
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static KeyStore keyStore() throws GeneralSecurityException {
         try (InputStream in = open()) {

@@ -3,6 +3,7 @@ package io.m365vault.graphsim.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.SimContext;
+import io.m365vault.graphsim.entra.Pem;
 import io.m365vault.graphsim.control.Mutator;
 import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.http.GraphError;
@@ -68,10 +69,17 @@ public final class SimControlHandler {
             String tenant = Json.text(body, "tenant", null);
             String clientId = Json.text(body, "clientId", null);
             String secret = Json.text(body, "secret", null);
-            if (tenant == null || clientId == null || secret == null) {
-                throw GraphError.badRequest("BadRequest", "apps needs {\"tenant\":..,\"clientId\":..,\"secret\":..} or {\"revokeTokens\":true}");
+            String certificate = Json.text(body, "certificate", null);
+            if (tenant == null || clientId == null || secret == null && certificate == null) {
+                throw GraphError.badRequest("BadRequest", "apps needs {\"tenant\":..,\"clientId\":..,\"secret\":..}, "
+                        + "{\"tenant\":..,\"clientId\":..,\"certificate\":\"<PEM>\"} or {\"revokeTokens\":true}");
             }
-            ctx.entra.register(tenant, clientId, secret);
+            if (secret != null) {
+                ctx.entra.register(tenant, clientId, secret);
+            }
+            if (certificate != null) {
+                ctx.entra.registerCertificate(tenant, clientId, Pem.certificate(certificate));
+            }
         }
         return Json.obj().put("ok", true);
     }

@@ -23,14 +23,19 @@ public final class SiteHandler {
     public void register(Router r) {
         r.get("sites/getAllSites", (q, p) -> all(q));
         r.get("sites", (q, p) -> all(q));
-        r.get("sites/{s}", (q, p) -> Res.json(Paging.project(site(p.get("s")).json(), Paging.select(q))));
+        r.get("sites/{s}", (q, p) -> Res.json(Paging.project(site(p.get("s")).json(origin(q)), Paging.select(q))));
         r.get("groups/{g}/sites/root", (q, p) -> {
             SimSite s = ctx.tenant.sites().groupSite(p.get("g"));
             if (s == null) {
                 throw GraphError.notFound("itemNotFound", "The group has no team site.");
             }
-            return Res.json(s.json());
+            return Res.json(s.json(origin(q)));
         });
+    }
+
+    /** The origin the request came to (http or https): the SharePoint host of the sites it is told of. */
+    static String origin(Req req) {
+        return req.baseUrl.substring(0, req.baseUrl.length() - "/v1.0".length());
     }
 
     private SimSite site(String id) {
@@ -44,7 +49,7 @@ public final class SiteHandler {
     private Res all(Req req) {
         List<JsonNode> out = new ArrayList<>();
         for (SimSite s : ctx.tenant.sites().sites()) {
-            out.add(s.json());
+            out.add(s.json(origin(req)));
         }
         return Paging.list(req, out, 100, 1000);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.graphsim.control.MutationCounts;
 import io.m365vault.graphsim.control.WorkloadMutator;
 import io.m365vault.graphsim.model.Names;
+import io.m365vault.graphsim.model.Rng;
 import io.m365vault.graphsim.model.TenantModel;
 
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * List items get retitled and re-estimated, some are deleted, new ones are filed; an issue tracker
- * gains a "Category" column, which the items edited or filed from then on fill. Owners are site ids.
+ * gains a "Category" column, which the items edited or filed from then on fill; some edits add or
+ * remove an attachment. Owners are site ids.
  */
 public final class ListItemMutator implements WorkloadMutator {
     private final TenantModel tenant;
@@ -35,6 +37,20 @@ public final class ListItemMutator implements WorkloadMutator {
         return out;
     }
 
+    /**
+     * Some edits change the item's files too: one in four gains a file, one in four with files loses
+     * its first. Drawn from the item itself, so the mutation's own draws (and so its counts) stay as they were.
+     */
+    private void attachments(SiteContent c, SiteList l, ListItemRecord i) {
+        SplittableRandom a = Rng.of(tenant.seed(), "attach:" + l.id + ":" + i.id() + ":" + i.version);
+        int pick = a.nextInt(4);
+        if (pick == 0) {
+            c.attach(i, ListAttachment.generated(a, "Added v" + i.version + ".txt", false));
+        } else if (pick == 1 && !i.attachments.isEmpty()) {
+            c.detach(i, i.attachments.get(0).name());
+        }
+    }
+
     @Override
     public void mutate(String owner, SplittableRandom r, double fraction, MutationCounts counts) {
         SiteContent c = tenant.siteContent(owner);
@@ -55,6 +71,7 @@ public final class ListItemMutator implements WorkloadMutator {
                         ObjectNode change = c.fields(l, r);
                         change.put("Title", "Updated: " + Names.sentence(r, 3));
                         c.edit(i, change);
+                        attachments(c, l, i);
                         counts.edited++;
                     } else {
                         c.delete(i);

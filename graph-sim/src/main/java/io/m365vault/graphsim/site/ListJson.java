@@ -74,13 +74,8 @@ public final class ListJson {
         f.put("Modified", SimClock.iso(i.modified));
         f.put("Created", SimClock.iso(i.created));
         f.put("_UIVersionString", i.version + ".0");
-        f.put("Attachments", hasAttachments(l, i));
+        f.put("Attachments", !i.attachments.isEmpty());
         return f;
-    }
-
-    /** Some task and issue items carry attachments, which Graph does not serve (only SharePoint REST does). */
-    public static boolean hasAttachments(SiteList l, ListItemRecord i) {
-        return !l.template.equals("userInformation") && Integer.parseInt(i.id()) % 5 == 0;
     }
 
     /** A deleted item in a listItem delta page: id, site, content type and the deleted facet, as Graph's example shows. */

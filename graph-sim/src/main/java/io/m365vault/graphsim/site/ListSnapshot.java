@@ -9,7 +9,7 @@ import io.m365vault.graphsim.model.TenantModel;
 /**
  * Every live list item of a site: list id and name, whether the list is hidden and its template
  * (a backup leaves libraries and hidden lists but the people list out), item id, title, its column
- * values as {@code fields} and their SHA-256.
+ * values as {@code fields} and their SHA-256, and its attachments (name, size, SHA-256).
  */
 public final class ListSnapshot extends SiteSnapshot {
     public ListSnapshot(TenantModel tenant) {
@@ -32,7 +32,10 @@ public final class ListSnapshot extends SiteSnapshot {
                 j.put("hidden", l.hidden);
                 j.put("id", i.id());
                 j.put("title", i.fields.path("Title").asText());
-                j.put("attachments", ListJson.hasAttachments(l, i));
+                ArrayNode files = j.putArray("attachments");
+                for (ListAttachment a : i.attachments) {
+                    files.addObject().put("name", a.name()).put("size", a.content().length).put("sha256", a.sha256());
+                }
                 j.set("fields", i.fields.deepCopy());
                 j.put("sha256", Hashes.sha256(Json.bytes(i.fields)));
             }

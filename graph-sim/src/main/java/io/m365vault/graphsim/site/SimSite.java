@@ -28,12 +28,21 @@ public final class SimSite {
         this.driveIds = driveIds;
     }
 
-    public ObjectNode json() {
+    /** The site's path on its SharePoint host: "" for the root site, {@code /sites/{name}} for the others. */
+    public String webPath() {
+        return java.net.URI.create(webUrl).getPath();
+    }
+
+    /**
+     * The site as Graph gives it, its {@code webUrl} on {@code sharePointOrigin}: the simulator is its
+     * own SharePoint host (it serves SharePoint REST under the site's path), as it is its own download host.
+     */
+    public ObjectNode json(String sharePointOrigin) {
         ObjectNode j = Json.obj();
         j.put("id", id);
         j.put("name", name);
         j.put("displayName", displayName);
-        j.put("webUrl", webUrl);
+        j.put("webUrl", sharePointOrigin + webPath());
         j.put("description", displayName + " site");
         j.put("createdDateTime", SimClock.iso(SimClock.minutesAgo(700_000L - index * 1_000L)));
         j.put("lastModifiedDateTime", SimClock.iso(SimClock.minutesAgo(1_000L + index)));

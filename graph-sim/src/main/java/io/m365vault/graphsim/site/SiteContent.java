@@ -77,6 +77,13 @@ public final class SiteContent {
         String id = Integer.toString(++list.lastItemId);
         ListItemRecord item = new ListItemRecord(id, list.id, fields(list, r), author(r),
                 SimClock.minutesAgo(10_000 + r.nextInt(400_000)), 0);
+        if (Integer.parseInt(id) % 5 == 0) {
+            // Some task and issue items carry files: notes, and on every tenth item a binary one too.
+            item.attachments.add(ListAttachment.generated(r, "Notes " + id + ".txt", false));
+            if (Integer.parseInt(id) % 10 == 0) {
+                item.attachments.add(ListAttachment.generated(r, "Screenshot " + id + ".png", true));
+            }
+        }
         list.items.put(id, item);
     }
 
@@ -190,6 +197,26 @@ public final class SiteContent {
         ObjectNode f = item.fields.deepCopy();
         f.setAll(changes);
         item.fields = f;
+        changed(item);
+    }
+
+    /** Attaches a file, replacing one of the same name: a new version of the item, as in SharePoint. */
+    public void attach(ListItemRecord item, ListAttachment file) {
+        item.attachments.removeIf(a -> a.name().equalsIgnoreCase(file.name()));
+        item.attachments.add(file);
+        changed(item);
+    }
+
+    /** Removes the attachment named {@code name}; false when the item has none of that name. */
+    public boolean detach(ListItemRecord item, String name) {
+        boolean removed = item.attachments.removeIf(a -> a.name().equalsIgnoreCase(name));
+        if (removed) {
+            changed(item);
+        }
+        return removed;
+    }
+
+    private void changed(ListItemRecord item) {
         long seq = tenant.nextSeq();
         item.touch(seq);
         item.modified = SimClock.atChange(seq);

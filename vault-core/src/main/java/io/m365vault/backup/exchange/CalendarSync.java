@@ -2,9 +2,9 @@ package io.m365vault.backup.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.backup.ChildListings;
 import io.m365vault.backup.Collection;
 import io.m365vault.backup.CollectionSync;
-import io.m365vault.backup.FailedItems;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.SyncContext;
 import io.m365vault.backup.WorkloadSync;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +39,14 @@ public final class CalendarSync implements WorkloadSync {
         CollectionSync sync = new CollectionSync(ctx);
         List<JsonNode> calendars = pager.all(base + "/calendars");
         sync.replaceAll(Collection.listing(CALENDARS, base + "/calendars", new CalendarShape(), null), calendars);
-        Set<String> attachmentsTried = new HashSet<>();
+        ChildListings attachments = attachments(base, pager);
         for (JsonNode calendar : calendars) {
             String cal = calendar.get("id").asText();
             Collection events = Collection.listing(EVENTS + cal, base + "/calendars/" + Json.seg(cal) + "/events", new EventShape(), cal);
             CalendarView view = new CalendarView(ctx, cal);
             if (!view.relistDue()) {
                 try {
-                    attachmentsTried.addAll(incremental(ctx, sync, pager, events, view.changes()));
+                    attachments.written(sync, incremental(ctx, sync, events, view.changes()));
                     continue;
                 } catch (DeltaExpiredException e) {
                     LOG.warn("calendar view expired, listing the calendar run={} item={} calendar={}: {}",
@@ -60,30 +59,10 @@ public final class CalendarSync implements WorkloadSync {
             }
             List<CollectionSync.Written> written = sync.replaceAll(events, all);
             // Until a listing has finished, an unchanged event may be one whose attachments a run that died never read.
-            attachmentsTried.addAll(attachments(ctx, sync, pager, view.opened() ? written : withUnchanged(all, written)));
+            attachments.written(sync, view.opened() ? written : withUnchanged(all, written));
             view.open();
         }
-        retryFailedAttachments(ctx, sync, pager, attachmentsTried);
-    }
-
-    /**
-     * Attachments that failed in an earlier run, of events that did not change since (and so were
-     * not read again above): their events' attachments are listed again, from the stored event.
-     */
-    private static void retryFailedAttachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, Set<String> read) throws IOException {
-        Set<String> events = new TreeSet<>();
-        for (FailedItems.Row r : ctx.failed().rows()) {
-            if (r.collection().startsWith(ATTACHMENTS) && !read.contains(r.collection().substring(ATTACHMENTS.length()))) {
-                events.add(r.collection().substring(ATTACHMENTS.length()));
-            }
-        }
-        List<CollectionSync.Written> again = new ArrayList<>();
-        for (String event : events) {
-            ctx.repo().catalog().current(ctx.partition(), event).ifPresentOrElse(
-                    e -> again.add(new CollectionSync.Written(Json.read(e.metadata()), e)),
-                    () -> ctx.failed().of(ATTACHMENTS + event).forEach(r -> ctx.failed().cleared(ctx.session(), r.collection(), r.itemId())));
-        }
-        attachments(ctx, sync, pager, again);
+        attachments.retryFailed(ctx, sync);
     }
 
     @Override
@@ -92,8 +71,8 @@ public final class CalendarSync implements WorkloadSync {
     }
 
     /** Fetches what the view named: a single event that is gone closes, a master that is gone closes with its exceptions. */
-    private static Set<String> incremental(SyncContext ctx, CollectionSync sync, DeltaPager pager, Collection events,
-                                           CalendarView.Changes changes) throws IOException {
+    private static List<CollectionSync.Written> incremental(SyncContext ctx, CollectionSync sync, Collection events,
+                                                            CalendarView.Changes changes) throws IOException {
         String base = ctx.base();
         List<JsonNode> changed = new ArrayList<>();
         for (String id : changes.events()) {
@@ -111,7 +90,7 @@ public final class CalendarSync implements WorkloadSync {
                 sync.close(id);
             }
         }
-        return attachments(ctx, sync, pager, sync.update(events, changed));
+        return sync.update(events, changed);
     }
 
     /** A series master as Graph gives it, plus its exceptions and the dates of cancelled occurrences. */
@@ -133,38 +112,33 @@ public final class CalendarSync implements WorkloadSync {
         List<CollectionSync.Written> all = new ArrayList<>(written);
         for (JsonNode e : listed) {
             if (!ids.contains(e.get("id").asText())) {
-                all.add(new CollectionSync.Written(e, null));
+                all.add(new CollectionSync.Written(e.get("id").asText(), e, null));
             }
         }
         return all;
     }
 
-    /** The attachments of events that changed and have or had any: those no longer there close. Returns the events tried. */
-    private static Set<String> attachments(SyncContext ctx, CollectionSync sync, DeltaPager pager, List<CollectionSync.Written> changed)
-            throws IOException {
-        String base = ctx.base();
-        Set<String> read = new HashSet<>();
-        for (CollectionSync.Written w : changed) {
-            boolean had = w.previous() != null && Json.read(w.previous().metadata()).path("hasAttachments").asBoolean(false);
-            boolean has = w.item().path("hasAttachments").asBoolean(false);
-            if (!has && !had) {
-                continue;
+    /** The attachments of events written that have or had any. */
+    private static ChildListings attachments(String base, DeltaPager pager) {
+        return new ChildListings(ATTACHMENTS, new ChildListings.Children() {
+            @Override
+            public Collection collection(String event) {
+                return Collection.listing(ATTACHMENTS + event, list(event), new EventAttachmentShape(base, event), event);
             }
-            String event = w.item().get("id").asText();
-            String list = base + "/events/" + Json.seg(event) + "/attachments";
-            Collection collection = Collection.listing(ATTACHMENTS + event, list, new EventAttachmentShape(base, event), event);
-            // Tried this run, whatever comes of it: the retry of earlier failures must not take it for an event gone.
-            read.add(event);
-            List<JsonNode> attachments;
-            try {
-                attachments = has ? pager.all(list + "?" + EventAttachmentShape.FIELDS) : List.of();
-            } catch (IOException e) {
-                // One event's attachments that cannot be listed cost only them: retried next run from the stored event.
-                sync.fault(collection, event, "attachments not listed: " + e.getMessage());
-                continue;
+
+            @Override
+            public boolean has(JsonNode event) {
+                return event.path("hasAttachments").asBoolean(false);
             }
-            sync.replaceAll(collection, attachments);
-        }
-        return read;
+
+            @Override
+            public List<JsonNode> list(String event, JsonNode item) throws IOException {
+                return pager.all(list(event) + "?" + EventAttachmentShape.FIELDS);
+            }
+
+            private String list(String event) {
+                return base + "/events/" + Json.seg(event) + "/attachments";
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.m365vault.backup.lists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365vault.backup.ChildListings;
 import io.m365vault.backup.Collection;
 import io.m365vault.backup.CollectionSync;
 import io.m365vault.backup.Containers;
@@ -28,14 +29,19 @@ import org.slf4j.LoggerFactory;
  * listing (a list that is gone closes with its items); each list's items are followed by their
  * own delta, checkpointed per page. A list that cannot be read does not stop the others.
  *
- * <p>List item attachments are not backed up: Graph has no API for them (v1.0 or beta), only
- * SharePoint REST ({@code AttachmentFiles}), which this release does not call; the run says so.
+ * <p>List item attachments: Graph has no API for them (v1.0 or beta), only SharePoint REST
+ * ({@code AttachmentFiles}, under the site's {@code webUrl}), which takes app-only tokens got with
+ * a certificate or a managed identity but refuses those got with a client secret. With such a
+ * credential an item's files are read with the page that wrote the item, before its checkpoint;
+ * with a secret they are left out and the run says so. An item whose files cannot be read is a
+ * failed item, read again next run; once SharePoint refuses the app's token, no more are asked for.
  */
 public final class ListsSync implements WorkloadSync {
     private static final Logger LOG = LoggerFactory.getLogger(ListsSync.class);
     static final String LISTS = "lists";
     static final String ITEMS = "items:";
     static final String PEOPLE = "User Information List";
+    static final String ATTACHMENTS = "attachments:";
 
     /** The lists this run knows (listed now or stored): only their ids have delta state to drop when they close. */
     private final Set<String> lists = new HashSet<>();
@@ -60,12 +66,25 @@ public final class ListsSync implements WorkloadSync {
         sync.replaceAll(Collection.listing(LISTS, base + "/lists", new ListShape(), null), listed);
         List<String> ids = listed.stream().map(l -> l.get("id").asText()).toList();
         lists.addAll(ids);
+        String refusal = ctx.graph().sharePointRefusal();
+        ListAttachments files = refusal == null ? new ListAttachments(ctx, Json.text(ctx.graph().get(base + "?$select=id,webUrl"), "webUrl")) : null;
+        ChildListings attachments = files == null ? null : new ChildListings(ATTACHMENTS, files);
         List<CollectionSync.Written> written = Containers.each(sync, ids, "lists", id -> Collection.delta(ITEMS + id,
-                base + "/lists/" + Json.seg(id) + "/items/delta()?$expand=fields", new ListItemShape(base, id), id));
-        long withAttachments = written.stream().filter(w -> w.item().path("fields").path("Attachments").asBoolean(false)).count();
-        note = "list item attachments are not backed up: Graph has no API for them, and SharePoint REST (AttachmentFiles),"
-                + " which app-only access allows only with a certificate credential, is not called by this release; "
-                + withAttachments + " of the " + written.size() + " items this run wrote have attachments";
+                base + "/lists/" + Json.seg(id) + "/items/delta()?$expand=fields", new ListItemShape(base, id), id),
+                page -> {
+                    if (attachments != null) {
+                        attachments.written(sync, page);
+                    }
+                });
+        long withAttachments = written.stream().filter(w -> ListAttachments.hasFiles(w.item())).count();
+        if (attachments == null) {
+            note = "list item attachments are not backed up: Graph has no API for them and SharePoint REST refuses this app: " + refusal
+                    + "; " + withAttachments + " of the " + written.size() + " items this run wrote have attachments";
+            return;
+        }
+        attachments.retryFailed(ctx, sync);
+        note = files.refused() == null ? null : "list item attachments are not backed up: SharePoint REST refuses the app's token ("
+                + files.refused() + "); the items with attachments are failed items, read again next run";
     }
 
     /** Lists, not libraries (documentLibrary, webPageLibrary, pictureLibrary...: drives); not hidden or system lists. */
