@@ -49,25 +49,28 @@ class ListsExportTest {
             ProtectedItem site = SimSites.site(sim, 1);
             ItemBackup backup = new ItemBackup(repo, SimTenant.reader(sim, 5), BackupOptions.DEFAULTS);
             Map<String, String> items1 = byListName(sim, site);
+            Map<String, String> files1 = filesByListName(sim, site);
             Map<String, String> pages1 = SimSites.simPages(sim, site);
             Instant t1 = Instant.now();
             assertTrue(backup.run("r1", t1, site, SITE).ok());
             sim.mutate(8, 0.4, "listItems");
             sim.mutate(9, 0.7, "pages");
             Map<String, String> items2 = byListName(sim, site);
+            Map<String, String> files2 = filesByListName(sim, site);
             Map<String, String> pages2 = SimSites.simPages(sim, site);
             Instant t2 = t1.plusSeconds(60);
             assertTrue(backup.run("r2", t2, site, SITE).ok());
-            assertFalse(items1.equals(items2) || pages1.equals(pages2), "the site changed");
+            assertFalse(items1.equals(items2) || files1.equals(files2) || pages1.equals(pages2), "the site changed");
 
             ItemExporter exporter = new ItemExporter();
             ExportOptions options = ExportOptions.defaults().withWorkloads(SITE);
-            for (Object[] at : new Object[][] {{t1, items1, pages1}, {t2, items2, pages2}}) {
+            for (Object[] at : new Object[][] {{t1, items1, pages1, files1}, {t2, items2, pages2, files2}}) {
                 ExportResult r = exporter.export(repo, site, (Instant) at[0], tmp.resolve("x" + ((Instant) at[0]).toEpochMilli()), options);
                 assertTrue(r.complete(), r.failures().toString());
                 Path dir = r.directory();
                 SimTenant.assertSame(castMap(at[1]), exportedItems(dir));
                 SimTenant.assertSame(castMap(at[2]), exportedPages(dir));
+                SimTenant.assertSame(castMap(at[3]), exportedFiles(dir));
                 for (String list : List.of("Tasks", "Issues", "User Information List")) {
                     assertCsvIsJson(dir.resolve("lists").resolve(list));
                 }
@@ -95,6 +98,31 @@ class ListsExportTest {
         for (JsonNode i : sim.snapshot(site.id()).path("lists")) {
             if (SimSites.backedUp(i)) {
                 out.put(i.get("list").asText() + "/" + i.get("id").asText(), values((ObjectNode) i.get("fields")));
+            }
+        }
+        return out;
+    }
+
+    /** The sim's list item attachments as "list name/item id/file name" -> SHA-256. */
+    private static Map<String, String> filesByListName(GraphSim sim, ProtectedItem site) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode i : sim.snapshot(site.id()).path("lists")) {
+            for (JsonNode a : i.path("attachments")) {
+                out.put(i.get("list").asText() + "/" + i.get("id").asText() + "/" + a.get("name").asText(), a.get("sha256").asText());
+            }
+        }
+        return out;
+    }
+
+    /** The same of an export's lists/<list>/attachments/<item id>/<file> files. */
+    private static Map<String, String> exportedFiles(Path dir) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (var files = Files.walk(dir.resolve("lists"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path rel = dir.resolve("lists").relativize(f);
+                if (rel.getNameCount() == 4 && rel.getName(1).toString().equals("attachments")) {
+                    out.put(rel.getName(0) + "/" + rel.getName(2) + "/" + rel.getName(3), SimTenant.sha256(Files.readAllBytes(f)));
+                }
             }
         }
         return out;

@@ -48,6 +48,11 @@ public final class Entra {
         return tokens.containsKey(token);
     }
 
+    /** Whether any app is registered: the simulator then stands for a tenant that signs requests. */
+    public boolean hasApps() {
+        return !apps.isEmpty();
+    }
+
     /** Whether {@code token} was issued for a certificate credential rather than a client secret. */
     public boolean byCertificate(String token) {
         return tokens.getOrDefault(token, false);

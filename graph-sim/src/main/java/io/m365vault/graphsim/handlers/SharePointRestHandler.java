@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * {@code AttachmentFiles('{name}')}, its bytes by {@code .../$value}), answered as
  * {@code odata=nometadata} JSON and errors in SharePoint's {@code odata.error} shape.
  * As SharePoint does, it refuses app-only tokens got with a client secret (401 "Unsupported app
- * only token.") and takes those got with a certificate; requests without a token are served, as
- * Graph's are. Requests go through the injected faults, the site's limits and the tenant's
+ * only token.") and takes those got with a certificate; requests without a token are refused once
+ * an app is registered, and served otherwise, as the simulator's Graph serves them. Requests go through the injected faults, the site's limits and the tenant's
  * resource units like Graph's.
  */
 public final class SharePointRestHandler {
@@ -115,7 +115,8 @@ public final class SharePointRestHandler {
     /** SharePoint's answer to a token it does not take, or null to go on. */
     private Res refusal(String authorization) {
         if (authorization == null) {
-            return null;
+            // SharePoint takes no anonymous request; the simulator without apps registered serves them, as its Graph does.
+            return ctx.entra.hasApps() ? Res.json(401, Json.obj().put("error_description", "Unsupported app only token.")) : null;
         }
         String token = authorization.replaceFirst("(?i)^Bearer ", "");
         if (!ctx.entra.accepts(token)) {
