@@ -1,7 +1,8 @@
 #!/bin/sh
 # Grants the managed identity of m365vault the Microsoft Graph application roles its
-# workloads need, and revokes any other Graph role it holds, so the identity always has the
-# least set. Runs as the azd postprovision hook; run it by hand (after `az login` as a Global
+# workloads need (and SharePoint Online's own Sites.Read.All for lists, whose item attachments
+# only SharePoint REST serves), and revokes any other role it holds on either, so the identity
+# always has the least set. Runs as the azd postprovision hook; run it by hand (after `az login` as a Global
 # Administrator or Privileged Role Administrator) when the azd user cannot grant app roles.
 #
 # Environment (azd passes its environment to hooks):
@@ -10,10 +11,12 @@
 #   VAULT_GRAPH_RESTORE    true: write roles, for restores into the tenant           default false
 #   VAULT_SKIP_GRAPH_GRANT true: change nothing, print how to run this later        default false
 #
-# `grant-graph-permissions.sh --list` prints the roles the settings above select and exits.
+# `grant-graph-permissions.sh --list` prints the roles the settings above select and exits:
+# Graph's by name, SharePoint Online's as sharepoint:NAME.
 set -eu
 
 GRAPH_APP_ID=00000003-0000-0000-c000-000000000000
+SHAREPOINT_APP_ID=00000003-0000-0ff1-ce00-000000000000
 GRAPH_URL=https://graph.microsoft.com/v1.0
 
 fail() {
@@ -70,8 +73,19 @@ selected_roles() {
   done
 }
 
+# SharePoint Online's roles: list item attachments are read through SharePoint REST, which
+# checks its own application permissions, not Graph's.
+sharepoint_roles() {
+  case ",${VAULT_GRAPH_WORKLOADS:-mail,calendar,contacts,files,lists,pages}," in
+    *,lists,*) echo "Sites.Read.All" ;;
+  esac
+}
+
 if [ "${1:-}" = "--list" ]; then
   selected_roles
+  for role in $(sharepoint_roles); do
+    echo "sharepoint:$role"
+  done
   exit 0
 fi
 [ $# -eq 0 ] || fail "unknown argument '$1' (only --list)"
@@ -83,53 +97,62 @@ principal="${MANAGED_IDENTITY_PRINCIPAL_ID:-}"
 if [ "${VAULT_SKIP_GRAPH_GRANT:-false}" = "true" ]; then
   echo "grant-graph-permissions: skipped (VAULT_SKIP_GRAPH_GRANT=true). An administrator must run:"
   echo "  MANAGED_IDENTITY_PRINCIPAL_ID=$principal VAULT_GRAPH_WORKLOADS=${VAULT_GRAPH_WORKLOADS:-mail,calendar,contacts,files,lists,pages} VAULT_GRAPH_RESTORE=${VAULT_GRAPH_RESTORE:-false} infra/scripts/grant-graph-permissions.sh"
-  echo "  roles:" $roles
+  echo "  roles:" $roles $(sharepoint_roles | sed 's/^/sharepoint:/')
   exit 0
 fi
 
 command -v az >/dev/null 2>&1 || fail "the Azure CLI (az) is required"
 az account show --output none 2>/dev/null || fail "run 'az login' (as an administrator of the tenant) first"
 
-graph_sp=$(az ad sp show --id "$GRAPH_APP_ID" --query id --output tsv) \
-  || fail "cannot read the Microsoft Graph service principal of this tenant"
-# value<TAB>id of every application role Graph offers, so names resolve to this tenant's ids.
-catalog=$(az ad sp show --id "$GRAPH_APP_ID" \
-  --query "appRoles[?contains(allowedMemberTypes, 'Application')].[value, id]" --output tsv)
-# appRoleId<TAB>assignmentId of the Graph roles the identity holds now.
-held=$(az rest --method GET \
-  --uri "$GRAPH_URL/servicePrincipals/$principal/appRoleAssignments" \
-  --query "value[?resourceId=='$graph_sp'].[appRoleId, id]" --output tsv) \
-  || fail "cannot list the app roles of principal $principal (needs Application.Read.All and AppRoleAssignment.ReadWrite.All, e.g. Privileged Role Administrator)"
-
-wanted_ids=""
-for role in $roles; do
-  role_id=$(printf '%s\n' "$catalog" | awk -F '\t' -v r="$role" '$1 == r { print $2 }')
-  [ -n "$role_id" ] || fail "Microsoft Graph offers no application role named $role"
-  wanted_ids="$wanted_ids $role_id"
-  if printf '%s\n' "$held" | awk -F '\t' '{ print $1 }' | grep -qx "$role_id"; then
-    echo "grant-graph-permissions: $role already granted"
-    continue
-  fi
-  az rest --method POST \
+# Converges the identity's roles on one resource ($1 its app id, $2 its name) to $3.
+converge() {
+  resource_app=$1
+  resource_name=$2
+  wanted_roles=$3
+  resource_sp=$(az ad sp show --id "$resource_app" --query id --output tsv) \
+    || fail "cannot read the $resource_name service principal of this tenant"
+  # value<TAB>id of every application role the resource offers, so names resolve to this tenant's ids.
+  catalog=$(az ad sp show --id "$resource_app" \
+    --query "appRoles[?contains(allowedMemberTypes, 'Application')].[value, id]" --output tsv)
+  # appRoleId<TAB>assignmentId of the resource's roles the identity holds now.
+  held=$(az rest --method GET \
     --uri "$GRAPH_URL/servicePrincipals/$principal/appRoleAssignments" \
-    --headers "Content-Type=application/json" \
-    --body "{\"principalId\":\"$principal\",\"resourceId\":\"$graph_sp\",\"appRoleId\":\"$role_id\"}" \
-    --output none \
-    || fail "granting $role failed (needs Privileged Role Administrator or Global Administrator)"
-  echo "grant-graph-permissions: granted $role"
-done
+    --query "value[?resourceId=='$resource_sp'].[appRoleId, id]" --output tsv) \
+    || fail "cannot list the app roles of principal $principal (needs Application.Read.All and AppRoleAssignment.ReadWrite.All, e.g. Privileged Role Administrator)"
 
-# Revoke what is no longer selected, e.g. write roles after VAULT_GRAPH_RESTORE went back to false.
-printf '%s\n' "$held" | while IFS="$(printf '\t')" read -r role_id assignment_id; do
-  [ -n "$role_id" ] || continue
-  case " $wanted_ids " in
-    *" $role_id "*) ;;
-    *)
-      name=$(printf '%s\n' "$catalog" | awk -F '\t' -v i="$role_id" '$2 == i { print $1 }')
-      az rest --method DELETE \
-        --uri "$GRAPH_URL/servicePrincipals/$principal/appRoleAssignments/$assignment_id" \
-        --output none || fail "revoking ${name:-$role_id} failed"
-      echo "grant-graph-permissions: revoked ${name:-$role_id}"
-      ;;
-  esac
-done
+  wanted_ids=""
+  for role in $wanted_roles; do
+    role_id=$(printf '%s\n' "$catalog" | awk -F '\t' -v r="$role" '$1 == r { print $2 }')
+    [ -n "$role_id" ] || fail "$resource_name offers no application role named $role"
+    wanted_ids="$wanted_ids $role_id"
+    if printf '%s\n' "$held" | awk -F '\t' '{ print $1 }' | grep -qx "$role_id"; then
+      echo "grant-graph-permissions: $resource_name $role already granted"
+      continue
+    fi
+    az rest --method POST \
+      --uri "$GRAPH_URL/servicePrincipals/$principal/appRoleAssignments" \
+      --headers "Content-Type=application/json" \
+      --body "{\"principalId\":\"$principal\",\"resourceId\":\"$resource_sp\",\"appRoleId\":\"$role_id\"}" \
+      --output none \
+      || fail "granting $resource_name $role failed (needs Privileged Role Administrator or Global Administrator)"
+    echo "grant-graph-permissions: granted $resource_name $role"
+  done
+
+  # Revoke what is no longer selected, e.g. write roles after VAULT_GRAPH_RESTORE went back to false.
+  printf '%s\n' "$held" | while IFS="$(printf '\t')" read -r role_id assignment_id; do
+    [ -n "$role_id" ] || continue
+    case " $wanted_ids " in
+      *" $role_id "*) ;;
+      *)
+        name=$(printf '%s\n' "$catalog" | awk -F '\t' -v i="$role_id" '$2 == i { print $1 }')
+        az rest --method DELETE \
+          --uri "$GRAPH_URL/servicePrincipals/$principal/appRoleAssignments/$assignment_id" \
+          --output none || fail "revoking $resource_name ${name:-$role_id} failed"
+        echo "grant-graph-permissions: revoked $resource_name ${name:-$role_id}"
+        ;;
+    esac
+  done
+}
+
+converge "$GRAPH_APP_ID" "Microsoft Graph" "$roles"
+converge "$SHAREPOINT_APP_ID" "SharePoint Online" "$(sharepoint_roles)"

@@ -69,6 +69,10 @@ class InfraDefinitionTest {
             Map.entry("Sites.Read.All", "332a536c-c7ef-4017-ab91-336970924f0d"),
             Map.entry("Sites.ReadWrite.All", "9492366f-7969-46a4-8d15-ed1a20078fff"));
 
+    /** SharePoint Online's application permissions (resource 00000003-0000-0ff1-ce00-000000000000), for SharePoint REST. */
+    private static final Map<String, String> DOCUMENTED_SHAREPOINT_APP_ROLES = Map.of(
+            "sharepoint:Sites.Read.All", "d13f72ca-a275-4b96-b789-48ebcc4da984");
+
     /** App settings the Flex Consumption plan deprecates (Functions app settings reference). */
     private static final Set<String> FLEX_DEPRECATED_SETTINGS = Set.of(
             "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME_VERSION",
@@ -308,16 +312,19 @@ class InfraDefinitionTest {
         List<String> restore = grantList(Map.of("VAULT_GRAPH_RESTORE", "true"));
         List<String> mailOnly = grantList(Map.of("VAULT_GRAPH_WORKLOADS", "mail"));
         assertEquals(List.of("GroupMember.Read.All", "Mail.Read", "MailboxSettings.Read", "User.Read.All"), mailOnly);
+        assertTrue(backup.contains("sharepoint:Sites.Read.All"), "lists read item attachments through SharePoint REST: " + backup);
+        assertFalse(grantList(Map.of("VAULT_GRAPH_WORKLOADS", "files,pages")).contains("sharepoint:Sites.Read.All"), "only lists need SharePoint's own role");
         assertTrue(backup.stream().noneMatch(role -> role.contains("ReadWrite")), "backup alone needs no write role: " + backup);
         assertTrue(restore.containsAll(List.of("Mail.ReadWrite", "Calendars.ReadWrite", "Contacts.ReadWrite",
                 "Files.ReadWrite.All", "Sites.ReadWrite.All")), "restore roles: " + restore);
         assertFalse(restore.contains("Mail.Read"), "Mail.ReadWrite includes Mail.Read: " + restore);
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
         for (String role : Stream.concat(backup.stream(), restore.stream()).collect(Collectors.toCollection(TreeSet::new))) {
-            String id = DOCUMENTED_GRAPH_APP_ROLES.get(role);
-            assertTrue(id != null, role + " is not a documented Graph application permission");
-            assertTrue(readme.contains("`" + role + "`") && readme.contains(id),
-                    "README must list " + role + " with its id " + id);
+            String id = role.startsWith("sharepoint:") ? DOCUMENTED_SHAREPOINT_APP_ROLES.get(role) : DOCUMENTED_GRAPH_APP_ROLES.get(role);
+            assertTrue(id != null, role + " is not a documented Graph or SharePoint application permission");
+            String name = role.substring(role.indexOf(':') + 1);
+            assertTrue(readme.contains("`" + name + "`") && readme.contains(id),
+                    "README must list " + name + " with its id " + id);
         }
     }
 

@@ -116,7 +116,7 @@ final class DemoRun {
         lines.add("  exported to    " + export.directory());
         if (siteExport != null) {
             lines.add("  site export    " + site.item() + ": " + new java.util.TreeMap<>(siteExport.items()) + ", " + siteExport.files().size()
-                    + " files (lists/<list>/schema.json, items.json, items.csv; pages/<page>/page.json, page.html) in " + siteExport.directory());
+                    + " files (lists/<list>/schema.json, items.json, items.csv, attachments/; pages/<page>/page.json, page.html) in " + siteExport.directory());
         }
         lines.add("  verify         " + (verify.ok() ? "sound" : verify.errors().size() + " problems: " + verify.errors().get(0))
                 + " (" + verify.packs() + " packs, " + verify.indexRows() + " index rows)");
@@ -161,9 +161,9 @@ final class DemoRun {
         return String.format(Locale.ROOT, "%d OneDrives and %d libraries of %d sites: %d files, %s", n[0], n[1], n[2], n[3], Sizes.bytes(n[4]));
     }
 
-    /** What the repository holds of the sites' lists and pages now, and how many of its list items have attachments it left out. */
+    /** What the repository holds of the sites' lists and pages now: lists, items, the files attached to them, pages. */
     private String sites(Done run) {
-        long[] n = new long[5]; // sites, lists, list items, of which with attachments, pages
+        long[] n = new long[6]; // sites, lists, list items, attachments, their bytes, pages
         Instant now = Instant.now();
         for (ItemStatus s : run.items()) {
             if (!s.item().kind().equals("site")) {
@@ -171,17 +171,19 @@ final class DemoRun {
             }
             n[0]++;
             vs.repo().catalog().at(s.item().partition(Workload.LISTS), now, e -> {
-                if (e.kind().equals(ItemKind.LIST)) {
-                    n[1]++;
-                } else {
-                    n[2]++;
-                    n[3] += io.m365vault.backup.Json.read(e.metadata()).path("fields").path("Attachments").asBoolean(false) ? 1 : 0;
+                switch (e.kind()) {
+                    case ItemKind.LIST -> n[1]++;
+                    case ItemKind.LIST_ATTACHMENT -> {
+                        n[3]++;
+                        n[4] += e.content().size();
+                    }
+                    default -> n[2]++;
                 }
             });
-            vs.repo().catalog().at(s.item().partition(Workload.PAGES), now, ItemKind.SITE_PAGE, e -> n[4]++);
+            vs.repo().catalog().at(s.item().partition(Workload.PAGES), now, ItemKind.SITE_PAGE, e -> n[5]++);
         }
-        return String.format(Locale.ROOT, "%d sites: %d lists with %d items, %d pages; %d items have attachments, which are not backed up"
-                + " (Graph has no API for them, see `vault runs`)", n[0], n[1], n[2], n[4], n[3]);
+        return String.format(Locale.ROOT, "%d sites: %d lists with %d items and %d attachments (%s, through SharePoint REST), %d pages",
+                n[0], n[1], n[2], n[3], Sizes.bytes(n[4]), n[5]);
     }
 
     private static String endpoints(JsonNode perEndpoint) {

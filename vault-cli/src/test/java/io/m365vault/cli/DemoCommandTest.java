@@ -32,16 +32,20 @@ class DemoCommandTest {
         assertTrue(files.find() && Integer.parseInt(files.group(1)) > 0 && Integer.parseInt(files.group(2)) > 0 && Integer.parseInt(files.group(3)) > 10,
                 "OneDrives and site libraries are protected: " + r.out());
         assertTrue(Files.isDirectory(export.resolve("files/OneDrive")), "the export has the user's OneDrive");
-        Matcher sites = Pattern.compile("sites          (\\d+) sites: (\\d+) lists with (\\d+) items, (\\d+) pages; (\\d+) items have attachments, which are not backed up")
+        Matcher sites = Pattern.compile("sites          (\\d+) sites: (\\d+) lists with (\\d+) items and (\\d+) attachments \\([^)]*\\), (\\d+) pages")
                 .matcher(r.out());
         assertTrue(sites.find() && Integer.parseInt(sites.group(1)) > 0 && Integer.parseInt(sites.group(2)) >= 3 * Integer.parseInt(sites.group(1))
-                && Integer.parseInt(sites.group(4)) >= 3 * Integer.parseInt(sites.group(1)) && Integer.parseInt(sites.group(5)) > 0,
-                "lists and pages are protected, and what is left out is said: " + r.out());
+                && Integer.parseInt(sites.group(4)) > 0 && Integer.parseInt(sites.group(5)) >= 3 * Integer.parseInt(sites.group(1)),
+                "lists with their attachments and pages are protected: " + r.out());
         Matcher siteDir = Pattern.compile("site export    site:\\S+ .* in (.+)").matcher(r.out());
         assertTrue(siteDir.find(), r.out());
         Path site = Path.of(siteDir.group(1).strip());
         assertTrue(Files.isRegularFile(site.resolve("lists/Issues/items.csv")) && Files.isRegularFile(site.resolve("pages/Home/page.html")),
                 "the site export has its lists and pages: " + site);
+        try (var attached = Files.walk(site.resolve("lists"))) {
+            assertTrue(attached.anyMatch(p -> Files.isRegularFile(p) && p.getParent().getParent().getFileName().toString().equals("attachments")),
+                    "and the files attached to its items");
+        }
     }
 
     @Test
