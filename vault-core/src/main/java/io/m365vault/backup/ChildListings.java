@@ -28,45 +28,62 @@ public final class ChildListings {
         List<JsonNode> list(String parentId, JsonNode parent) throws IOException;
     }
 
+    private final SyncContext ctx;
     private final String prefix;
     private final Children children;
     /** Parents whose children this run listed or tried to: the retry must not take them for parents gone. */
     private final Set<String> tried = new HashSet<>();
 
     /** {@code prefix} begins every children collection's key, e.g. {@code attachments:}. */
-    public ChildListings(String prefix, Children children) {
+    public ChildListings(SyncContext ctx, String prefix, Children children) {
+        this.ctx = ctx;
         this.prefix = prefix;
         this.children = children;
     }
 
-    /** The children of the parents written that have or had any. */
+    /**
+     * The children of the parents written that have or had any. Each such parent is first recorded
+     * as a failed item of its children's collection, cleared once they are read: whatever commits
+     * the parents from here on commits the record too, so a worker killed before their children
+     * are read leaves them to the next run's {@link #retryFailed}.
+     */
     public void written(CollectionSync sync, List<CollectionSync.Written> parents) throws IOException {
+        List<CollectionSync.Written> todo = new ArrayList<>();
         for (CollectionSync.Written w : parents) {
             boolean had = w.previous() != null && children.has(Json.read(w.previous().metadata()));
-            boolean has = children.has(w.item());
-            if (!has && !had) {
-                continue;
+            if (children.has(w.item()) || had) {
+                todo.add(w);
+                Collection c = children.collection(w.id());
+                ctx.failed().failed(ctx.session(), ctx.runTime(), new ItemFault(c.key(), c.shape().kind(), w.id(),
+                        noun() + " not read yet: the run ended first"));
             }
+        }
+        for (CollectionSync.Written w : todo) {
             String parent = w.id();
             Collection collection = children.collection(parent);
             tried.add(parent);
             List<JsonNode> listed;
             try {
-                listed = has ? children.list(parent, w.item()) : List.of();
+                listed = children.has(w.item()) ? children.list(parent, w.item()) : List.of();
             } catch (IOException e) {
                 // One parent's children that cannot be listed cost only them: listed again next run from the stored parent.
-                sync.fault(collection, parent, prefix.replace(":", "") + " not listed: " + e.getMessage());
+                sync.fault(collection, parent, noun() + " not listed: " + e.getMessage());
                 continue;
             }
             sync.replaceAll(collection, listed);
+            ctx.failed().cleared(ctx.session(), collection.key(), parent);
         }
+    }
+
+    private String noun() {
+        return prefix.replace(":", "");
     }
 
     /**
      * The children that failed in an earlier run, of parents not written this run (and so not
      * listed above): listed again from the stored parent; those of a parent gone are forgotten.
      */
-    public void retryFailed(SyncContext ctx, CollectionSync sync) throws IOException {
+    public void retryFailed(CollectionSync sync) throws IOException {
         Set<String> parents = new TreeSet<>();
         for (FailedItems.Row r : ctx.failed().rows()) {
             if (r.collection().startsWith(prefix) && !tried.contains(r.collection().substring(prefix.length()))) {

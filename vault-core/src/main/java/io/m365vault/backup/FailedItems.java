@@ -68,7 +68,8 @@ public final class FailedItems {
         v.put("reason", row.reason());
         v.put("since", row.since().toString());
         v.put("attempts", row.attempts());
-        session.checkpoint(new Checkpoint(scope, key, v));
+        // Queued, not committed now: a commit here would make the page's rows so far durable without its checkpoint.
+        session.queue(new Checkpoint(scope, key, v));
     }
 
     /** The item is backed up (or gone): its row goes with the session's next commit. */

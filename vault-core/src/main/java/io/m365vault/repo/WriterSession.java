@@ -187,15 +187,24 @@ public final class WriterSession implements AutoCloseable {
      * checkpoints together with the rows they vouch for: the re-run redoes both.
      */
     public void checkpoint(Checkpoint c) {
+        queue(c);
+        if (commitDue()) {
+            commit();
+        }
+    }
+
+    /**
+     * Queues a state row for the next commit without committing now: a record of something not
+     * done (a failed item), which must be durable no later than the rows and checkpoints that go
+     * past it, and must not make the rows written so far durable before the checkpoint that vouches for them.
+     */
+    public void queue(Checkpoint c) {
         if (state == null) {
             throw new IllegalStateException("a local session has no state table");
         }
         usable();
         pendingForgets.remove(c.scope() + "\n" + c.key());
         pendingCheckpoints.put(c.scope() + "\n" + c.key(), c);
-        if (commitDue()) {
-            commit();
-        }
     }
 
     /** Queues the deletion of a state row (a failed item that has now been backed up) for the next commit. */

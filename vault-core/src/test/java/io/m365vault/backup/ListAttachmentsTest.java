@@ -65,6 +65,38 @@ class ListAttachmentsTest {
     }
 
     @Test
+    void aRunThatDiesWhileReadingAPagesFilesLeavesThemToTheNextRun(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(55).users(8).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "ladies")) {
+            ProtectedItem site = SimSites.site(sim, 1);
+            GraphReader real = SimTenant.reader(sim, 50);
+            // The worker dies (an unchecked failure, not an item's) at the second item's files: after the first item's
+            // were written, before the page's checkpoint. What stands is committed, as after a kill that left it durable.
+            java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
+            GraphReader dying = new PassThroughGraph(real) {
+                @Override
+                public com.fasterxml.jackson.databind.JsonNode get(String pathOrUrl) throws java.io.IOException {
+                    if (pathOrUrl.endsWith("/AttachmentFiles") && listings.incrementAndGet() == 2) {
+                        throw new IllegalStateException("worker killed");
+                    }
+                    return real.get(pathOrUrl);
+                }
+            };
+            Instant t1 = Instant.now();
+            WorkloadResult first = new ItemBackup(repo, dying, BackupOptions.DEFAULTS).run("run1", t1, site, Set.of(Workload.LISTS))
+                    .workloads().get(Workload.LISTS);
+            assertEquals(WorkloadResult.Outcome.FAILED, first.outcome(), first.reason());
+            assertTrue(SimSites.backedUpAttachments(repo, site, t1).size() < SimSites.simAttachments(sim, site).size(), "it died midway");
+
+            Instant t2 = t1.plusSeconds(60);
+            WorkloadResult second = ListsBackupTest.lists(new ItemBackup(repo, real, BackupOptions.DEFAULTS), "run2", t2, site);
+            assertEquals(0, second.faults().size(), second.faults().toString());
+            SimTenant.assertSame(SimSites.simItems(sim, site), SimSites.backedUpItems(repo, site, t2));
+            SimTenant.assertSame(SimSites.simAttachments(sim, site), SimSites.backedUpAttachments(repo, site, t2));
+        }
+    }
+
+    @Test
     void sharePointRefusingTheTokenFailsTheItemsWithFilesAsksOnceAndSaysSo(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(52).users(8).build().start();
              Repository repo = SimTenant.repo(account, tmp, "larefused")) {

@@ -39,7 +39,7 @@ public final class CalendarSync implements WorkloadSync {
         CollectionSync sync = new CollectionSync(ctx);
         List<JsonNode> calendars = pager.all(base + "/calendars");
         sync.replaceAll(Collection.listing(CALENDARS, base + "/calendars", new CalendarShape(), null), calendars);
-        ChildListings attachments = attachments(base, pager);
+        ChildListings attachments = attachments(ctx, base, pager);
         for (JsonNode calendar : calendars) {
             String cal = calendar.get("id").asText();
             Collection events = Collection.listing(EVENTS + cal, base + "/calendars/" + Json.seg(cal) + "/events", new EventShape(), cal);
@@ -62,7 +62,7 @@ public final class CalendarSync implements WorkloadSync {
             attachments.written(sync, view.opened() ? written : withUnchanged(all, written));
             view.open();
         }
-        attachments.retryFailed(ctx, sync);
+        attachments.retryFailed(sync);
     }
 
     @Override
@@ -119,8 +119,8 @@ public final class CalendarSync implements WorkloadSync {
     }
 
     /** The attachments of events written that have or had any. */
-    private static ChildListings attachments(String base, DeltaPager pager) {
-        return new ChildListings(ATTACHMENTS, new ChildListings.Children() {
+    private static ChildListings attachments(SyncContext ctx, String base, DeltaPager pager) {
+        return new ChildListings(ctx, ATTACHMENTS, new ChildListings.Children() {
             @Override
             public Collection collection(String event) {
                 return Collection.listing(ATTACHMENTS + event, list(event), new EventAttachmentShape(base, event), event);

@@ -68,7 +68,7 @@ public final class ListsSync implements WorkloadSync {
         lists.addAll(ids);
         String refusal = ctx.graph().sharePointRefusal();
         ListAttachments files = refusal == null ? new ListAttachments(ctx, Json.text(ctx.graph().get(base + "?$select=id,webUrl"), "webUrl")) : null;
-        ChildListings attachments = files == null ? null : new ChildListings(ATTACHMENTS, files);
+        ChildListings attachments = files == null ? null : new ChildListings(ctx, ATTACHMENTS, files);
         List<CollectionSync.Written> written = Containers.each(sync, ids, "lists", id -> Collection.delta(ITEMS + id,
                 base + "/lists/" + Json.seg(id) + "/items/delta()?$expand=fields", new ListItemShape(base, id), id),
                 page -> {
@@ -82,7 +82,7 @@ public final class ListsSync implements WorkloadSync {
                     + "; " + withAttachments + " of the " + written.size() + " items this run wrote have attachments";
             return;
         }
-        attachments.retryFailed(ctx, sync);
+        attachments.retryFailed(sync);
         note = files.refused() == null ? null : "list item attachments are not backed up: SharePoint REST refuses the app's token ("
                 + files.refused() + "); the items with attachments are failed items, read again next run";
     }
