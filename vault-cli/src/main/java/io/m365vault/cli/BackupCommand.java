@@ -4,6 +4,7 @@ import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.graph.CredentialsRefusedException;
 import io.m365vault.service.BackupItemService;
+import io.m365vault.service.Inventory;
 import io.m365vault.service.ItemState;
 import io.m365vault.service.ItemStatus;
 import io.m365vault.service.Plan;
@@ -74,7 +75,7 @@ final class BackupCommand extends RepoCommand {
             env.err().println("run " + runId + ": " + plan.items().size() + " protected items, " + parallel + " at a time");
             AtomicReference<RuntimeException> firstError = new AtomicReference<>();
             List<ItemStatus> done = runAll(env, vs.backupItems(), runId, plan.items(), stopping, firstError);
-            new RunReport(env.out()).items(done);
+            new RunReport(env.out(), new Inventory(vs.repo().state()).names()).items(done);
             if (firstError.get() != null) {
                 // The run has ended (failed, the rest interrupted or done); its cause is the last line.
                 throw firstError.get();

@@ -63,7 +63,7 @@ final class ExportCommand extends RepoCommand {
                 r = new ItemExporter().export(vs.repo(), it, t, dir, options);
             }
             Map<String, Integer> counts = new TreeMap<>(r.items());
-            env.out().println("exported " + it + " at " + t + " to " + r.directory());
+            env.out().println("exported " + named(vs, it) + " at " + t + " to " + r.directory());
             env.out().println("  " + counts + ", " + r.files().size() + " files, " + Sizes.bytes(r.bytes()));
             r.failures().forEach(f -> env.out().println("  not exported: " + f.kind() + " " + f.itemId() + ": " + f.error()));
             if (!r.complete()) {

@@ -28,7 +28,9 @@ final class LsCommand extends RepoCommand {
         CliEnv env = env();
         Instant t = at.orNow();
         try (VaultServices vs = open()) {
-            List<BrowseEntry> entries = vs.browser().list(backedUp(vs, item, t), t, path);
+            ProtectedItem it = backedUp(vs, item, t);
+            List<BrowseEntry> entries = vs.browser().list(it, t, path);
+            env.out().println(named(vs, it) + " at " + t);
             for (BrowseEntry e : entries) {
                 env.out().printf("%-14s %10s  %-20s %s%n", e.container() ? "folder" : e.kind(), Sizes.bytes(e.size()),
                         e.validFrom() == null ? "" : e.validFrom().toString().substring(0, 19) + "Z",

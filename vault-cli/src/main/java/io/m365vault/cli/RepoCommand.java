@@ -44,6 +44,13 @@ abstract class RepoCommand implements Callable<Integer> {
         }
     }
 
+    /** The item with its name as the inventory knows it, e.g. {@code user:<id> (Adele Vance, adele@contoso.com)}. */
+    static String named(VaultServices vs, ProtectedItem item) {
+        return new io.m365vault.service.Inventory(vs.repo().state()).get(item)
+                .map(e -> item + " (" + e.label() + (e.principal() != null && !e.principal().equals(e.label()) ? ", " + e.principal() : "") + ")")
+                .orElse(item.toString());
+    }
+
     /** A usage error: picocli prints it with a pointer to --help and exits 2. */
     ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);

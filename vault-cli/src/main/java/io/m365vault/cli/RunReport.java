@@ -1,5 +1,6 @@
 package io.m365vault.cli;
 
+import io.m365vault.backup.ProtectedItem;
 import io.m365vault.service.ItemState;
 import io.m365vault.service.ItemStatus;
 import io.m365vault.service.RunInfo;
@@ -10,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Runs and per-item outcomes as text tables. */
+/** Runs and per-item outcomes as text tables, each item with its name beside its id. */
 final class RunReport {
     private final PrintStream out;
+    private final Map<ProtectedItem, String> names;
 
-    RunReport(PrintStream out) {
+    /** @param names the inventory's names ({@link io.m365vault.service.Inventory#names}) */
+    RunReport(PrintStream out, Map<ProtectedItem, String> names) {
         this.out = out;
+        this.names = names;
     }
 
     void runs(List<RunInfo> runs) {
@@ -37,10 +41,10 @@ final class RunReport {
     }
 
     void items(List<ItemStatus> items) {
-        out.printf("%-48s %-8s %-26s %7s %7s %7s %7s %10s %8s%n", "ITEM", "STATE", "WORKLOADS", "ITEMS", "ADDED", "CHANGED",
+        out.printf("%-48s %-28s %-8s %-26s %7s %7s %7s %7s %10s %8s%n", "ITEM", "NAME", "STATE", "WORKLOADS", "ITEMS", "ADDED", "CHANGED",
                 "REMOVED", "READ", "TIME");
         items.stream().sorted(Comparator.comparing(s -> s.item().toString())).forEach(s -> {
-            out.printf("%-48s %-8s %-26s %7d %7d %7d %7d %10s %8s%n", s.item(), s.state().json(),
+            out.printf("%-48s %-28s %-8s %-26s %7d %7d %7d %7d %10s %8s%n", s.item(), names.getOrDefault(s.item(), "-"), s.state().json(),
                     s.workloads().stream().map(w -> w.id()).sorted().collect(Collectors.joining(",")), s.items(), s.added(),
                     s.changed(), s.removed(), Sizes.bytes(s.bytes()),
                     s.started() == null || s.finished() == null ? "" : Sizes.duration(Duration.between(s.started(), s.finished())));
@@ -52,7 +56,7 @@ final class RunReport {
         });
     }
 
-    private static String seconds(java.time.Instant t) {
+    static String seconds(java.time.Instant t) {
         return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 

@@ -1,5 +1,6 @@
 package io.m365vault.cli;
 
+import io.m365vault.service.Inventory;
 import io.m365vault.service.RunInfo;
 import io.m365vault.service.RunStore;
 import io.m365vault.service.TimeIds;
@@ -29,7 +30,7 @@ final class RunsCommand extends RepoCommand {
         CliEnv env = env();
         try (VaultServices vs = open()) {
             RunStore runs = vs.runs();
-            RunReport report = new RunReport(env.out());
+            RunReport report = new RunReport(env.out(), new Inventory(vs.repo().state()).names());
             if (run == null) {
                 report.runs(runs.list(last));
                 return 0;

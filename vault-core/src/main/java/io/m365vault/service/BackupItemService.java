@@ -44,6 +44,8 @@ public final class BackupItemService {
     private final Repository repo;
     private final ItemBackup backup;
     private final RunStore runs;
+    private final Inventory inventory;
+    private final GraphReader graph;
     private final BlobContainerClient leases;
     private final Clock clock;
     private final Duration progressEvery;
@@ -58,6 +60,8 @@ public final class BackupItemService {
         this.repo = repo;
         this.backup = new ItemBackup(repo, graph, options);
         this.runs = new RunStore(repo.state());
+        this.inventory = new Inventory(repo.state());
+        this.graph = graph;
         this.leases = leases;
         this.clock = clock;
     }
@@ -103,6 +107,8 @@ public final class BackupItemService {
             Instant start = clock.instant();
             ItemStatus running = ItemStatus.queued(planned).with(ItemState.RUNNING, start, null, List.of());
             runs.put(runId, running);
+            // Who the item is, asked now: one request, and a name the inventory keeps should the item later go.
+            ItemIdentity who = ItemIdentity.lookUp(graph, planned.item());
             // Before each commit: the lease must still be ours, and now and then the item's row
             // shows what it has seen so far.
             Instant[] lastProgress = {start};
@@ -134,6 +140,7 @@ public final class BackupItemService {
             }
             ItemStatus done = status(planned, result, start, clock.instant());
             runs.put(runId, done);
+            inventory.record(planned.item(), who, planned.workloads(), start, runId, done.state());
             LOG.info("backup done run={} item={} state={} items={} bytes={} errors={} failedItems={}", runId, planned.item(),
                     done.state().json(), done.items(), done.bytes(), done.errors().size(), done.failedItems().size());
             return new Result(Outcome.RAN, Optional.of(done), done.state().json()

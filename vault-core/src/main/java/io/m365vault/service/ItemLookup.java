@@ -14,7 +14,8 @@ import java.time.Instant;
 /**
  * A protected item as a caller names it, turned into the one the repository keeps: a user named
  * by UPN becomes {@code user:<id>}, the name the planner gives the queue worker, so a mailbox
- * has one catalog whichever way it was named. The CLI and the HTTP API both ask here.
+ * has one catalog whichever way it was named (for what is backed up, by the {@link Inventory}
+ * first, so a user since deleted is still found). The CLI and the HTTP API both ask here.
  */
 public final class ItemLookup {
     private final Repository repo;
@@ -34,9 +35,22 @@ public final class ItemLookup {
      * @throws NotFoundException       no such user in the tenant, or nothing of the item backed up at {@code at}
      */
     public ProtectedItem backedUp(ProtectedItem item, Instant at) {
-        ProtectedItem kept = resolve(graph, item);
+        ProtectedItem kept = known(item).orElseGet(() -> resolve(graph, item));
         PointInTime.check(repo, kept, at, clock.instant());
         return kept;
+    }
+
+    /**
+     * A user named by UPN as the inventory knows them, without asking Graph: a user deleted from
+     * the tenant is still found by the UPN they had when last backed up.
+     */
+    private java.util.Optional<ProtectedItem> known(ProtectedItem item) {
+        if (!item.kind().equals("user") || !item.id().contains("@")) {
+            return java.util.Optional.empty();
+        }
+        return new Inventory(repo.state()).list().stream()
+                .filter(e -> e.item().kind().equals("user") && item.id().equalsIgnoreCase(e.principal()))
+                .map(Inventory.Entry::item).findFirst();
     }
 
     /** A restore's target as kept, in the tenant now. @throws NotFoundException no such user, site or group */
