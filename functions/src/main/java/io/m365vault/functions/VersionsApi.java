@@ -10,8 +10,18 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Map;
 import java.util.Optional;
 
-/** GET /api/items/{item}/versions?at=&path=: an item's folders and item versions at a point in time. */
+/**
+ * GET /api/items: the protected items by name; GET /api/items/{item}/versions?at=&path=: an item's
+ * folders and item versions at a point in time.
+ */
 public class VersionsApi extends ServiceFunction {
+    @FunctionName("ListItems")
+    public HttpResponseMessage items(
+            @HttpTrigger(name = "req", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION, route = "items")
+            HttpRequestMessage<Optional<String>> request) {
+        return HttpAnswers.send(request, services().api().items());
+    }
+
     @FunctionName("ItemVersions")
     public HttpResponseMessage versions(
             @HttpTrigger(name = "req", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,

@@ -30,7 +30,7 @@ class FunctionJsonPackageTest {
             }
         }
         assertEquals(java.util.Set.of("ScheduleBackups", "ExpireExports", "BackupItem", "BackupItemPoison", "RunRestore", "RestoreJobPoison", "SubmitRestore",
-                "GetRestore", "ListRuns", "GetRun", "ItemVersions"), functions.keySet());
+                "GetRestore", "ListRuns", "GetRun", "ListItems", "ItemVersions"), functions.keySet());
 
         assertEquals("io.m365vault.functions.ScheduleBackups.run", functions.get("ScheduleBackups").get("entryPoint").asText());
         JsonNode timer = trigger(functions.get("ScheduleBackups"), "timerTrigger");
@@ -47,6 +47,7 @@ class FunctionJsonPackageTest {
         http(functions.get("GetRestore"), "restores/{id}", "GET");
         http(functions.get("ListRuns"), "runs", "GET");
         http(functions.get("GetRun"), "runs/{id}", "GET");
+        http(functions.get("ListItems"), "items", "GET");
         http(functions.get("ItemVersions"), "items/{item}/versions", "GET");
 
         for (JsonNode f : functions.values()) {

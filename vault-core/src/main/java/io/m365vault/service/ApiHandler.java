@@ -30,13 +30,16 @@ public final class ApiHandler {
     private final RunStore runs;
     private final ItemBrowser browser;
     private final ItemLookup items;
+    private final Inventory inventory;
     private final Clock clock;
 
-    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, ItemLookup items, Clock clock) {
+    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, ItemLookup items, Inventory inventory,
+                      Clock clock) {
         this.restores = restores;
         this.runs = runs;
         this.browser = browser;
         this.items = items;
+        this.inventory = inventory;
         this.clock = clock;
     }
 
@@ -49,7 +52,7 @@ public final class ApiHandler {
                 }
                 return once[0];
             }
-        }, s.runs(), s.browser(), s.lookup(), Clock.systemUTC());
+        }, s.runs(), s.browser(), s.lookup(), new Inventory(s.repo().state()), Clock.systemUTC());
     }
 
     /** POST /api/restores: 202 with the job and its Location. */
@@ -124,6 +127,17 @@ public final class ApiHandler {
         });
     }
 
+    /** GET /api/items: the protected items the repository holds, by name ({@link Inventory}). */
+    public ApiResponse items() {
+        return guard(() -> {
+            ArrayNode a = ApiJson.array();
+            inventory.list().forEach(e -> a.add(ApiJson.inventory(e)));
+            ObjectNode o = ApiJson.object();
+            o.set("items", a);
+            return ApiResponse.ok(o);
+        });
+    }
+
     /** GET /api/items/{item}/versions?at=&path= */
     public ApiResponse versions(String item, String at, String path) {
         return guard(() -> {
@@ -167,6 +181,9 @@ public final class ApiHandler {
         }
         if (s.size() == 2 && s.get(0).equals("runs")) {
             return get ? run(s.get(1), query.get("state")) : notAllowed(method, "GET");
+        }
+        if (s.equals(List.of("items"))) {
+            return get ? items() : notAllowed(method, "GET");
         }
         if (s.size() == 3 && s.get(0).equals("items") && s.get(2).equals("versions")) {
             return get ? versions(s.get(1), query.get("at"), query.get("path")) : notAllowed(method, "GET");

@@ -31,6 +31,19 @@ final class ApiJson {
         return n;
     }
 
+    static ObjectNode inventory(Inventory.Entry e) {
+        ObjectNode n = F.objectNode();
+        n.put("item", e.item().toString());
+        n.put("name", e.name());
+        n.put("principal", e.principal());
+        e.workloads().stream().map(Workload::id).sorted().forEach(n.putArray("workloads")::add);
+        time(n, "firstBackup", e.firstBackup());
+        time(n, "lastBackup", e.lastBackup());
+        n.put("lastRun", e.lastRun());
+        n.put("lastOutcome", e.lastState());
+        return n;
+    }
+
     static ObjectNode item(ItemStatus s) {
         ObjectNode n = F.objectNode();
         n.put("item", s.item().toString());

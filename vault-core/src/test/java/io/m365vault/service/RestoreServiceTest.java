@@ -133,7 +133,7 @@ class RestoreServiceTest {
             assertTrue(expired.error().contains("expired at " + ends) && expired.error().contains("submit the restore again"),
                     expired.error());
             ApiHandler api = new ApiHandler(() -> restores, new RunStore(repo.state()), browser,
-                    new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()), Clock.systemUTC());
+                    new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()), new Inventory(repo.state()), Clock.systemUTC());
             ApiResponse gone = api.restore(queued.id());
             assertEquals(410, gone.status(), gone.json());
             assertTrue(gone.json().contains("expired at"), gone.json());
