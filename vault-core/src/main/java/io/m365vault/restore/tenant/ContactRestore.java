@@ -6,18 +6,12 @@ import io.m365vault.backup.ItemKind;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
-import io.m365vault.graph.GraphStatusException;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Contacts as they were at a point in time, recreated in a mailbox of the tenant: the contact
@@ -43,37 +37,17 @@ public final class ContactRestore {
 
     /** The contact folders and contacts of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
-        Map<String, TargetFolders.Source> folders = new HashMap<>();
-        List<CatalogEntry> contacts = new ArrayList<>();
-        repo.catalog().at(source.partition(Workload.CONTACTS), at, e -> {
-            if (ItemKind.CONTACT_FOLDER.equals(e.kind())) {
-                JsonNode f = Json.read(e.metadata());
-                folders.put(e.itemId(), new TargetFolders.Source(f.path("displayName").asText("Contacts"),
-                        e.parent() != null ? e.parent() : Json.text(f, "parentFolderId")));
-            } else if (ItemKind.CONTACT.equals(e.kind())) {
-                contacts.add(e);
-            }
-        });
-        if (folders.isEmpty() && contacts.isEmpty()) {
-            throw new RestoreRefusedException("nothing of " + source + "'s contacts is in repository " + repo.name() + " at " + at
-                    + ": check the protected item and the time");
-        }
-        return new TenantRestorePlan("contacts", contacts.size(), (job, options) -> write(job, source, at, options, folders, contacts));
+        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.CONTACTS, at, ItemKind.CONTACT_FOLDER, ItemKind.CONTACT, "contacts");
+        return new TenantRestorePlan("contacts", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
     }
 
-    private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options,
-                                      Map<String, TargetFolders.Source> folders, List<CatalogEntry> contacts) throws IOException {
+    private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree)
+            throws IOException {
         RestoreRun run = new RestoreRun(graph, job, source, at, options, "contacts", "Contacts.ReadWrite");
         run.reachable("/contactFolders?$top=1&$select=id");
-        contacts.sort(Comparator.comparing(CatalogEntry::validFrom).thenComparing(CatalogEntry::itemId));
-        TargetFolders targets;
-        try {
-            targets = TargetFolders.under(graph.requests(), TargetFolders.Tree.CONTACTS, run.user(), folders, options.folder());
-        } catch (GraphStatusException e) {
-            throw run.refusal(e);
-        }
+        TargetFolders targets = run.folders(TargetFolders.Tree.CONTACTS, tree.folders());
         ExistingItems existing = ExistingItems.contacts(new TenantGraphReader(graph, 1000), run.user());
-        return run.each(contacts, CatalogEntry::itemId, "contact", targets::created, (c, tally) -> {
+        return run.each(tree.items(), CatalogEntry::itemId, "contact", targets::created, (c, tally) -> {
             JsonNode meta = Json.read(c.metadata());
             // Null: the default Contacts folder, where the contacts of no other folder are.
             String folder = targets.of(c.parent() != null ? c.parent() : Json.text(meta, "parentFolderId"));

@@ -5,18 +5,12 @@ import io.m365vault.backup.ItemKind;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
-import io.m365vault.graph.GraphStatusException;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A mailbox as it was at a point in time, recreated in a mailbox of the tenant: the folder tree
@@ -48,36 +42,17 @@ public final class MailRestore {
 
     /** The messages and folders of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
-        Map<String, TargetFolders.Source> folders = new HashMap<>();
-        List<CatalogEntry> messages = new ArrayList<>();
-        repo.catalog().at(source.partition(Workload.MAIL), at, e -> {
-            if (ItemKind.MAIL_FOLDER.equals(e.kind())) {
-                folders.put(e.itemId(), new TargetFolders.Source(Json.read(e.metadata()).path("displayName").asText("folder"), e.parent()));
-            } else if (ItemKind.MESSAGE.equals(e.kind())) {
-                messages.add(e);
-            }
-        });
-        if (folders.isEmpty() && messages.isEmpty()) {
-            throw new RestoreRefusedException("nothing of " + source + "'s mail is in repository " + repo.name() + " at " + at
-                    + ": check the protected item and the time");
-        }
-        return new TenantRestorePlan("mail", messages.size(), (job, options) -> write(job, source, at, options, folders, messages));
+        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.MAIL, at, ItemKind.MAIL_FOLDER, ItemKind.MESSAGE, "mail");
+        return new TenantRestorePlan("mail", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
     }
 
-    private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options,
-                                      Map<String, TargetFolders.Source> folders, List<CatalogEntry> messages) throws IOException {
+    private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree)
+            throws IOException {
         RestoreRun run = new RestoreRun(graph, job, source, at, options, "mail", "Mail.ReadWrite");
         run.reachable("/mailFolders/inbox?$select=id");
-        // Oldest first, so the restored folder lists in the order the mailbox received them.
-        messages.sort(Comparator.comparing(CatalogEntry::validFrom).thenComparing(CatalogEntry::itemId));
-        TargetFolders targets;
-        try {
-            targets = TargetFolders.under(graph.requests(), TargetFolders.Tree.MAIL, run.user(), folders, options.folder());
-        } catch (GraphStatusException e) {
-            throw run.refusal(e);
-        }
+        TargetFolders targets = run.folders(TargetFolders.Tree.MAIL, tree.folders());
         ExistingItems existing = ExistingItems.messages(new TenantGraphReader(graph, 1000), run.user());
-        return run.each(messages, CatalogEntry::itemId, "mail message", targets::created, (m, tally) -> {
+        return run.each(tree.items(), CatalogEntry::itemId, "mail message", targets::created, (m, tally) -> {
             JsonNode meta = Json.read(m.metadata());
             String folder = targets.of(m.parent() != null ? m.parent() : Json.text(meta, "parentFolderId"));
             String imid = Json.text(meta, "internetMessageId");

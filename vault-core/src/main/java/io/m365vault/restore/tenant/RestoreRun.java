@@ -80,6 +80,15 @@ final class RestoreRun {
         }
     }
 
+    /** The target folders of {@code source}'s tree, under the folder the restore was asked to go under; a refusal of the mailbox stops it. */
+    TargetFolders folders(TargetFolders.Tree tree, Map<String, TargetFolders.Source> source) throws IOException {
+        try {
+            return TargetFolders.under(graph.requests(), tree, user(), source, options.folder());
+        } catch (GraphStatusException e) {
+            throw refusal(e);
+        }
+    }
+
     /**
      * Prepares and writes every item; {@code created} says at the end how many folders or
      * calendars were made.
