@@ -2,6 +2,7 @@ package io.m365vault.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import io.m365vault.graphsim.calendar.EventItem;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
 import io.m365vault.restore.tenant.CalendarRestore;
+import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.restore.tenant.TenantRestoreOptions;
 import io.m365vault.restore.tenant.TenantRestoreResult;
 import io.m365vault.testkit.AzuriteExtension;
@@ -171,6 +173,28 @@ class CalendarRestoreTest {
             assertTrue(added.values().stream().allMatch(e -> e.get("calendar").asText().startsWith("Restored/")), added.keySet().toString());
             assertFalse(added.values().stream().anyMatch(e -> e.get("subject").asText().startsWith("Team sync")), "the failed series left nothing");
             assertEquals(r.restored(), added.values().stream().filter(e -> !e.get("type").asText().equals("exception")).count());
+        }
+    }
+
+    @Test
+    void noPermissionToWriteCalendarsStopsWithOneLineAndWritesNothing(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(54).users(12).messagesPerFolder(1).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "cal");
+             TenantGraph graph = SimTenant.graph(sim)) {
+            String a = SimTenant.twoMailUsers(sim).get(0);
+            Instant t = Instant.now();
+            SimTenant.backup(sim, repo, a, t, Workload.CALENDAR);
+            Set<String> before = ids(sim, a);
+            ObjectNode fault = JSON.createObjectNode();
+            fault.putArray("inject").addObject().put("path", "/events").put("method", "POST").put("status", 403)
+                    .put("code", "ErrorAccessDenied").put("count", 1000);
+            sim.faults(fault);
+            ProtectedItem item = new ProtectedItem("user", a);
+            RestoreRefusedException denied = assertThrows(RestoreRefusedException.class, () -> new CalendarRestore(repo, graph)
+                    .restore("job1", item, t, new TenantRestoreOptions(item, null, false)));
+            assertTrue(denied.getMessage().contains("403 ErrorAccessDenied") && denied.getMessage().contains("Calendars.ReadWrite"),
+                    denied.getMessage());
+            assertEquals(before, ids(sim, a));
         }
     }
 
