@@ -82,8 +82,8 @@ public final class CalendarRestore {
         ExistingItems existing = ExistingItems.events(new TenantGraphReader(graph, 1000), run.user());
         return run.each(events, e -> e.row().itemId(), "calendar event", targets::created, (e, tally) -> {
             String calendar = targets.of(e.row().parent());
-            if (options.skipExisting() && existing.holds(calendar, existing.key(e.json()))) {
-                tally.skipped();
+            String key = existing.key(e.json());
+            if (run.skipped(existing, calendar, key, tally)) {
                 return null;
             }
             List<MessageContent.Attachment> files = new ArrayList<>();
@@ -98,13 +98,10 @@ public final class CalendarRestore {
             }
             SeriesEdits.Plan edits = SeriesEdits.Plan.of(e.json(), e.ownExceptions());
             long read = bytes;
-            return () -> {
+            return run.remembered(existing, calendar, key, () -> {
                 create(run, calendar, e.json(), files, edits);
-                if (options.skipExisting()) {
-                    existing.added(calendar, existing.key(e.json()));
-                }
                 return read;
-            };
+            });
         });
     }
 

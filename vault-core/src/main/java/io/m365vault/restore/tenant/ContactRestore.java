@@ -52,18 +52,14 @@ public final class ContactRestore {
             // Null: the default Contacts folder, where the contacts of no other folder are.
             String folder = targets.of(c.parent() != null ? c.parent() : Json.text(meta, "parentFolderId"));
             String key = existing.key(meta);
-            if (options.skipExisting() && existing.holds(folder, key)) {
-                tally.skipped();
+            if (run.skipped(existing, folder, key, tally)) {
                 return null;
             }
             byte[] photo = c.content().size() > 0 ? repo.reader().readAll(c.content()) : null;
-            return () -> {
+            return run.remembered(existing, folder, key, () -> {
                 create(run, folder, meta, photo);
-                if (options.skipExisting()) {
-                    existing.added(folder, key);
-                }
                 return c.metadata().length + (photo == null ? 0 : photo.length);
-            };
+            });
         });
     }
 

@@ -56,19 +56,15 @@ public final class MailRestore {
             JsonNode meta = Json.read(m.metadata());
             String folder = targets.of(m.parent() != null ? m.parent() : Json.text(meta, "parentFolderId"));
             String imid = Json.text(meta, "internetMessageId");
-            if (options.skipExisting() && existing.holds(folder, imid)) {
-                tally.skipped();
+            if (run.skipped(existing, folder, imid, tally)) {
                 return null;
             }
             byte[] mime = repo.reader().readAll(m.content());
             MessagePayload payload = new MessagePayload(meta, MimeReader.read(mime));
-            return () -> {
+            return run.remembered(existing, folder, imid, () -> {
                 create(run, folder, payload);
-                if (options.skipExisting()) {
-                    existing.added(folder, imid);
-                }
                 return mime.length;
-            };
+            });
         });
     }
 

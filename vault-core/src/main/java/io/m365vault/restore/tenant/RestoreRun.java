@@ -89,6 +89,26 @@ final class RestoreRun {
         }
     }
 
+    /** Whether to leave the item out, as asked, because the target folder holds it; a skipped item is told to the tally. */
+    boolean skipped(ExistingItems existing, String folder, String key, RestoreTally tally) throws IOException {
+        if (options.skipExisting() && existing.holds(folder, key)) {
+            tally.skipped();
+            return true;
+        }
+        return false;
+    }
+
+    /** The write, after which the item counts as there, so the same item twice in one restore is written once when skipping. */
+    Write remembered(ExistingItems existing, String folder, String key, Write write) {
+        return () -> {
+            long bytes = write.run();
+            if (options.skipExisting()) {
+                existing.added(folder, key);
+            }
+            return bytes;
+        };
+    }
+
     /**
      * Prepares and writes every item; {@code created} says at the end how many folders or
      * calendars were made.
