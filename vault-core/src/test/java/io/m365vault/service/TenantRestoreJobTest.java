@@ -80,6 +80,16 @@ class TenantRestoreJobTest {
             assertEquals(p.restored(), inRestored);
             assertTrue(status.path("progress").path("perMinute").asLong() > 0, status.toString());
             assertEquals(0, status.path("progress").path("etaSeconds").asLong(), "nothing left once done: " + status);
+
+            // Only mail was backed up: a job of calendar alone fails with why; one of mail and calendar restores the mail.
+            RestoreJob calendar = restores.run(restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
+                    + b.id + "\",\"workloads\":[\"calendar\"]}").id());
+            assertEquals("failed", calendar.state());
+            assertTrue(calendar.error().startsWith("nothing of " + item + "'s calendar is in repository"), calendar.error());
+            RestoreJob both = restores.run(restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
+                    + b.id + "\",\"workloads\":[\"mail\",\"calendar\"],\"folder\":\"Again\"}").id());
+            assertTrue(both.complete(), both.state() + " " + both.error());
+            assertEquals(p.items(), both.tenant().restored(), "the mail, and no calendar");
         }
     }
 
