@@ -68,7 +68,7 @@ class ContactRestoreTest {
     }
 
     @Test
-    void aContactWhosePhotoFailsLeavesNothingAndTheOriginalsStayUntouched(AzuriteExtension.StorageAccount account) throws Exception {
+    void aContactWhosePhotoFailsLeavesNothingAndNoRestoreTouchesTheOriginals(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(62).users(12).messagesPerFolder(1).build().start();
              Repository repo = SimTenant.repo(account, tmp, "con");
              TenantGraph graph = SimTenant.graph(sim)) {
@@ -98,6 +98,13 @@ class ContactRestoreTest {
             Map<String, String> restored = shown(sim, a, originals.keySet());
             assertEquals(original(sim, a, originals.keySet()), restored.values().stream().sorted().toList(),
                     "every contact once, photo and all, in Restored and its subfolder");
+
+            // Into the original folders themselves: a copy beside each original, none changed.
+            TenantRestoreResult beside = restore.restore("job3", item, t, new TenantRestoreOptions(item, null, false));
+            assertTrue(beside.complete() && beside.foldersCreated() == 0, beside.failures() + " " + beside.foldersCreated());
+            Map<String, String> after = byId(sim, a);
+            originals.forEach((id, v) -> assertEquals(v, after.get(id), "original contact " + id + " untouched"));
+            assertEquals(originals.size() * 3, after.size(), "each original, its copy under Restored, its copy beside it");
         }
     }
 
