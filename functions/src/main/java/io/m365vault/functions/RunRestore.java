@@ -9,7 +9,7 @@ import io.m365vault.service.QueueNames;
 import io.m365vault.service.RestoreJob;
 import io.m365vault.service.RestoreService;
 
-/** Queue restore-jobs: runs one restore job, an export into the exports container or mail into the tenant. */
+/** Queue restore-jobs: runs one restore job, an export into the exports container or mail, calendars and contacts into the tenant. */
 public class RunRestore extends ServiceFunction {
     @FunctionName("RunRestore")
     public void run(@QueueTrigger(name = "message", queueName = QueueNames.RESTORE_JOBS, connection = "VAULT_QUEUES") String message,

@@ -18,7 +18,6 @@ import com.microsoft.graph.models.Recipient;
 import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.m365vault.graphsim.model.Hashes;
-import io.m365vault.graphsim.model.SimUser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -35,10 +34,7 @@ class MailRestoreWritesSdkTest {
     static void start() throws Exception {
         sim = GraphSim.builder().seed(43).users(12).messagesPerFolder(1).build().start();
         graph = SdkClients.forSim(sim);
-        for (int i = 0; user == null; i++) {
-            SimUser u = sim.tenant().directory().user(i);
-            user = u.kind == SimUser.Kind.NORMAL && u.hasMailbox() ? u.id : null;
-        }
+        user = SdkClients.mailUser(sim);
     }
 
     @AfterAll

@@ -16,6 +16,16 @@ final class SdkClients {
         return client;
     }
 
+    /** The id of the first ordinary user with a mailbox: whose mailbox a test writes. */
+    static String mailUser(GraphSim sim) {
+        for (int i = 0; ; i++) {
+            io.m365vault.graphsim.model.SimUser u = sim.tenant().directory().user(i);
+            if (u.kind == io.m365vault.graphsim.model.SimUser.Kind.NORMAL && u.hasMailbox()) {
+                return u.id;
+            }
+        }
+    }
+
     /** The AttachmentItem of an Outlook createUploadSession for a file. */
     static com.microsoft.graph.models.AttachmentItem fileItem(String name, long size) {
         com.microsoft.graph.models.AttachmentItem item = new com.microsoft.graph.models.AttachmentItem();

@@ -18,15 +18,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * `vault restore`: a restore job through the restore service, the one POST /api/restores submits
- * and the RunRestore function runs. Into the tenant (the default): the mailbox's messages
- * recreated in the original mailbox or another, never overwriting; with --export, a zip in the
+ * and the RunRestore function runs. Into the tenant (the default): the mailbox's messages, events
+ * and contacts recreated in the original mailbox or another, never overwriting; with --export, a zip in the
  * exports account's container with a download link, deleted when its window ends.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a protected item as it was at a point in time.",
-                "Into the tenant (the default; mail only for now): every message recreated as received or sent, with its folders, in the"
-                        + " original mailbox or another (--to-item), under the original folders or under one folder (--folder);"
-                        + " nothing is overwritten. Needs the Mail.ReadWrite application permission.",
+                "Into the tenant (the default): every message recreated as received or sent, with its folders (--workloads mail,"
+                        + " the default), every event and series with its exceptions, cancellations and attachments but without attendees,"
+                        + " so no one is invited (calendar), every contact with its photo and folder (contacts), in the original mailbox"
+                        + " or another (--to-item), under the original folders or under one folder (--folder); nothing is overwritten."
+                        + " Needs the Mail.ReadWrite, Calendars.ReadWrite and Contacts.ReadWrite application permissions.",
                 "--export: a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports account (VAULT_EXPORTS) with a"
                         + " download link valid 1 hour, never past the export's window (VAULT_EXPORT_DAYS, 7), after which it is deleted;"
                         + " `vault export` writes local files.",
@@ -45,14 +47,16 @@ final class RestoreCommand extends RepoCommand {
     ProtectedItem toItem;
 
     @Option(names = "--folder", paramLabel = "NAME", arity = "0..1", fallbackValue = "",
-            description = "restore the folder tree under this top-level folder (found or made); without NAME, 'Restored <time>'")
+            description = "restore the folder tree under this top-level folder (found or made), calendars as 'NAME/<calendar>';"
+                    + " without NAME, 'Restored <time>'")
     String folder;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "into the tenant: mail (the default and, for now, the only one)")
+    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "into the tenant: mail (the default), calendar, contacts")
     java.util.List<String> workloads;
 
-    @Option(names = "--skip-existing", description = "into the tenant: leave out messages the target folder already holds (by internetMessageId);"
-            + " by default they are restored as duplicates")
+    @Option(names = "--skip-existing", description = "into the tenant: leave out what the target folder or calendar already holds (a message"
+            + " by internetMessageId, an event by subject, kind, start and end, a contact by name and first e-mail address);"
+            + " by default it is restored as a duplicate")
     boolean skipExisting;
 
     @Option(names = "--export", description = "restore as a zip in the exports container, with a download link")

@@ -284,11 +284,21 @@ class RepositoryCommandsTest {
         int before = sim.snapshot(alice.id).path("mail").size();
         Cli.Result tenant = run("restore", "user:" + alice.id, "--workloads", "mail", "--folder");
         assertEquals(0, tenant.code(), tenant.toString());
-        assertTrue(tenant.out().contains(" messages restored into user:" + alice.id + ", 0 skipped as already there, 0 failed"), tenant.out());
+        assertTrue(tenant.out().contains(" items (mail) restored into user:" + alice.id + ", 0 skipped as already there, 0 failed"), tenant.out());
         int restored = sim.snapshot(alice.id).path("mail").size() - before;
-        assertTrue(restored > 0 && tenant.out().contains("done: " + restored + " of " + restored + " messages"), tenant.out());
+        assertTrue(restored > 0 && tenant.out().contains("done: " + restored + " of " + restored + " items"), tenant.out());
         assertTrue(sim.snapshot(alice.id).path("mail").findValuesAsText("folder").stream().anyMatch(f -> f.startsWith("Restored 20")));
-        assertFailure(run("restore", "user:" + alice.id, "--workloads", "calendar"), "restoring calendar into the tenant is not supported yet");
+        assertEquals(0, run("backup", "user:" + alice.id, "--workloads", "calendar").code(), "the calendar backed up too");
+        int events = sim.snapshot(alice.id).path("events").size();
+        int contacts = sim.snapshot(alice.id).path("contacts").size();
+        Cli.Result both = run("restore", "user:" + alice.id, "--workloads", "calendar,contacts", "--folder", "Back");
+        assertEquals(0, both.code(), both.toString());
+        assertTrue(both.out().contains(" items (calendar,contacts) restored into user:" + alice.id + ", 0 skipped as already there, 0 failed"),
+                both.out());
+        assertEquals(2 * events, sim.snapshot(alice.id).path("events").size(), "every event (exceptions too) once more");
+        assertEquals(2 * contacts, sim.snapshot(alice.id).path("contacts").size(), "every contact once more");
+        assertTrue(sim.snapshot(alice.id).path("events").findValuesAsText("calendar").stream().anyMatch(c -> c.startsWith("Back/")));
+        assertFailure(run("restore", "user:" + alice.id, "--workloads", "files"), "restoring files into the tenant is not supported yet");
         assertFailure(run("restore", "user:" + alice.id, "--to-item", "user:nobody@nowhere.example"), "the tenant has no user nobody@nowhere.example");
         assertUsage(run("restore", "user:" + alice.id, "--export", "--folder", "Restored"), "--export writes a zip");
     }

@@ -92,17 +92,33 @@ public final class GraphRequests {
 
     /** POST of a JSON body, answered as JSON; an error status gives a {@link GraphStatusException}. */
     public JsonNode postJson(String pathOrUrl, JsonNode body) throws IOException {
+        return send(HttpMethod.POST, pathOrUrl, JSON.writeValueAsBytes(body), "application/json");
+    }
+
+    /** PATCH of a JSON body (a change to an item), answered as JSON. */
+    public JsonNode patchJson(String pathOrUrl, JsonNode body) throws IOException {
+        return send(HttpMethod.PATCH, pathOrUrl, JSON.writeValueAsBytes(body), "application/json");
+    }
+
+    /**
+     * Any write: {@code body} null sends none (DELETE, an action such as permanentDelete), else
+     * the bytes with their {@code contentType} (a photo's PUT). Answered as JSON, or null when the
+     * answer has no body (204); an error status gives a {@link GraphStatusException}.
+     */
+    public JsonNode send(HttpMethod method, String pathOrUrl, byte[] body, String contentType) throws IOException {
         RequestInformation info = new RequestInformation();
-        info.httpMethod = HttpMethod.POST;
+        info.httpMethod = method;
         info.setUri(URI.create(url(pathOrUrl)));
-        info.setStreamContent(new ByteArrayInputStream(JSON.writeValueAsBytes(body)), "application/json");
-        try (Response r = answered("POST", http.newCall(sign(info)).execute())) {
+        if (body != null) {
+            info.setStreamContent(new ByteArrayInputStream(body), contentType);
+        }
+        try (Response r = answered(method.name(), http.newCall(sign(info)).execute())) {
             if (!r.isSuccessful()) {
-                throw new GraphStatusException("POST", ThrottleInterceptor.withoutQuery(r.request().url()), r.code(), GraphErrorBody.parse(r.body().bytes()));
+                throw new GraphStatusException(method.name(), ThrottleInterceptor.withoutQuery(r.request().url()), r.code(),
+                        GraphErrorBody.parse(r.body().bytes()));
             }
-            try (InputStream in = r.body().byteStream()) {
-                return JSON.readTree(in);
-            }
+            byte[] answer = r.body().bytes();
+            return answer.length == 0 ? null : JSON.readTree(answer);
         }
     }
 

@@ -136,7 +136,7 @@ final class CalendarExport {
         Map<String, JsonNode> exceptions = new LinkedHashMap<>();
         ev.path("exceptionOccurrences").forEach(x -> exceptions.put(GraphJson.text(x, "id"), x));
         exceptions.putAll(ownRows);
-        List<Instant> cancelled = new ArrayList<>(EventComponents.cancelledOccurrences(ev, times));
+        List<Instant> cancelled = new ArrayList<>(times.cancelled(ev));
         List<JsonNode> kept = new ArrayList<>();
         for (JsonNode x : exceptions.values()) {
             if (GraphJson.text(x, "originalStart") == null) {

@@ -21,7 +21,6 @@ import biweekly.util.Duration;
 import biweekly.util.Recurrence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -72,22 +71,6 @@ final class EventComponents {
         v.setUid(master.getUid().getValue());
         v.setRecurrenceId(zoned(new RecurrenceId(series.value(originalStart)), series));
         return v;
-    }
-
-    /** The days of the series Graph lists as cancelled ("OID.<id>.<yyyy-MM-dd>"), at the series' start time. */
-    static List<Instant> cancelledOccurrences(JsonNode ev, EventTimes times) {
-        List<Instant> out = new ArrayList<>();
-        for (JsonNode oid : ev.path("cancelledOccurrences")) {
-            String s = oid.asText();
-            if (s.length() >= 10) {
-                try {
-                    out.add(times.onDay(LocalDate.parse(s.substring(s.length() - 10))));
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new ExportException("cancelled occurrence '" + s + "' does not end in a date");
-                }
-            }
-        }
-        return out;
     }
 
     private VEvent common(JsonNode ev, EventTimes times) {

@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An event's start and end as Graph gives them ({@code dateTimeTimeZone}: a local time and the
@@ -16,9 +18,9 @@ import java.time.format.DateTimeParseException;
  * {@code originalStartTimeZone} when known, so that a weekly 9:00 meeting stays at 9:00 across
  * daylight saving changes. All-day events keep their dates, whatever the zone.
  */
-record EventTimes(boolean allDay, ZoneId zone, Instant start, Instant end, LocalDate startDate, LocalDate endDate) {
+public record EventTimes(boolean allDay, ZoneId zone, Instant start, Instant end, LocalDate startDate, LocalDate endDate) {
 
-    static EventTimes of(JsonNode event) {
+    public static EventTimes of(JsonNode event) {
         boolean allDay = GraphJson.bool(event, "isAllDay");
         JsonNode start = event.path("start");
         JsonNode end = event.path("end");
@@ -38,8 +40,29 @@ record EventTimes(boolean allDay, ZoneId zone, Instant start, Instant end, Local
     }
 
     /** One day of the series at its usual start time (for cancelled occurrences, which Graph names by date). */
-    Instant onDay(LocalDate day) {
+    public Instant onDay(LocalDate day) {
         return day.atTime(LocalDateTime.ofInstant(start, zone).toLocalTime()).atZone(zone).toInstant();
+    }
+
+    /** The zone a Graph time zone name (Windows or IANA) names, if it is one. */
+    public static java.util.Optional<ZoneId> zoneOf(String graphName) {
+        return GraphTimeZones.resolve(graphName);
+    }
+
+    /** The days of the series Graph lists as cancelled ("OID.<id>.<yyyy-MM-dd>"), at the series' start time (for export and restore). */
+    public List<Instant> cancelled(JsonNode ev) {
+        List<Instant> out = new ArrayList<>();
+        for (JsonNode oid : ev.path("cancelledOccurrences")) {
+            String s = oid.asText();
+            if (s.length() >= 10) {
+                try {
+                    out.add(onDay(LocalDate.parse(s.substring(s.length() - 10))));
+                } catch (DateTimeParseException e) {
+                    throw new ExportException("cancelled occurrence '" + s + "' does not end in a date");
+                }
+            }
+        }
+        return out;
     }
 
     boolean utc() {
@@ -52,7 +75,7 @@ record EventTimes(boolean allDay, ZoneId zone, Instant start, Instant end, Local
     }
 
     /** An ISO date-time with offset ("2024-01-08T09:00:00Z"), or one without, read as UTC. */
-    static Instant instant(String s) {
+    public static Instant instant(String s) {
         try {
             return java.time.OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {

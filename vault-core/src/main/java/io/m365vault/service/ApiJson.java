@@ -81,7 +81,7 @@ final class ApiJson {
             TenantProgress t = j.tenant();
             ObjectNode p = n.putObject("progress");
             p.put("items", t.items()).put("done", t.done()).put("restored", t.restored()).put("skipped", t.skipped())
-                    .put("failed", t.failed()).put("bytes", t.bytes());
+                    .put("failed", t.failed()).put("bytes", t.bytes()).put("perMinute", t.perMinute()).put("etaSeconds", t.etaSeconds());
             strings(n.putArray("failedItems"), t.failedItems());
         }
         if (j.link() != null) {

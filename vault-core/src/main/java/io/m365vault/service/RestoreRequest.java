@@ -20,7 +20,8 @@ import java.util.Set;
  * and OneDrive, a site's or group's files), {@code at} to now, {@code target} to export;
  * {@code path} narrows the files to one folder or file ({@code <drive>/<folder>/...}). Any filter
  * is refused as not supported yet. Into the tenant ({@link TenantTarget}: {@code original}, or
- * {@code alternate} with {@code toItem}; {@code folder}, {@code skipExisting}) only mail is restored.
+ * {@code alternate} with {@code toItem}; {@code folder}, {@code skipExisting}) mail, calendar and contacts are
+ * restored (mail when no workload is named).
  */
 public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path,
                              TenantTarget tenant) {

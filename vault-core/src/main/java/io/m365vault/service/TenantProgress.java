@@ -4,16 +4,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How far a restore into the tenant is: of {@code items} asked for, {@code done} so far, of which
- * {@code restored} and {@code skipped} (already there), the bytes restored, and the items that
- * failed with why (the first {@link #LISTED}; {@code failed} counts them all).
+ * How far a restore into the tenant is, over all its workloads: of {@code items} asked for,
+ * {@code done} so far, of which {@code restored} and {@code skipped} (already there), the bytes
+ * restored, the rate so far ({@code perMinute}, items a minute) and the time left at that rate
+ * ({@code etaSeconds}, -1 until there is a rate), and the items that failed with why (the first
+ * {@link #LISTED}; {@code failed} counts them all).
  */
-public record TenantProgress(long items, long done, long restored, long skipped, long failed, long bytes, List<String> failedItems) {
+public record TenantProgress(long items, long done, long restored, long skipped, long failed, long bytes, long perMinute, long etaSeconds,
+                             List<String> failedItems) {
     /** A job row must stay within a table entity's 64 KiB a property: the list is cut, the count is not. */
     static final int LISTED = 50;
 
     public TenantProgress {
         failedItems = List.copyOf(failedItems);
+    }
+
+    /** The progress of {@code done} of {@code items} after {@code seconds}: its rate and the time left at that rate. */
+    static TenantProgress at(long items, long done, long restored, long skipped, long failed, long bytes, double seconds,
+                             List<String> failedItems) {
+        long perMinute = seconds <= 0 ? 0 : Math.round(done * 60 / seconds);
+        long eta = done == 0 || seconds <= 0 ? -1 : Math.round((items - done) * seconds / done);
+        return new TenantProgress(items, done, restored, skipped, failed, bytes, perMinute, eta, failedItems);
+    }
+
+    /** While a job runs, only what its listener knows: how many of how many, the bytes, the rate and the time left. */
+    static void running(Map<String, Object> row, long items, long done, long bytes, double seconds) {
+        TenantProgress p = at(items, done, 0, 0, 0, bytes, seconds, List.of());
+        row.put("items", items);
+        row.put("done", done);
+        row.put("bytes", bytes);
+        row.put("perMinute", p.perMinute());
+        row.put("etaSeconds", p.etaSeconds());
     }
 
     void write(Map<String, Object> row) {
@@ -23,6 +44,8 @@ public record TenantProgress(long items, long done, long restored, long skipped,
         row.put("skipped", skipped);
         row.put("failures", failed);
         row.put("bytes", bytes);
+        row.put("perMinute", perMinute);
+        row.put("etaSeconds", etaSeconds);
         row.put("failedItems", String.join("\n", failedItems));
     }
 
@@ -33,7 +56,8 @@ public record TenantProgress(long items, long done, long restored, long skipped,
         }
         String failed = (String) row.getOrDefault("failedItems", "");
         return new TenantProgress(num(row, "items"), num(row, "done"), num(row, "restored"), num(row, "skipped"), num(row, "failures"),
-                num(row, "bytes"), failed.isEmpty() ? List.of() : List.of(failed.split("\n")));
+                num(row, "bytes"), num(row, "perMinute"), row.get("etaSeconds") == null ? -1 : num(row, "etaSeconds"),
+                failed.isEmpty() ? List.of() : List.of(failed.split("\n")));
     }
 
     private static long num(Map<String, Object> row, String key) {

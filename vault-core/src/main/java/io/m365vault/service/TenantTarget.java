@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Where a restore into Microsoft 365 writes: {@code toItem} the mailbox (the item itself for the
  * original place), {@code folder} a top-level folder the tree goes under (null: the original
- * folders), {@code skipExisting} to leave out messages the target folder already holds.
+ * folders and calendars), {@code skipExisting} to leave out what the target already holds.
  */
 public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting) {
-    /** What a tenant restore writes today; the rest of issue 15 adds to it. */
-    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL);
+    /** What a tenant restore writes today: a mailbox's mail, calendars and contacts. */
+    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
+    /** What it writes when no workload is named: mail, as before calendars and contacts could be restored. */
+    static final Set<Workload> DEFAULT = Set.of(Workload.MAIL);
 
     /** The tenant part of a request body, or null for an export; one line on anything wrong. */
     static TenantTarget parse(JsonNode n, ProtectedItem item, String target, String what) {
@@ -38,7 +41,7 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
         }
         ProtectedItem to = toItem == null ? item : ItemIds.parse(toItem);
         if (!"user".equals(to.kind()) || !"user".equals(item.kind())) {
-            throw new InvalidRequestException(what + ": mail restores from a user's mailbox into a user's mailbox, not " + item + " into " + to);
+            throw new InvalidRequestException(what + ": a tenant restore goes from a user's mailbox into a user's mailbox, not " + item + " into " + to);
         }
         if (folder != null && (folder.isBlank() || folder.length() > 255)) {
             throw new InvalidRequestException(what + ".folder must be a folder name of 1 to 255 characters");
@@ -50,18 +53,26 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
     Set<Workload> workloads(JsonNode n, String what) {
         JsonNode w = n.get("workloads");
         if (w == null || w.isNull()) {
-            return RESTORABLE;
+            return DEFAULT;
         }
         if (!w.isArray() || w.isEmpty()) {
             throw new InvalidRequestException(what + ".workloads must be a non-empty array of strings");
         }
+        Set<Workload> out = EnumSet.noneOf(Workload.class);
         for (JsonNode s : w) {
-            if (!s.isTextual() || !s.asText().equals(Workload.MAIL.id())) {
-                throw new InvalidRequestException(what + ".workloads: restoring " + s.asText() + " into the tenant is not supported yet;"
-                        + " only mail is (export it instead)");
+            Workload parsed = null;
+            try {
+                parsed = s.isTextual() ? Workload.parse(s.asText()) : null;
+            } catch (IllegalArgumentException e) {
+                // Named below, with what a tenant restore takes.
             }
+            if (parsed == null || !RESTORABLE.contains(parsed)) {
+                throw new InvalidRequestException(what + ".workloads: restoring " + s.asText() + " into the tenant is not supported yet;"
+                        + " mail, calendar and contacts are (export the rest instead)");
+            }
+            out.add(parsed);
         }
-        return RESTORABLE;
+        return out;
     }
 
     void write(ObjectNode o) {

@@ -8,22 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.m365vault.backup.ItemResult.WorkloadResult;
-import io.m365vault.graph.GraphClients;
-import io.m365vault.graph.GraphSettings;
 import io.m365vault.graph.TenantGraph;
-import io.m365vault.graph.ThrottleConfig;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.mail.MailItem;
 import io.m365vault.graphsim.mail.Mailbox;
 import io.m365vault.graphsim.mail.MessageSpec;
 import io.m365vault.graphsim.mail.MimeSource;
-import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
 import io.m365vault.restore.tenant.MailRestore;
-import io.m365vault.restore.tenant.MailRestoreOptions;
-import io.m365vault.restore.tenant.MailRestoreResult;
+import io.m365vault.restore.tenant.TenantRestoreOptions;
+import io.m365vault.restore.tenant.TenantRestoreResult;
 import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.testkit.AzuriteExtension;
 import java.nio.charset.StandardCharsets;
@@ -58,17 +53,17 @@ class MailRestoreTest {
     void aMailboxRestoredToAnotherUserEqualsTheOriginal(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(31).users(12).messagesPerFolder(4).build().start();
              Repository repo = SimTenant.repo(account, tmp, "rst");
-             TenantGraph graph = graph(sim)) {
-            List<String> users = mailUsers(sim);
+             TenantGraph graph = SimTenant.graph(sim)) {
+            List<String> users = SimTenant.twoMailUsers(sim);
             String a = users.get(0);
             String b = users.get(1);
             String big = addLargeMessage(sim, a);
             Instant t1 = Instant.now();
-            backup(sim, repo, a, t1);
+            SimTenant.backup(sim, repo, a, t1, Workload.MAIL);
             Set<String> before = ids(sim, b);
 
-            MailRestoreResult r = new MailRestore(repo, graph).restore("job1", new ProtectedItem("user", a), t1,
-                    new MailRestoreOptions(new ProtectedItem("user", b), null, false));
+            TenantRestoreResult r = new MailRestore(repo, graph).restore("job1", new ProtectedItem("user", a), t1,
+                    new TenantRestoreOptions(new ProtectedItem("user", b), null, false));
             assertTrue(r.complete(), r.failures().toString());
             Map<String, String> original = snapshot(sim, a, Set.of());
             assertEquals(original.size(), r.restored());
@@ -85,7 +80,7 @@ class MailRestoreTest {
 
             // Back the other user up: its catalog holds the same messages, field for field.
             Instant t2 = t1.plusSeconds(60);
-            backup(sim, repo, b, t2);
+            SimTenant.backup(sim, repo, b, t2, Workload.MAIL);
             Map<String, String> backedUpA = catalog(repo, a, t1, null);
             SimTenant.assertSame(backedUpA, catalog(repo, b, t2, backedUpA.keySet()));
         }
@@ -95,15 +90,15 @@ class MailRestoreTest {
     void restoringTwiceIntoTheOriginalPlaceAddsDuplicatesOrSkipsThem(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(32).users(12).messagesPerFolder(3).build().start();
              Repository repo = SimTenant.repo(account, tmp, "rst");
-             TenantGraph graph = graph(sim)) {
-            String a = mailUsers(sim).get(0);
+             TenantGraph graph = SimTenant.graph(sim)) {
+            String a = SimTenant.twoMailUsers(sim).get(0);
             Instant t = Instant.now();
-            backup(sim, repo, a, t);
+            SimTenant.backup(sim, repo, a, t, Workload.MAIL);
             Map<String, String> originals = SimTenant.simMail(sim, a, true);
             ProtectedItem item = new ProtectedItem("user", a);
             MailRestore restore = new MailRestore(repo, graph);
-            MailRestoreResult first = restore.restore("job1", item, t, new MailRestoreOptions(item, null, false));
-            MailRestoreResult second = restore.restore("job2", item, t, new MailRestoreOptions(item, null, false));
+            TenantRestoreResult first = restore.restore("job1", item, t, new TenantRestoreOptions(item, null, false));
+            TenantRestoreResult second = restore.restore("job2", item, t, new TenantRestoreOptions(item, null, false));
             assertTrue(first.complete() && second.complete(), first.failures() + " " + second.failures());
             assertEquals(first.restored(), second.restored());
             assertEquals(0, first.foldersCreated() + second.foldersCreated(), "the original folders are used, none made");
@@ -118,7 +113,7 @@ class MailRestoreTest {
             assertEquals(visible.size() + 2 * first.restored(), now.size() - (originals.size() - visible.size()));
             assertTrue(copies.values().stream().allMatch(n -> n == 1 || n == 3), "each backed-up message thrice, the rest once: " + copies);
 
-            MailRestoreResult third = restore.restore("job3", item, t, new MailRestoreOptions(item, null, true));
+            TenantRestoreResult third = restore.restore("job3", item, t, new TenantRestoreOptions(item, null, true));
             assertEquals(0, third.restored());
             assertEquals(first.restored(), third.skipped());
             assertEquals(now.size(), SimTenant.simMail(sim, a, true).size());
@@ -129,17 +124,17 @@ class MailRestoreTest {
     void aMessageFailingMidwayIsReportedAndTheRestAreRestored(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(33).users(12).messagesPerFolder(3).build().start();
              Repository repo = SimTenant.repo(account, tmp, "rst");
-             TenantGraph graph = graph(sim)) {
-            String a = mailUsers(sim).get(0);
+             TenantGraph graph = SimTenant.graph(sim)) {
+            String a = SimTenant.twoMailUsers(sim).get(0);
             Instant t = Instant.now();
-            backup(sim, repo, a, t);
+            SimTenant.backup(sim, repo, a, t, Workload.MAIL);
             ProtectedItem item = new ProtectedItem("user", a);
             Set<String> before = ids(sim, a);
             ObjectNode fault = JSON.createObjectNode();
             // A create's path (users/{u}/mailFolders/{f}/messages), not a later attachment's (users/{u}/messages/{m}/attachments).
             fault.putArray("inject").addObject().put("path", "/mailFolders/").put("method", "POST").put("status", 400)
                     .put("code", "ErrorInvalidProperty").put("count", 1);
-            MailRestoreResult r = new MailRestore(repo, graph).restore("job1", item, t, new MailRestoreOptions(item, "Restored", false,
+            TenantRestoreResult r = new MailRestore(repo, graph).restore("job1", item, t, new TenantRestoreOptions(item, "Restored", false,
                     (done, of, bytes) -> {
                         if (done == 5) {
                             sim.faults(fault);
@@ -147,9 +142,58 @@ class MailRestoreTest {
                     }));
             assertEquals(1, r.failures().size(), r.failures().toString());
             assertTrue(r.failures().get(0).reason().contains("400"), r.failures().get(0).reason());
-            assertEquals(r.messages() - 1, r.restored());
+            assertEquals(r.items() - 1, r.restored());
             assertEquals(r.restored(), ids(sim, a).size() - before.size());
             assertTrue(sim.snapshot(a).path("mail").findValuesAsText("folder").stream().anyMatch(f -> f.startsWith("Restored/")));
+        }
+    }
+
+    @Test
+    void aMessageWhoseLaterAttachmentFailsLeavesNothingAndComesBackOnReRun(AzuriteExtension.StorageAccount account) throws Exception {
+        // No generated mail: its random attachments may open upload sessions too, and the fault must hit the 3.3 MB one.
+        try (GraphSim sim = GraphSim.builder().seed(36).users(12).messagesPerFolder(0).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "rst");
+             TenantGraph graph = SimTenant.graph(sim)) {
+            List<String> users = SimTenant.twoMailUsers(sim);
+            String a = users.get(0);
+            String b = users.get(1);
+            String big = addLargeMessage(sim, a);
+            Instant t = Instant.now();
+            SimTenant.backup(sim, repo, a, t, Workload.MAIL);
+            ObjectNode fault = JSON.createObjectNode();
+            // Only the message with the 3.3 MB attachment opens an upload session: it is created, then its attachment refused.
+            fault.putArray("inject").addObject().put("path", "/attachments/createUploadSession").put("method", "POST").put("status", 400)
+                    .put("code", "ErrorInvalidRequest").put("count", 1);
+            sim.faults(fault);
+            ProtectedItem to = new ProtectedItem("user", b);
+            MailRestore restore = new MailRestore(repo, graph);
+            TenantRestoreResult first = restore.restore("job1", new ProtectedItem("user", a), t, new TenantRestoreOptions(to, "Restored", false));
+            assertEquals(1, first.failures().size(), first.failures().toString());
+            assertTrue(first.failures().get(0).reason().contains("400") && first.failures().get(0).reason().contains("partial copy was removed"),
+                    first.failures().get(0).reason());
+            assertEquals(first.items() - 1, first.restored());
+            List<JsonNode> halfMade = new ArrayList<>();
+            sim.snapshot(b).path("mail").forEach(m -> {
+                if (m.get("folder").asText().startsWith("Restored/") && m.get("internetMessageId").asText().contains(big)) {
+                    halfMade.add(m);
+                }
+            });
+            assertEquals(List.of(), halfMade, "the message whose attachment failed is not left half-made");
+            assertEquals(first.restored(), inFolder(sim, b, "Restored/").size());
+
+            TenantRestoreResult again = restore.restore("job2", new ProtectedItem("user", a), t, new TenantRestoreOptions(to, "Restored", true));
+            assertTrue(again.complete(), again.failures().toString());
+            assertEquals(1, again.restored(), "the re-run restores the failed message, and only it");
+            assertEquals(first.restored(), again.skipped());
+            Map<String, String> original = snapshot(sim, a, Set.of());
+            Map<String, String> restored = new TreeMap<>();
+            snapshot(sim, b, Set.of()).forEach((k, v) -> {
+                if (k.startsWith("Restored/")) {
+                    restored.put(k.substring("Restored/".length()), v);
+                }
+            });
+            String key = original.keySet().stream().filter(k -> k.contains(big)).findFirst().orElseThrow();
+            assertEquals(original.get(key), restored.get(key), "whole, with its 3.3 MB attachment");
         }
     }
 
@@ -157,10 +201,10 @@ class MailRestoreTest {
     void aTimeBeforeADeletionBringsTheMessageBack(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(34).users(12).messagesPerFolder(3).build().start();
              Repository repo = SimTenant.repo(account, tmp, "rst");
-             TenantGraph graph = graph(sim)) {
-            String a = mailUsers(sim).get(0);
+             TenantGraph graph = SimTenant.graph(sim)) {
+            String a = SimTenant.twoMailUsers(sim).get(0);
             Instant t1 = Instant.now();
-            backup(sim, repo, a, t1);
+            SimTenant.backup(sim, repo, a, t1, Workload.MAIL);
             Mailbox box = sim.tenant().mailbox(a);
             String gone;
             synchronized (box) {
@@ -169,12 +213,12 @@ class MailRestoreTest {
                 box.delete(m);
             }
             Instant t2 = t1.plusSeconds(60);
-            backup(sim, repo, a, t2);
+            SimTenant.backup(sim, repo, a, t2, Workload.MAIL);
             ProtectedItem item = new ProtectedItem("user", a);
             MailRestore restore = new MailRestore(repo, graph);
-            assertTrue(restore.restore("job1", item, t2, new MailRestoreOptions(item, "Restored at t2", false)).complete());
+            assertTrue(restore.restore("job1", item, t2, new TenantRestoreOptions(item, "Restored at t2", false)).complete());
             assertFalse(inFolder(sim, a, "Restored at t2/").contains(gone), "the deletion is in the later point in time");
-            assertTrue(restore.restore("job2", item, t1, new MailRestoreOptions(item, "Restored at t1", false)).complete());
+            assertTrue(restore.restore("job2", item, t1, new TenantRestoreOptions(item, "Restored at t1", false)).complete());
             assertTrue(inFolder(sim, a, "Restored at t1/").contains(gone), "the time before the deletion brings it back");
         }
     }
@@ -183,14 +227,14 @@ class MailRestoreTest {
     void aMissingMailboxOrPermissionStopsBeforeAnyWrite(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(35).users(12).messagesPerFolder(2).build().start();
              Repository repo = SimTenant.repo(account, tmp, "rst");
-             TenantGraph graph = graph(sim)) {
-            String a = mailUsers(sim).get(0);
+             TenantGraph graph = SimTenant.graph(sim)) {
+            String a = SimTenant.twoMailUsers(sim).get(0);
             Instant t = Instant.now();
-            backup(sim, repo, a, t);
+            SimTenant.backup(sim, repo, a, t, Workload.MAIL);
             ProtectedItem item = new ProtectedItem("user", a);
             MailRestore restore = new MailRestore(repo, graph);
             RestoreRefusedException missing = assertThrows(RestoreRefusedException.class, () -> restore.restore("job1", item, t,
-                    new MailRestoreOptions(new ProtectedItem("user", "00000000-0000-0000-0000-000000000000"), null, false)));
+                    new TenantRestoreOptions(new ProtectedItem("user", "00000000-0000-0000-0000-000000000000"), null, false)));
             assertTrue(missing.getMessage().contains("has no mailbox Graph can reach (404"), missing.getMessage());
 
             Set<String> before = ids(sim, a);
@@ -199,32 +243,11 @@ class MailRestoreTest {
                     .put("code", "ErrorAccessDenied").put("count", 1000);
             sim.faults(fault);
             RestoreRefusedException denied = assertThrows(RestoreRefusedException.class, () -> restore.restore("job2", item, t,
-                    new MailRestoreOptions(item, "Restored", false)));
+                    new TenantRestoreOptions(item, "Restored", false)));
             assertTrue(denied.getMessage().contains("403 ErrorAccessDenied") && denied.getMessage().contains("Mail.ReadWrite"),
                     denied.getMessage());
             assertEquals(before, ids(sim, a));
         }
-    }
-
-    private static TenantGraph graph(GraphSim sim) {
-        return GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults());
-    }
-
-    private static void backup(GraphSim sim, Repository repo, String user, Instant t) {
-        WorkloadResult r = new ItemBackup(repo, SimTenant.reader(sim, 50), BackupOptions.DEFAULTS)
-                .run("run" + t.toEpochMilli(), t, new ProtectedItem("user", user), Set.of(Workload.MAIL)).workloads().get(Workload.MAIL);
-        assertEquals(WorkloadResult.Outcome.DONE, r.outcome(), r.reason());
-    }
-
-    private static List<String> mailUsers(GraphSim sim) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; out.size() < 2; i++) {
-            SimUser u = sim.tenant().directory().user(i);
-            if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox()) {
-                out.add(u.id);
-            }
-        }
-        return out;
     }
 
     /** A received message with a 3.3 MB attachment (an upload session on restore) and an inline image; its internetMessageId. */

@@ -36,6 +36,33 @@ final class SimTenant {
         return new TenantGraphReader(GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults()), pageSize);
     }
 
+    /** A client of the simulator's Graph as a restore uses it: the real SDK over HTTP, governed. */
+    static io.m365vault.graph.TenantGraph graph(GraphSim sim) {
+        return GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults());
+    }
+
+    /** The ids of the first two ordinary users with a mailbox: a restore's source and target. */
+    static java.util.List<String> twoMailUsers(GraphSim sim) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; out.size() < 2; i++) {
+            io.m365vault.graphsim.model.SimUser u = sim.tenant().directory().user(i);
+            if (u.kind == io.m365vault.graphsim.model.SimUser.Kind.NORMAL && u.hasMailbox()) {
+                out.add(u.id);
+            }
+        }
+        return out;
+    }
+
+    /** A backup of {@code user}'s {@code workloads} at {@code t}, each of which must finish. */
+    static void backup(GraphSim sim, Repository repo, String user, Instant t, Workload... workloads) {
+        ItemResult result = new ItemBackup(repo, reader(sim, 50), BackupOptions.DEFAULTS)
+                .run("run" + t.toEpochMilli(), t, new ProtectedItem("user", user), java.util.Set.of(workloads));
+        for (Workload w : workloads) {
+            ItemResult.WorkloadResult r = result.workloads().get(w);
+            org.junit.jupiter.api.Assertions.assertEquals(ItemResult.WorkloadResult.Outcome.DONE, r.outcome(), w + ": " + r.reason());
+        }
+    }
+
     static String mailUser(GraphSim sim) {
         for (int i = 0; ; i++) {
             SimUser u = sim.tenant().directory().user(i);

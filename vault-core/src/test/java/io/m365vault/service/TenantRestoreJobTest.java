@@ -43,18 +43,9 @@ class TenantRestoreJobTest {
             SimUser a = BackupItemServiceTest.mailUser(sim);
             SimUser b = secondMailUser(sim, a);
             ProtectedItem item = new ProtectedItem("user", a.id);
-            String run = TimeIds.next(Instant.now());
-            PlannedItem planned = new PlannedItem(item, Set.of(Workload.MAIL));
-            new RunStore(repo.state()).create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
-            new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS,
-                    ItemLease.container(ServiceFixture.storage(account)), Clock.systemUTC()).backup(run, planned);
-
+            backUp(sim, repo, account, item, Workload.MAIL);
             QueueClient queue = ServiceFixture.storage(account).queues().getQueueClient("tr" + Long.toHexString(System.nanoTime()));
-            queue.create();
-            var container = ServiceFixture.storage(account).blobs().getBlobContainerClient("exports" + Long.toHexString(System.nanoTime()));
-            container.create();
-            RestoreService restores = new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
-                    new QueueSender(queue, 1), new ExportStore(container, Duration.ofDays(7), Clock.systemUTC()), Clock.systemUTC(), graph);
+            RestoreService restores = restores(sim, repo, account, graph, queue);
 
             // Named by UPN, the target is recorded by id; a target the tenant does not have is refused before anything is queued.
             RestoreJob queued = restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
@@ -74,7 +65,7 @@ class TenantRestoreJobTest {
             TenantProgress p = done.tenant();
             assertEquals(1, p.failed());
             assertEquals(p.items() - 1, p.restored());
-            assertTrue(done.error().startsWith("1 of " + p.items() + " messages not restored"), done.error());
+            assertTrue(done.error().startsWith("1 of " + p.items() + " items not restored"), done.error());
             assertTrue(p.failedItems().get(0).startsWith("mail message ") && p.failedItems().get(0).contains("400"), p.failedItems().toString());
             assertEquals(done.tenant(), restores.run(queued.id()).tenant(), "a redelivered message restores nothing again");
 
@@ -87,7 +78,73 @@ class TenantRestoreJobTest {
                 inRestored += m.get("folder").asText().startsWith("Restored/") ? 1 : 0;
             }
             assertEquals(p.restored(), inRestored);
+            assertTrue(status.path("progress").path("perMinute").asLong() > 0, status.toString());
+            assertEquals(0, status.path("progress").path("etaSeconds").asLong(), "nothing left once done: " + status);
+
+            // Only mail was backed up: a job of calendar alone fails with why; one of mail and calendar restores the mail.
+            RestoreJob calendar = restores.run(restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
+                    + b.id + "\",\"workloads\":[\"calendar\"]}").id());
+            assertEquals("failed", calendar.state());
+            assertTrue(calendar.error().startsWith("nothing of " + item + "'s calendar is in repository"), calendar.error());
+            RestoreJob both = restores.run(restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
+                    + b.id + "\",\"workloads\":[\"mail\",\"calendar\"],\"folder\":\"Again\"}").id());
+            assertTrue(both.complete(), both.state() + " " + both.error());
+            assertEquals(p.items(), both.tenant().restored(), "the mail, and no calendar");
         }
+    }
+
+    @Test
+    void aJobRestoresMailCalendarAndContactsTogether(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(42).users(12).messagesPerFolder(2).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp);
+             TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults())) {
+            SimUser a = BackupItemServiceTest.mailUser(sim);
+            SimUser b = secondMailUser(sim, a);
+            ProtectedItem item = new ProtectedItem("user", a.id);
+            backUp(sim, repo, account, item, Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
+            RestoreService restores = restores(sim, repo, account, graph,
+                    ServiceFixture.storage(account).queues().getQueueClient("tr" + Long.toHexString(System.nanoTime())));
+            int mail = sim.snapshot(b.id).path("mail").size();
+            int events = sim.snapshot(b.id).path("events").size();
+            int contacts = sim.snapshot(b.id).path("contacts").size();
+
+            RestoreJob queued = restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:" + b.id
+                    + "\",\"workloads\":[\"mail\",\"calendar\",\"contacts\"],\"folder\":\"Restored\"}");
+            RestoreJob done = restores.run(queued.id());
+            assertEquals("done", done.state(), done.error());
+            assertTrue(done.complete(), done.tenant().failedItems().toString());
+            TenantProgress p = done.tenant();
+            long mailAdded = sim.snapshot(b.id).path("mail").size() - mail;
+            long eventsAdded = 0;
+            for (JsonNode e : sim.snapshot(b.id).path("events")) {
+                eventsAdded += e.get("calendar").asText().startsWith("Restored/") && !e.get("type").asText().equals("exception") ? 1 : 0;
+            }
+            long contactsAdded = sim.snapshot(b.id).path("contacts").size() - contacts;
+            assertTrue(mailAdded > 0 && eventsAdded > 0 && contactsAdded > 0, mailAdded + " " + eventsAdded + " " + contactsAdded);
+            assertTrue(sim.snapshot(b.id).path("events").size() > events);
+            assertEquals(mailAdded + eventsAdded + contactsAdded, p.items(), "one total over the three workloads");
+            assertEquals(p.items(), p.restored());
+            assertEquals(p.items(), p.done());
+        }
+    }
+
+    /** A backup run of {@code item}'s workloads through the backup service. */
+    private static void backUp(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, ProtectedItem item, Workload... workloads) {
+        String run = TimeIds.next(Instant.now());
+        PlannedItem planned = new PlannedItem(item, Set.of(workloads));
+        new RunStore(repo.state()).create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
+        new BackupItemService(repo, ServiceFixture.graph(sim), BackupOptions.DEFAULTS,
+                ItemLease.container(ServiceFixture.storage(account)), Clock.systemUTC()).backup(run, planned);
+    }
+
+    /** The restore service as the Functions make it, its jobs queued on {@code queue} (created here). */
+    private static RestoreService restores(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, TenantGraph graph,
+                                           QueueClient queue) {
+        queue.create();
+        var container = ServiceFixture.storage(account).blobs().getBlobContainerClient("exports" + Long.toHexString(System.nanoTime()));
+        container.create();
+        return new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
+                new QueueSender(queue, 1), new ExportStore(container, Duration.ofDays(7), Clock.systemUTC()), Clock.systemUTC(), graph);
     }
 
     private static SimUser secondMailUser(GraphSim sim, SimUser first) {

@@ -56,6 +56,19 @@ public final class CalendarBook {
         return c;
     }
 
+    /** A calendar a client made; Outlook answers 409 ErrorFolderExists for a name the mailbox has already. */
+    public SimCalendar createCalendar(String name) {
+        for (SimCalendar c : calendars.values()) {
+            if (c.name.equalsIgnoreCase(name)) {
+                throw new GraphError(409, "ErrorFolderExists", "A folder with the specified name already exists.");
+            }
+        }
+        long seq = tenant.nextSeq();
+        SimCalendar c = new SimCalendar(Ids.outlook(tenant.seed(), "newcalendar:" + owner.id + ":" + seq), name, false, "auto");
+        calendars.put(c.id, c);
+        return c;
+    }
+
     /** The id Outlook gives the occurrence of a series on a date; remembered so the id resolves later. */
     public String occurrenceId(EventItem master, LocalDate date) {
         String id = Ids.outlook(tenant.seed(), "occurrence:" + master.id() + ":" + date);

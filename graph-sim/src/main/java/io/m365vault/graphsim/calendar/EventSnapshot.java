@@ -54,6 +54,9 @@ public final class EventSnapshot implements SnapshotSource {
                 e.cancelled.keySet().forEach(d -> cancelled.add(d.toString()));
                 j.put("seriesMasterId", e.seriesMasterId);
                 j.put("originalStart", e.originalStart == null ? null : time(e, e.originalStart));
+                // Who the event invites: a restore must invite no one, so its copies show none.
+                ArrayNode attendees = j.putArray("attendees");
+                e.fields().path("attendees").forEach(a -> attendees.add(a.path("emailAddress").path("address").asText()));
                 ArrayNode atts = j.putArray("attachments");
                 for (EventAttachment a : e.attachments) {
                     atts.addObject().put("name", a.name()).put("sha256", Hashes.sha256(a.bytes()));

@@ -50,6 +50,7 @@ public final class CalendarHandler {
 
     public void register(Router r) {
         r.get("users/{u}/calendars", this::listCalendars);
+        r.post("users/{u}/calendars", this::createCalendar);
         r.get("users/{u}/calendarView/delta", this::delta);
         r.get("users/{u}/calendarView", this::view);
         r.get("users/{u}/events", this::listEvents);
@@ -77,6 +78,8 @@ public final class CalendarHandler {
             r.get(ev, this::get);
             r.patch(ev, this::patch);
             r.delete(ev, this::delete);
+            // Graph's permanentDelete skips Deleted Items; the simulator keeps no Deleted Items for events, so both remove the event.
+            r.post(ev + "/permanentDelete", this::delete);
             r.get(ev + "/instances", this::instances);
             r.get(ev + "/attachments", this::listAttachments);
             r.post(ev + "/attachments", this::addAttachment);
@@ -108,6 +111,19 @@ public final class CalendarHandler {
             List<JsonNode> out = new ArrayList<>();
             b.calendars.values().forEach(c -> out.add(EventJson.calendar(b, c)));
             return Paging.list(req, out, 10, 1000);
+        }
+    }
+
+    /** A new calendar by name; a name the mailbox has already is refused, as Outlook refuses it. */
+    private Res createCalendar(Req req, Map<String, String> p) {
+        JsonNode body = EventInput.parse(req.body);
+        String name = body.path("name").asText("");
+        if (name.isBlank()) {
+            throw GraphError.badRequest("ErrorInvalidRequest", "A calendar needs a name.");
+        }
+        CalendarBook b = book(p);
+        synchronized (b) {
+            return Res.json(201, EventJson.calendar(b, b.createCalendar(name)));
         }
     }
 

@@ -70,6 +70,14 @@ public final class ContactHandler {
                 }
                 return Res.empty(204);
             });
+            // permanentDelete skips Deleted Items, which the simulator does not keep for contacts: both remove the contact.
+            r.post(prefix + "/permanentDelete", (q, p) -> {
+                ContactBook b = ctx.tenant.contacts(p.get("u"));
+                synchronized (b) {
+                    b.delete(b.contact(p.get("c")));
+                }
+                return Res.empty(204);
+            });
             r.get(prefix + "/photo/$value", this::photo);
             r.put(prefix + "/photo/$value", this::setPhoto);
         }

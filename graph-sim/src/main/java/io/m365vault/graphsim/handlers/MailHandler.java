@@ -61,6 +61,8 @@ public final class MailHandler {
             r.get(prefix, this::getMessage);
             r.patch(prefix, this::patchMessage);
             r.delete(prefix, this::deleteMessage);
+            // The message goes to the dumpster's Purges, out of every folder, as a delete does here.
+            r.post(prefix + "/permanentDelete", this::deleteMessage);
             r.get(prefix + "/$value", this::mime);
             r.post(prefix + "/move", this::move);
             r.get(prefix + "/attachments", this::listAttachments);

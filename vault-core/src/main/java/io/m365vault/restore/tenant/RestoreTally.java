@@ -8,34 +8,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The counts of one mail restore, told by the threads that write its messages: restored, skipped,
- * failed with why, bytes; each message's end goes to the progress listener. The first answer that
- * refuses the mailbox as a whole is kept, so the restore stops after the batch it came in.
+ * The counts of one workload's restore, told by the threads that write its items: restored,
+ * skipped, failed with why, bytes; each item's end goes to the progress listener. The first answer
+ * that refuses the mailbox as a whole is kept, so the restore stops after the batch it came in.
  */
 final class RestoreTally {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreTally.class);
 
     private final String job;
     private final ProtectedItem source;
+    private final String what;
     private final long of;
-    private final MailRestoreOptions.Progress progress;
-    private final List<MailRestoreResult.Failure> failures = new ArrayList<>();
+    private final TenantRestoreOptions.Progress progress;
+    private final List<TenantRestoreResult.Failure> failures = new ArrayList<>();
     private long done;
     private long restored;
     private long skipped;
     private long bytes;
     private GraphStatusException refusal;
 
-    RestoreTally(String job, ProtectedItem source, long of, MailRestoreOptions.Progress progress) {
+    /** @param what names one item in failures and logs: "mail message", "calendar event", "contact" */
+    RestoreTally(String job, ProtectedItem source, String what, long of, TenantRestoreOptions.Progress progress) {
         this.job = job;
         this.source = source;
+        this.what = what;
         this.of = of;
         this.progress = progress;
     }
 
-    synchronized void restored(long mimeBytes) {
+    synchronized void restored(long readBytes) {
         restored++;
-        bytes += mimeBytes;
+        bytes += readBytes;
         end();
     }
 
@@ -45,8 +48,8 @@ final class RestoreTally {
     }
 
     synchronized void failed(String itemId, String why) {
-        failures.add(new MailRestoreResult.Failure(itemId, why));
-        LOG.warn("tenant restore item failed job={} item={} workload=mail message={}: {}", job, source, itemId, why);
+        failures.add(new TenantRestoreResult.Failure(what, itemId, why));
+        LOG.warn("tenant restore item failed job={} item={} {}={}: {}", job, source, what.replace(' ', '.'), itemId, why);
         end();
     }
 
@@ -61,8 +64,8 @@ final class RestoreTally {
         return refusal;
     }
 
-    synchronized MailRestoreResult result(int foldersCreated) {
-        return new MailRestoreResult(of, restored, skipped, bytes, foldersCreated, failures);
+    synchronized TenantRestoreResult result(int foldersCreated) {
+        return new TenantRestoreResult(of, restored, skipped, bytes, foldersCreated, failures);
     }
 
     private void end() {

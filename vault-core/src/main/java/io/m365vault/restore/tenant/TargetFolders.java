@@ -9,21 +9,40 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The target mailbox's folder for each backed-up folder: the same path of display names under
- * the top (the mailbox root, or the folder a restore was asked to go under), each folder found by
- * name or created. Existing folders are reused, never renamed or emptied, so a restore into the
- * original place lands beside what is there.
+ * The target mailbox's folder for each backed-up folder: the same path of names under the top
+ * (the root, or the folder a restore was asked to go under), each folder found by name or
+ * created. Existing folders are reused, never renamed or emptied, so a restore into the original
+ * place lands beside what is there. One {@link Tree} per kind of folder: mail folders, contact
+ * folders, and calendars (a flat list by name).
  */
 final class TargetFolders {
     /** Where messages of a folder the backup does not know (its row missing at that time) go. */
     static final String UNFILED = "Unfiled";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Where one kind of folder lives under {@code /users/{id}}: {@code root} lists and creates the
+     * top ones, {@code children} (with {@code {id}}) those under one (null: no nesting), {@code name}
+     * the property holding the name, {@code unfiled} the folder for items of folders the backup does
+     * not know (null: the top itself).
+     */
+    record Tree(String root, String children, String name, String listQuery, String unfiled) {
+        /** Mail folders, hidden ones too so a hidden folder of a name is found rather than doubled. */
+        static final Tree MAIL = new Tree("/mailFolders", "/mailFolders/{id}/childFolders", "displayName",
+                "?includeHiddenFolders=true&$top=250&$select=id,displayName", UNFILED);
+        /** Contact folders: the root is the default Contacts folder, which holds the contacts of no other folder. */
+        static final Tree CONTACTS = new Tree("/contactFolders", "/contactFolders/{id}/childFolders", "displayName",
+                "?$top=250&$select=id,displayName", null);
+        /** Calendars, which Outlook keeps in one flat list. */
+        static final Tree CALENDARS = new Tree("/calendars", null, "name", "?$top=250&$select=id,name", UNFILED);
+    }
+
     /** One backed-up folder: its name and parent (null or an id outside the backup at the top). */
     record Source(String name, String parentId) {
     }
 
     private final GraphRequests graph;
+    private final Tree tree;
     private final String mailbox;
     private final Map<String, Source> source;
     private final String top;
@@ -32,18 +51,28 @@ final class TargetFolders {
     private final Map<String, Map<String, String>> children = new HashMap<>();
     private int created;
 
-    /** @param top the target folder the tree goes under, or null for the mailbox root */
-    TargetFolders(GraphRequests graph, String userId, Map<String, Source> source, String top) {
+    /** @param top the target folder the tree goes under, or null for the root */
+    TargetFolders(GraphRequests graph, Tree tree, String userId, Map<String, Source> source, String top) {
         this.graph = graph;
+        this.tree = tree;
         this.mailbox = "/users/" + Json.seg(userId);
         this.source = source;
         this.top = top;
     }
 
+    /**
+     * The tree of {@code source} under the top-level folder {@code folder} (found or created), or
+     * at the root when it is null.
+     */
+    static TargetFolders under(GraphRequests graph, Tree tree, String userId, Map<String, Source> source, String folder) throws IOException {
+        String top = folder == null ? null : new TargetFolders(graph, tree, userId, Map.of(), null).child(null, folder);
+        return new TargetFolders(graph, tree, userId, source, top);
+    }
+
     /** The target folder id for messages of {@code sourceFolderId}, creating the folders on its path that are missing. */
     String of(String sourceFolderId) throws IOException {
         if (sourceFolderId == null || !source.containsKey(sourceFolderId)) {
-            return child(top, UNFILED);
+            return tree.unfiled() == null ? top : child(top, tree.unfiled());
         }
         String done = resolved.get(sourceFolderId);
         if (done != null) {
@@ -72,7 +101,7 @@ final class TargetFolders {
         }
         String id = kids.get(name);
         if (id == null) {
-            JsonNode made = graph.postJson(folders(parent), JSON.createObjectNode().put("displayName", name));
+            JsonNode made = graph.postJson(folders(parent), JSON.createObjectNode().put(tree.name(), name));
             id = made.path("id").asText();
             kids.put(name, id);
             created++;
@@ -82,11 +111,11 @@ final class TargetFolders {
 
     private Map<String, String> list(String parent) throws IOException {
         Map<String, String> out = new HashMap<>();
-        String next = folders(parent) + "?includeHiddenFolders=true&$top=250&$select=id,displayName";
+        String next = folders(parent) + tree.listQuery();
         while (next != null) {
             JsonNode page = graph.getJson(next, Map.of());
             for (JsonNode f : page.path("value")) {
-                out.putIfAbsent(f.path("displayName").asText(), f.path("id").asText());
+                out.putIfAbsent(f.path(tree.name()).asText(), f.path("id").asText());
             }
             next = page.hasNonNull("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
         }
@@ -94,7 +123,10 @@ final class TargetFolders {
     }
 
     private String folders(String parent) {
-        return parent == null ? mailbox + "/mailFolders" : mailbox + "/mailFolders/" + Json.seg(parent) + "/childFolders";
+        if (parent != null && tree.children() == null) {
+            throw new IllegalStateException(tree.root() + " do not nest: no folder under " + parent);
+        }
+        return parent == null ? mailbox + tree.root() : mailbox + tree.children().replace("{id}", Json.seg(parent));
     }
 
     private boolean loops(String id) {

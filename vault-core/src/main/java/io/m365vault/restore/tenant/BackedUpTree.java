@@ -1,0 +1,46 @@
+package io.m365vault.restore.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.m365vault.backup.Json;
+import io.m365vault.backup.ProtectedItem;
+import io.m365vault.backup.Workload;
+import io.m365vault.repo.CatalogEntry;
+import io.m365vault.repo.Repository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workload's folders and items as the backup holds them at a point in time, read for a
+ * restore: the folders by id with their names and parents, the items oldest first (so a restored
+ * folder lists them in the order the mailbox had them).
+ */
+record BackedUpTree(Map<String, TargetFolders.Source> folders, List<CatalogEntry> items) {
+    /**
+     * @param what names the workload in the refusal ("mail", "contacts")
+     * @throws RestoreRefusedException when the backup holds neither folders nor items then
+     */
+    static BackedUpTree read(Repository repo, ProtectedItem source, Workload workload, Instant at, String folderKind, String itemKind,
+                             String what) {
+        Map<String, TargetFolders.Source> folders = new HashMap<>();
+        List<CatalogEntry> items = new ArrayList<>();
+        repo.catalog().at(source.partition(workload), at, e -> {
+            if (folderKind.equals(e.kind())) {
+                JsonNode f = Json.read(e.metadata());
+                folders.put(e.itemId(), new TargetFolders.Source(f.path("displayName").asText("folder"),
+                        e.parent() != null ? e.parent() : Json.text(f, "parentFolderId")));
+            } else if (itemKind.equals(e.kind())) {
+                items.add(e);
+            }
+        });
+        if (folders.isEmpty() && items.isEmpty()) {
+            throw new RestoreRefusedException("nothing of " + source + "'s " + what + " is in repository " + repo.name() + " at " + at
+                    + ": check the protected item and the time");
+        }
+        items.sort(Comparator.comparing(CatalogEntry::validFrom).thenComparing(CatalogEntry::itemId));
+        return new BackedUpTree(folders, items);
+    }
+}

@@ -1,0 +1,31 @@
+package io.m365vault.restore.tenant;
+
+import io.m365vault.backup.ProtectedItem;
+
+/**
+ * Where a restore into the tenant goes, for every workload: {@code target} the mailbox (the
+ * backed-up one for the original place, another user for an alternate one), {@code folder} a
+ * top-level folder the tree goes under (a calendar name prefix for calendars, which Outlook does
+ * not nest; null: the original folders and calendars), {@code skipExisting} to leave out what the
+ * target already holds (else it is restored as a duplicate).
+ */
+public record TenantRestoreOptions(ProtectedItem target, String folder, boolean skipExisting, Progress progress) {
+    /** Told after each item, so a job's status can show how far it is. */
+    public interface Progress {
+        void at(long done, long of, long bytes);
+    }
+
+    public TenantRestoreOptions {
+        if (!"user".equals(target.kind())) {
+            throw new IllegalArgumentException("a tenant restore writes into a user's mailbox, not " + target);
+        }
+        if (folder != null && folder.isBlank()) {
+            folder = null;
+        }
+        progress = progress == null ? (d, o, b) -> { } : progress;
+    }
+
+    public TenantRestoreOptions(ProtectedItem target, String folder, boolean skipExisting) {
+        this(target, folder, skipExisting, null);
+    }
+}
