@@ -61,11 +61,11 @@ final class ItemsCommand extends RepoCommand {
             out.println("no protected items yet: `vault backup` records each item it backs up");
             return;
         }
-        out.printf(Locale.ROOT, "%-32s %-40s %-24s %-20s %-9s %8s %10s  %s%n", "NAME", "UPN / ADDRESS", "WORKLOADS", "LAST BACKUP", "OUTCOME",
+        out.printf(Locale.ROOT, "%-32s %-40s %-28s %-20s %-9s %8s %10s  %s%n", "NAME", "UPN / ADDRESS", "WORKLOADS", "LAST BACKUP", "OUTCOME",
                 "ITEMS", "SIZE", "ITEM");
         for (Held h : held) {
             Inventory.Entry e = h.entry();
-            out.printf(Locale.ROOT, "%-32s %-40s %-24s %-20s %-9s %8d %10s  %s%n", e.label(), e.principal() == null ? "-" : e.principal(),
+            out.printf(Locale.ROOT, "%-32s %-40s %-28s %-20s %-9s %8d %10s  %s%n", e.label(), e.principal() == null ? "-" : e.principal(),
                     workloads(e), RunReport.seconds(e.lastBackup()), e.lastState(), h.items(), Sizes.bytes(h.bytes()), e.item());
         }
         out.println(held.size() + " protected items");
