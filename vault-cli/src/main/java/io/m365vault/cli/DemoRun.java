@@ -99,6 +99,9 @@ final class DemoRun {
         List<String> lines = new ArrayList<>();
         lines.add("m365vault demo: " + sim.config().users + " simulated users, policy " + vs.settings().get(io.m365vault.config.Setting.VAULT_POLICY).orElse(""));
         lines.add("  full backup    " + full.line());
+        // Which items were skipped, by name, and why (a user without a mailbox or OneDrive, say): nothing left out unsaid.
+        full.items().stream().filter(st -> st.state() == io.m365vault.service.ItemState.SKIPPED).forEach(st -> lines.add("  skipped        "
+                + RepoCommand.named(vs, st.item()) + ": " + (st.errors().isEmpty() ? "no reason recorded" : String.join("; ", st.errors()))));
         lines.add("  tenant change  " + change.toString());
         lines.add("  incremental    " + incremental.line());
         lines.add("  files          " + files(incremental));

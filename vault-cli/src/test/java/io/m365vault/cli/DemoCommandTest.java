@@ -32,6 +32,9 @@ class DemoCommandTest {
         assertTrue(files.find() && Integer.parseInt(files.group(1)) > 0 && Integer.parseInt(files.group(2)) > 0 && Integer.parseInt(files.group(3)) > 10,
                 "OneDrives and site libraries are protected: " + r.out());
         assertTrue(Files.isDirectory(export.resolve("files/OneDrive")), "the export has the user's OneDrive");
+        Matcher skipped = Pattern.compile("full backup    run \\S+: [^;]*?(\\d+) skipped of").matcher(r.out());
+        long named = r.out().lines().filter(l -> l.startsWith("  skipped        ") && l.contains(" (") && l.contains("): ")).count();
+        assertEquals(skipped.find() ? Long.parseLong(skipped.group(1)) : 0, named, "each skipped item is named with why: " + r.out());
         Matcher sites = Pattern.compile("sites          (\\d+) sites: (\\d+) lists with (\\d+) items and (\\d+) attachments \\([^)]*\\), (\\d+) pages")
                 .matcher(r.out());
         assertTrue(sites.find() && Integer.parseInt(sites.group(1)) > 0 && Integer.parseInt(sites.group(2)) >= 3 * Integer.parseInt(sites.group(1))
