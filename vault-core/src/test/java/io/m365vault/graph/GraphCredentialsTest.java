@@ -96,7 +96,9 @@ class GraphCredentialsTest {
             long graphRequests = sim.stats().get("requests").asLong() - tokens;
             long t0 = System.nanoTime();
             CredentialsRefusedException e = assertThrows(CredentialsRefusedException.class, () -> new TenantGraphReader(graph, 10).get("users"));
-            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "within seconds");
+            // Seconds, not a minute of retries: the bound allows a loaded machine's first MSAL start.
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 15_000, "within seconds: " + ms + " ms");
             assertEquals(1, tokenRequests() - tokens, "one token request");
             assertEquals(graphRequests, sim.stats().get("requests").asLong() - tokenRequests(), "no Graph request without a token");
             return e;
