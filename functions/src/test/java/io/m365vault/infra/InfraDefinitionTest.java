@@ -375,7 +375,7 @@ class InfraDefinitionTest {
     }
 
     /** The directory holding the reactor pom and the functions module (tests run in functions/). */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("functions"))) {
                 return dir;
