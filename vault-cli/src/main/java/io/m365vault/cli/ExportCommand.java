@@ -41,6 +41,9 @@ final class ExportCommand extends RepoCommand {
     @Option(names = "--to", required = true, paramLabel = "DIR", description = "directory to write (new or empty)")
     Path to;
 
+    @Option(names = "--overwrite", description = "replace an earlier export in DIR (one with a manifest.json); a directory that is not an export is never emptied")
+    boolean overwrite;
+
     @Mixin
     MailOptions.At at;
 
@@ -59,7 +62,7 @@ final class ExportCommand extends RepoCommand {
             ExportResult r;
             try (Progress progress = Progress.of(env, "export", 0)) {
                 ExportOptions options = ExportOptions.defaults().withMailFormat(format.format).withWorkloads(workloads)
-                        .withFilesPath(filesPath).withProgress(progress::set);
+                        .withFilesPath(filesPath).withOverwrite(overwrite).withProgress(progress::set);
                 r = new ItemExporter().export(vs.repo(), it, t, dir, options);
             }
             Map<String, Integer> counts = new TreeMap<>(r.items());

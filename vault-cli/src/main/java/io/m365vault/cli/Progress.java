@@ -21,6 +21,8 @@ final class Progress implements AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final ScheduledExecutorService ticker;
+    /** Progress was reported or printed: only then does closing print the last line. */
+    private volatile boolean heard;
 
     Progress(PrintStream err, String what, long totalItems, boolean terminal) {
         this.err = err;
@@ -48,6 +50,7 @@ final class Progress implements AutoCloseable {
 
     /** For sources that report running totals. */
     void set(long itemsDone, long itemsTotal, long byteCount) {
+        heard = true;
         done.set(itemsDone);
         total.set(itemsTotal);
         bytes.set(byteCount);
@@ -71,6 +74,7 @@ final class Progress implements AutoCloseable {
     }
 
     private synchronized void print() {
+        heard = true;
         if (terminal) {
             err.print("\r" + line() + "\u001b[K");
         } else {
@@ -82,6 +86,9 @@ final class Progress implements AutoCloseable {
     @Override
     public synchronized void close() {
         ticker.shutdownNow();
+        if (!heard) {
+            return; // nothing began (a refused target, say): the error line stands alone
+        }
         if (terminal) {
             err.print("\r" + line() + "\u001b[K\n");
         } else {

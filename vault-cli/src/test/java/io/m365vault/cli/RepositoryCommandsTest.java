@@ -188,6 +188,14 @@ class RepositoryCommandsTest {
         try (var files = Files.walk(eml)) {
             assertTrue(files.anyMatch(p -> p.toString().endsWith(".eml")));
         }
+        assertFailure(run("export", "user:" + alice.id, "--to", eml.toString()), "is not empty; export into a new or empty directory,"
+                + " or replace an earlier export there (vault export --overwrite)");
+        Cli.Result again = run("export", "user:" + alice.id, "--to", eml.toString(), "--overwrite");
+        assertEquals(0, again.code(), again.toString());
+        Path mine = Files.createDirectories(tmp.resolve("notexport"));
+        Files.writeString(mine.resolve("keep.txt"), "mine");
+        assertFailure(run("export", "user:" + alice.id, "--to", mine.toString(), "--overwrite"), "holds no earlier export");
+        assertEquals("mine", Files.readString(mine.resolve("keep.txt")), "a directory that is not an export is never emptied");
         Path mbox = tmp.resolve("mbox");
         Cli.Result m = run("export", "user:" + alice.id, "mail", "--to", mbox.toString(), "--format", "mbox");
         assertEquals(0, m.code(), m.toString());

@@ -35,7 +35,7 @@ final class ExportTarget {
             if (Files.isDirectory(root) && !isEmpty(root)) {
                 if (!overwrite) {
                     throw new ExportException(root + " is not empty; export into a new or empty directory,"
-                            + " or overwrite an earlier export there");
+                            + " or replace an earlier export there (vault export --overwrite)");
                 }
                 if (!Files.isRegularFile(root.resolve(MANIFEST))) {
                     throw new ExportException(root + " is not empty and holds no earlier export (no " + MANIFEST
