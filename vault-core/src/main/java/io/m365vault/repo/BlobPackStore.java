@@ -67,6 +67,14 @@ public final class BlobPackStore implements PackStore {
     }
 
     @Override
+    public List<StoredPack> stored() {
+        return container.listBlobs(new ListBlobsOptions().setPrefix("packs/"), null).stream()
+                .map(b -> new StoredPack(b.getName().substring(b.getName().lastIndexOf('/') + 1),
+                        b.getProperties().getContentLength(), b.getProperties().getLastModified().toInstant()))
+                .toList();
+    }
+
+    @Override
     public void delete(String packId) {
         blob(packId).deleteIfExists();
     }

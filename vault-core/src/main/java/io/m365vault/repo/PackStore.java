@@ -16,5 +16,10 @@ public interface PackStore {
 
     List<String> list();
 
+    /** Every pack with its size and time; one listing where the store can (a blob listing carries both). */
+    default List<StoredPack> stored() {
+        return list().stream().map(id -> new StoredPack(id, size(id), null)).toList();
+    }
+
     void delete(String packId);
 }

@@ -166,6 +166,43 @@ public final class TableCatalog implements Catalog {
         });
     }
 
+    /**
+     * One listing of the whole table: Azure returns rows in partition then row key order, so an
+     * item's versions (same key prefix, inverted validFrom) come together, newest first.
+     */
+    @Override
+    public void forEachVersion(Consumer<StoredVersion> action, Consumer<String> unreadable) {
+        table.listEntities().forEach(e -> {
+            CatalogRow.Sealed s;
+            try {
+                s = open(e);
+            } catch (RepositoryException bad) {
+                unreadable.accept(bad.getMessage());
+                return;
+            }
+            String item = e.getRowKey().substring(0, Math.max(0, e.getRowKey().indexOf('!')));
+            Object to = e.getProperty("validTo");
+            action.accept(new StoredVersion(e.getPartitionKey(), item,
+                    Instant.ofEpochMilli(((Number) e.getProperty("validFrom")).longValue()),
+                    to == null ? null : Instant.ofEpochMilli(((Number) to).longValue()),
+                    (String) e.getProperty("kind"), s.content(), s.metadataRef(), e));
+        });
+    }
+
+    /** Each delete carries the ETag the row was read with: a row a backup rewrote since (closed it, say) stays. */
+    @Override
+    public int drop(List<StoredVersion> rows) {
+        List<TableTransactionAction> deletes = new ArrayList<>();
+        for (StoredVersion v : rows) {
+            deletes.add(new TableTransactionAction(TableTransactionActionType.DELETE, (TableEntity) v.tag(), true));
+        }
+        int n = 0;
+        for (boolean done : ConditionalWrites.apply(table, parallel, deletes)) {
+            n += done ? 1 : 0;
+        }
+        return n;
+    }
+
     private String partitionKey(String partition) {
         return TableKeys.hidden(keys, "catalog\n" + partition);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.config.Setting;
 import io.m365vault.graph.GraphSettings;
+import io.m365vault.maintain.RetentionPolicy;
 import io.m365vault.repo.Kek;
 import io.m365vault.repo.Keks;
 import io.m365vault.repo.StorageAccount;
@@ -42,9 +43,10 @@ public final class VaultSettings {
     private final Kek kek;
     private final GraphSettings graph;
     private final BackupPolicy policy;
+    private final RetentionPolicy retention;
 
     private VaultSettings(Map<String, String> values, StorageAccount storage, StorageAccount exports, Duration exportWindow, Kek kek,
-                          GraphSettings graph, BackupPolicy policy) {
+                          GraphSettings graph, BackupPolicy policy, RetentionPolicy retention) {
         this.values = values;
         this.storage = storage;
         this.exports = exports;
@@ -52,6 +54,7 @@ public final class VaultSettings {
         this.kek = kek;
         this.graph = graph;
         this.policy = policy;
+        this.retention = retention;
     }
 
     /**
@@ -75,6 +78,7 @@ public final class VaultSettings {
         Integer exportDays = check(Setting.VAULT_EXPORT_DAYS, values, VaultSettings::days);
         Kek kek = check(Setting.VAULT_KEK, values, spec -> Keks.fromSpec(spec, values));
         BackupPolicy policy = check(Setting.VAULT_POLICY, values, BackupPolicy::parse);
+        RetentionPolicy retention = check(Setting.VAULT_RETENTION, values, RetentionPolicy::parse);
         check(Setting.VAULT_SCHEDULE, values, s -> {
             NcronSchedule.check(s);
             return s;
@@ -86,7 +90,8 @@ public final class VaultSettings {
             throw new SettingsException(oneLine(e.getMessage()));
         }
         return new VaultSettings(Collections.unmodifiableMap(values), storage, exports,
-                Duration.ofDays(exportDays == null ? DEFAULT_EXPORT_DAYS : exportDays), kek, graph, policy);
+                Duration.ofDays(exportDays == null ? DEFAULT_EXPORT_DAYS : exportDays), kek, graph, policy,
+                retention == null ? RetentionPolicy.DEFAULT : retention);
     }
 
     /**
@@ -205,6 +210,11 @@ public final class VaultSettings {
 
     public BackupPolicy policy() {
         return require(policy, Setting.VAULT_POLICY);
+    }
+
+    /** VAULT_RETENTION, or {@link RetentionPolicy#DEFAULT} when it is not set. */
+    public RetentionPolicy retention() {
+        return retention;
     }
 
     public String schedule() {

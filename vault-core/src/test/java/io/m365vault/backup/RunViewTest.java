@@ -105,5 +105,15 @@ class RunViewTest {
         public void forEachContent(BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
             rows.forEachContent(action, unreadable);
         }
+
+        @Override
+        public void forEachVersion(Consumer<io.m365vault.repo.StoredVersion> action, Consumer<String> unreadable) {
+            rows.forEachVersion(action, unreadable);
+        }
+
+        @Override
+        public int drop(List<io.m365vault.repo.StoredVersion> drop) {
+            return rows.drop(drop);
+        }
     }
 }

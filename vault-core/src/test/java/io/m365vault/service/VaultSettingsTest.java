@@ -107,6 +107,17 @@ class VaultSettingsTest {
     }
 
     @Test
+    void badRetentionIsNamedAndAbsentRetentionIsTheDefault() {
+        assertEquals(io.m365vault.maintain.RetentionPolicy.DEFAULT, VaultSettings.from(env, VaultSettings.FUNCTIONS).retention());
+        for (String bad : new String[] {"{", "{\"daily\": -2}", "{\"weekly\": 1,\n \"keepAll\": 2}", "{\"workloads\": {\"teams\": {}}}"}) {
+            env.put("VAULT_RETENTION", bad);
+            assertLine("VAULT_RETENTION: ", env);
+        }
+        env.put("VAULT_RETENTION", "{\"workloads\": {\"files\": {\"lastVersions\": 5}}}");
+        assertEquals(5, VaultSettings.from(env, VaultSettings.FUNCTIONS).retention().rule(io.m365vault.backup.Workload.FILES).lastVersions());
+    }
+
+    @Test
     void badGraphBaseUrlIsNamed() {
         for (String bad : new String[] {"graph.microsoft.com", "ftp://graph/v1.0", "https://graph/v1.0?x=1", "http://[bad"}) {
             env.put("GRAPH_BASE_URL", bad);

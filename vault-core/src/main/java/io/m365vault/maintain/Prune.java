@@ -1,0 +1,235 @@
+package io.m365vault.maintain;
+
+import io.m365vault.repo.ChunkId;
+import io.m365vault.repo.IndexChange;
+import io.m365vault.repo.IndexRow;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.StoredPack;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One prune pass: retention, then garbage collection in two phases (restic's prune and kopia's
+ * maintenance are the models). Packs and index rows are read first, then the catalog is walked:
+ * what the kept versions reference is live. Unreferenced chunks are condemned; a chunk condemned
+ * longer than the grace and still unreferenced is deleted; a pack none of whose chunks remain
+ * goes with its last rows; a pack no index row has ever named (a killed backup's) is condemned
+ * and deleted by a later pass after the grace; a pack mostly dead is repacked.
+ *
+ * <p>Why it is safe beside running backups: a writer trusts an index answer for at most
+ * {@link io.m365vault.repo.WriterSession.CommitLimits#knowledge} and meets a condemned chunk by
+ * storing it again, while a chunk is deleted only once it has been condemned for the grace
+ * (at least twice that) and a walk begun after the grace still finds no row naming it. Every
+ * change to an index or catalog row is conditional on the row being as read, so a writer's
+ * rewrite meanwhile wins. A crash anywhere leaves a sound repository: each step's durable
+ * effect is one the next pass expects (see the crash tests beside this class).
+ */
+public final class Prune {
+    private static final Logger LOG = LoggerFactory.getLogger(Prune.class);
+
+    private final Repository repo;
+    private final RetentionPolicy policy;
+    private final Clock clock;
+    private final Runnable guard;
+
+    /** {@code guard} runs before each step that changes the repository and throws to stop the pass (a lost maintenance lease). */
+    public Prune(Repository repo, RetentionPolicy policy, Clock clock, Runnable guard) {
+        this.repo = repo;
+        this.policy = policy;
+        this.clock = clock;
+        this.guard = guard;
+    }
+
+    public PruneReport run(PruneOptions options) {
+        options.check(repo.limits().minimumGrace());
+        PruneReport r = new PruneReport();
+        r.dryRun = options.dryRun();
+        List<StoredPack> stored = repo.packs().stored();
+        List<IndexRow> rows = new ArrayList<>();
+        repo.index().forEachRow(rows::add);
+        PackCondemnations packRecords = new PackCondemnations(repo.state());
+        Map<String, Instant> packCondemned = packRecords.read();
+
+        guard.run();
+        Instant walkStart = clock.instant();
+        LiveChunks live = new LiveChunks(repo.reader(), r.problems);
+        CatalogRetention.Result kept = new CatalogRetention(repo.catalog(), policy, walkStart, options.dryRun()).run(v -> {
+            live.add(v.content());
+            live.add(v.metadataRef());
+            if (v.current()) {
+                live.countProtected(v.content().size());
+            }
+        }, r.problems::add);
+        r.versions = kept.versions();
+        r.versionsExpired = kept.expired();
+        r.versionsDropped = kept.dropped();
+        r.liveChunks = live.size();
+        r.protectedBytes = live.protectedBytes();
+        LOG.info("prune walked catalog versions={} expired={} dropped={} liveChunks={} indexRows={} packs={} problems={}",
+                r.versions, r.versionsExpired, r.versionsDropped, r.liveChunks, rows.size(), stored.size(), r.problems.size());
+        if (!r.problems.isEmpty()) {
+            // What an unreadable row or list names is unknown: collecting now could delete it.
+            r.problems.forEach(p -> LOG.warn("prune collects nothing: {}", p));
+            figures(r, stored, Set.of());
+            return r;
+        }
+
+        Instant deleteBefore = walkStart.minus(options.grace());
+        List<IndexChange> changes = IndexSweep.changes(rows, live, clock.instant(), deleteBefore);
+        // In a dry run every change counts as made; otherwise only those made (a writer's rewrite wins).
+        guard.run();
+        List<IndexChange> made = options.dryRun() ? changes : repo.index().apply(changes);
+        r.chunksSkipped = changes.size() - made.size();
+        Set<ChunkId> deleted = new HashSet<>();
+        Set<ChunkId> touched = new HashSet<>();
+        for (IndexChange c : made) {
+            touched.add(c.row().id());
+            switch (c.kind()) {
+                case CONDEMN -> r.chunksCondemned++;
+                case REVIVE -> r.chunksRevived++;
+                case DELETE -> {
+                    r.chunksDeleted++;
+                    deleted.add(c.row().id());
+                }
+                case MOVE -> throw new IllegalStateException("a sweep does not move rows");
+            }
+        }
+        // A row this pass changed no longer matches what was read, so it cannot be moved by a
+        // repack now: its pack waits, as does any pack a skipped change left in doubt.
+        changes.forEach(c -> touched.add(c.row().id()));
+        LOG.info("prune swept index condemned={} revived={} deleted={} skipped={}", r.chunksCondemned, r.chunksRevived,
+                r.chunksDeleted, r.chunksSkipped);
+
+        Set<String> gone = packs(r, options, stored, rows, deleted, touched, live, packCondemned, packRecords, deleteBefore);
+        figures(r, stored, gone);
+        LOG.info("prune done {}", r);
+        return r;
+    }
+
+    /** Deletes, condemns, forgets and repacks packs; returns the ids of the packs deleted (or, in a dry run, that would be). */
+    private Set<String> packs(PruneReport r, PruneOptions options, List<StoredPack> stored, List<IndexRow> rows,
+                              Set<ChunkId> deleted, Set<ChunkId> touched, LiveChunks live, Map<String, Instant> packCondemned,
+                              PackCondemnations packRecords, Instant deleteBefore) {
+        Map<String, List<IndexRow>> remaining = new HashMap<>();
+        Set<String> named = new HashSet<>();
+        Set<String> pending = new HashSet<>();
+        Map<String, Long> referencedBytes = new HashMap<>();
+        for (IndexRow row : rows) {
+            named.add(row.packId());
+            if (deleted.contains(row.id())) {
+                continue;
+            }
+            remaining.computeIfAbsent(row.packId(), k -> new ArrayList<>()).add(row);
+            if (!live.contains(row.id()) || touched.contains(row.id())) {
+                pending.add(row.packId());
+            } else {
+                referencedBytes.merge(row.packId(), (long) row.location().entry().length(), Long::sum);
+            }
+        }
+        Set<String> gone = new HashSet<>();
+        List<String> toCondemn = new ArrayList<>();
+        List<StoredPack> toRepack = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (StoredPack p : stored) {
+            present.add(p.id());
+            boolean old = p.lastModified() == null || !p.lastModified().isAfter(deleteBefore);
+            Instant condemnedAt = packCondemned.get(p.id());
+            if (!remaining.containsKey(p.id())) {
+                if (named.contains(p.id()) && old) {
+                    gone.add(p.id()); // its last chunks were deleted just now
+                } else if (condemnedAt != null && !condemnedAt.isAfter(deleteBefore) && old) {
+                    gone.add(p.id()); // unnamed through a whole grace: a killed attempt's
+                } else if (condemnedAt == null) {
+                    toCondemn.add(p.id());
+                }
+            } else {
+                if (condemnedAt != null && !options.dryRun()) {
+                    packRecords.forget(p.id()); // named after all: a backup was finishing it
+                }
+                double used = (double) referencedBytes.getOrDefault(p.id(), 0L) / Math.max(1, p.size());
+                if (!pending.contains(p.id()) && used < options.repackBelow()) {
+                    toRepack.add(p);
+                }
+            }
+        }
+        r.packsCondemned = toCondemn.size();
+        for (StoredPack p : stored) {
+            if (gone.contains(p.id())) {
+                r.packsDeleted++;
+                r.bytesDeleted += p.size();
+            }
+        }
+        if (options.dryRun()) {
+            r.packsRepacked = toRepack.size();
+            toRepack.forEach(p -> {
+                r.packsDeleted++;
+                r.bytesDeleted += p.size();
+                gone.add(p.id());
+            });
+            return gone;
+        }
+        guard.run();
+        packRecords.condemn(toCondemn, clock.instant());
+        for (String id : gone) {
+            repo.packs().delete(id);
+            if (packCondemned.containsKey(id)) {
+                packRecords.forget(id);
+            }
+        }
+        // A record of a pack deleted by a pass that crashed before forgetting it.
+        packCondemned.keySet().stream().filter(id -> !present.contains(id)).forEach(packRecords::forget);
+        repack(r, toRepack, remaining, gone);
+        return gone;
+    }
+
+    /** New packs first, then the rows moved to them, then the old packs deleted: a crash between leaves only unnamed packs. */
+    private void repack(PruneReport r, List<StoredPack> toRepack, Map<String, List<IndexRow>> remaining, Set<String> gone) {
+        if (toRepack.isEmpty()) {
+            return;
+        }
+        Repacker repacker = new Repacker(repo.packs(), repo.keys(), repo.config().packSize());
+        for (StoredPack p : toRepack) {
+            repacker.copy(p.id(), remaining.get(p.id()));
+        }
+        List<IndexChange> moves = repacker.finish();
+        guard.run();
+        List<IndexChange> moved = repo.index().apply(moves);
+        r.chunksSkipped += moves.size() - moved.size();
+        r.packsWritten = repacker.packsWritten();
+        r.bytesWritten = repacker.bytesWritten();
+        Set<ChunkId> movedIds = new HashSet<>();
+        moved.forEach(m -> movedIds.add(m.row().id()));
+        for (StoredPack p : toRepack) {
+            if (!remaining.get(p.id()).stream().allMatch(row -> movedIds.contains(row.id()))) {
+                // A row rewritten meanwhile still names this pack, or names one it was copied from:
+                // the pack stays, and a later pass finds it unnamed or repacks it again.
+                continue;
+            }
+            repo.packs().delete(p.id());
+            gone.add(p.id());
+            r.packsRepacked++;
+            r.packsDeleted++;
+            r.bytesDeleted += p.size();
+        }
+        LOG.info("prune repacked packs={} into={} bytesWritten={}", r.packsRepacked, r.packsWritten, r.bytesWritten);
+    }
+
+    private static void figures(PruneReport r, List<StoredPack> stored, Set<String> gone) {
+        r.packsAfter = r.packsWritten;
+        r.storedBytesAfter = r.bytesWritten;
+        for (StoredPack p : stored) {
+            if (!gone.contains(p.id())) {
+                r.packsAfter++;
+                r.storedBytesAfter += p.size();
+            }
+        }
+    }
+}
