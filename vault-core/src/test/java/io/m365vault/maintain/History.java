@@ -1,0 +1,85 @@
+package io.m365vault.maintain;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.m365vault.repo.CatalogEntry;
+import io.m365vault.repo.ChunkerParams;
+import io.m365vault.repo.ContentRef;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.WriterSession;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * A tenant's history for prune tests: at each backup time, what each item held (absent: deleted).
+ * {@link #backUp} writes it as the engine does (a changed item's version closed and a new one
+ * opened, a deleted item's closed); {@link #assertViewAt} checks a point in time against it.
+ */
+final class History {
+    static final String PARTITION = "user:u1:mail";
+
+    private final NavigableMap<Instant, Map<String, byte[]>> states = new TreeMap<>();
+
+    /** Content of {@code size} bytes from {@code seed}: the same seed, the same bytes (dedup). */
+    static byte[] content(long seed, int size) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    /** Backs up {@code state} at {@code t} into {@code repo} in one session. */
+    void backUp(Repository repo, Instant t, Map<String, byte[]> state) {
+        Map<String, byte[]> before = states.isEmpty() ? Map.of() : states.lastEntry().getValue();
+        try (WriterSession s = repo.newSession()) {
+            for (Map.Entry<String, byte[]> e : state.entrySet()) {
+                byte[] old = before.get(e.getKey());
+                if (old != null && java.util.Arrays.equals(old, e.getValue())) {
+                    continue;
+                }
+                CatalogEntry current = current(repo, e.getKey());
+                if (current != null) {
+                    s.record(current.closedAt(t));
+                }
+                ContentRef ref = s.store(e.getValue(), ChunkerParams.SMALL);
+                s.record(new CatalogEntry(PARTITION, e.getKey(), t, null, "message", "inbox", ref.size(), ref,
+                        ("{\"id\":\"" + e.getKey() + "\"}").getBytes(StandardCharsets.UTF_8)));
+            }
+            for (String gone : before.keySet()) {
+                CatalogEntry current = current(repo, gone);
+                if (!state.containsKey(gone) && current != null) {
+                    s.record(current.closedAt(t));
+                }
+            }
+            s.commit();
+        }
+        states.put(t, new HashMap<>(state));
+    }
+
+    private static CatalogEntry current(Repository repo, String item) {
+        return repo.catalog().current(PARTITION, item).orElse(null);
+    }
+
+    /** The repository's view at {@code t} holds exactly what the tenant held at its last backup by then. */
+    void assertViewAt(Repository repo, Instant t) {
+        Map.Entry<Instant, Map<String, byte[]>> then = states.floorEntry(t);
+        Map<String, byte[]> expected = then == null ? Map.of() : then.getValue();
+        List<CatalogEntry> view = repo.catalog().at(PARTITION, t);
+        assertEquals(new TreeMap<>(expected).keySet(), new TreeMap<>(toMap(view)).keySet(), "items at " + t);
+        for (CatalogEntry e : view) {
+            assertArrayEquals(expected.get(e.itemId()), repo.reader().readAll(e.content()), e.itemId() + " at " + t);
+        }
+    }
+
+    private static Map<String, CatalogEntry> toMap(List<CatalogEntry> view) {
+        Map<String, CatalogEntry> m = new HashMap<>();
+        view.forEach(e -> m.put(e.itemId(), e));
+        return m;
+    }
+}

@@ -1,0 +1,226 @@
+package io.m365vault.maintain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.m365vault.repo.ChunkLocation;
+import io.m365vault.repo.ChunkerParams;
+import io.m365vault.repo.ContentRef;
+import io.m365vault.repo.IndexChange;
+import io.m365vault.repo.IndexRow;
+import io.m365vault.repo.Repository;
+import io.m365vault.repo.StoredPack;
+import io.m365vault.repo.Verifier;
+import io.m365vault.repo.VerifyReport;
+import io.m365vault.repo.WriterSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Prune on an in-memory repository: retention, the two phases, repacking, killed attempts, condemned chunks met again. */
+class PruneTest {
+    private static final Duration DAY = Duration.ofDays(1);
+    /** Only current versions: everything else expires as soon as it is a day old. */
+    private static final RetentionPolicy CURRENT_ONLY = RetentionPolicy.parse(
+            "{\"keepAllDays\":0,\"daily\":0,\"weekly\":0,\"monthly\":0,\"lastVersions\":0}");
+
+    private final Repository repo = Repository.inMemory();
+    private final MovableClock clock = new MovableClock(Instant.now());
+    private final History history = new History();
+
+    @AfterEach
+    void close() {
+        repo.close();
+    }
+
+    private PruneReport prune(RetentionPolicy policy) {
+        return new Prune(repo, policy, clock, () -> { }).run(PruneOptions.defaults());
+    }
+
+    private long storedBytes() {
+        return repo.packs().stored().stream().mapToLong(StoredPack::size).sum();
+    }
+
+    private void assertSound() {
+        VerifyReport v = new Verifier(repo).verify(true);
+        assertTrue(v.ok(), v.errors().toString());
+    }
+
+    /** Two backups 2 days apart: a changed (2 MB), b deleted (2 MB), c unchanged (100 KB), big unchanged (3 MB, listed). */
+    private void backUpChangeBackUp() {
+        Instant t0 = clock.instant().minus(Duration.ofDays(5));
+        history.backUp(repo, t0, Map.of("a", History.content(1, 2 << 20), "b", History.content(2, 2 << 20),
+                "c", History.content(3, 100_000), "big", History.content(4, 3 << 20)));
+        history.backUp(repo, t0.plus(Duration.ofDays(2)), Map.of("a", History.content(5, 2 << 20),
+                "c", History.content(3, 100_000), "big", History.content(4, 3 << 20)));
+    }
+
+    @Test
+    void backUpChangeBackUpPruneTwiceFreesStorageAndKeepsEveryRetainedPoint() {
+        backUpChangeBackUp();
+        long before = storedBytes();
+        assertSound();
+
+        PruneReport first = prune(CURRENT_ONLY);
+        assertEquals(2, first.versionsDropped(), "a's first version and deleted b: " + first);
+        assertTrue(first.chunksCondemned() > 0, first.toString());
+        assertEquals(0, first.chunksDeleted(), "nothing is deleted before the grace: " + first);
+        assertEquals(before, storedBytes(), "the first pass only condemns");
+        history.assertViewAt(repo, clock.instant());
+
+        clock.advance(DAY.plusHours(1));
+        PruneReport second = prune(CURRENT_ONLY);
+        assertEquals(first.chunksCondemned(), second.chunksDeleted(), second.toString());
+        assertEquals(1, second.packsRepacked(), "the first backup's pack keeps 3.1 of 7.1 MB: " + second);
+        assertTrue(storedBytes() < before - (3 << 20), before + " -> " + storedBytes());
+        assertEquals(storedBytes(), second.storedBytesAfter());
+        assertEquals(before - storedBytes(), second.bytesFreed());
+        assertEquals((2 << 20) + 100_000 + (3 << 20), second.protectedBytes());
+        assertSound();
+        assertEquals(0, new Verifier(repo).verify(false).unindexedChunks(), "a repacked pack holds only what is indexed");
+        history.assertViewAt(repo, clock.instant());
+
+        PruneReport third = prune(CURRENT_ONLY);
+        assertEquals(0, third.chunksCondemned() + third.chunksDeleted() + third.packsDeleted() + third.versionsDropped(), third.toString());
+    }
+
+    @Test
+    void everyRetainedPointInTimeStaysAsTheTenantWasThen() {
+        // Daily backups over 10 days, one item changing every day, another every third day, one deleted on day 6.
+        Instant start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(10)).plusSeconds(3600 * 5);
+        for (int d = 0; d < 10; d++) {
+            Map<String, byte[]> state = new java.util.HashMap<>();
+            state.put("daily", History.content(100 + d, 300_000));
+            state.put("third", History.content(200 + d / 3, 300_000));
+            if (d < 6) {
+                state.put("gone", History.content(300, 200_000));
+            }
+            history.backUp(repo, start.plus(Duration.ofDays(d)), state);
+        }
+        RetentionPolicy policy = RetentionPolicy.parse("{\"keepAllDays\":2,\"daily\":4,\"weekly\":0,\"monthly\":0}");
+        long before = storedBytes();
+        prune(policy);
+        clock.advance(DAY.plusHours(1));
+        PruneReport second = prune(policy);
+        assertTrue(second.chunksDeleted() > 0 && storedBytes() < before, second.toString());
+        assertSound();
+        for (Instant p : policy.rule(null).points(clock.instant())) {
+            history.assertViewAt(repo, p);
+        }
+        history.assertViewAt(repo, clock.instant());
+        history.assertViewAt(repo, clock.instant().minus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void aKilledAttemptsPacksGoAfterTheGraceAndNotBefore() {
+        backUpChangeBackUp();
+        // Killed after its pack and index rows: chunks nothing names.
+        try (WriterSession s = repo.newSession()) {
+            s.store(History.content(50, 1 << 20), ChunkerParams.SMALL);
+            s.commit();
+        }
+        // Killed between pack upload and index rows: a pack nothing names.
+        try (WriterSession s = repo.newSession()) {
+            s.store(History.content(51, 1 << 20), ChunkerParams.SMALL);
+            s.commit();
+        }
+        String unnamed = lastPack();
+        List<IndexChange> drop = new ArrayList<>();
+        repo.index().forEachRow(r -> {
+            if (r.packId().equals(unnamed)) {
+                drop.add(IndexChange.delete(r));
+            }
+        });
+        repo.index().apply(drop);
+        assertEquals(before(unnamed), 0);
+
+        PruneReport first = prune(RetentionPolicy.DEFAULT);
+        assertEquals(0, first.versionsDropped());
+        assertEquals(1, first.packsCondemned(), first.toString());
+        assertTrue(repo.packs().list().contains(unnamed), "an unnamed pack may be one a backup is finishing: it waits");
+        clock.advance(DAY.plusHours(1));
+        PruneReport second = prune(RetentionPolicy.DEFAULT);
+        assertTrue(!repo.packs().list().contains(unnamed), second.toString());
+        assertEquals(2, second.packsDeleted(), "the unnamed pack, and the pack whose chunks nothing referenced: " + second);
+        assertSound();
+        assertEquals(0, new Verifier(repo).verify(false).unindexedChunks());
+        history.assertViewAt(repo, clock.instant());
+    }
+
+    private long before(String pack) {
+        long[] n = {0};
+        repo.index().forEach(l -> n[0] += l.packId().equals(pack) ? 1 : 0);
+        return n[0];
+    }
+
+    private String lastPack() {
+        return repo.packs().stored().stream().max(java.util.Comparator.comparing(StoredPack::lastModified)).orElseThrow().id();
+    }
+
+    @Test
+    void aBackupMeetingACondemnedChunkStoresItAgainAndPruneThenKeepsIt() {
+        byte[] data = History.content(9, 500_000);
+        try (WriterSession s = repo.newSession()) {
+            s.store(data, ChunkerParams.SMALL);
+            s.commit();
+        }
+        prune(RetentionPolicy.DEFAULT); // condemns the unreferenced chunks
+        List<IndexRow> rows = new ArrayList<>();
+        repo.index().forEachRow(rows::add);
+        assertTrue(!rows.isEmpty() && rows.stream().allMatch(r -> r.location().condemned()), rows.toString());
+        String oldPack = rows.get(0).packId();
+
+        ContentRef ref;
+        try (WriterSession s = repo.newSession()) {
+            ref = s.store(data, ChunkerParams.SMALL);
+            assertEquals(rows.size(), ref.ids().size());
+            s.record(new io.m365vault.repo.CatalogEntry(History.PARTITION, "x", clock.instant(), null, "message", "inbox",
+                    ref.size(), ref, new byte[] {'{', '}'}));
+            s.commit();
+        }
+        List<ChunkLocation> now = new ArrayList<>(repo.index().find(ref.ids()).values());
+        assertTrue(now.stream().noneMatch(ChunkLocation::condemned) && now.stream().noneMatch(l -> l.packId().equals(oldPack)),
+                "stored again, live, in a new pack: " + now);
+        clock.advance(DAY.plusHours(1));
+        PruneReport r = prune(RetentionPolicy.DEFAULT);
+        assertEquals(0, r.chunksDeleted(), r.toString());
+        assertEquals(1, r.packsCondemned(), "the old copy's pack: no row names it any more: " + r);
+        assertTrue(repo.packs().list().contains(oldPack));
+        clock.advance(DAY.plusHours(1));
+        prune(RetentionPolicy.DEFAULT);
+        assertTrue(!repo.packs().list().contains(oldPack), "unnamed through a whole grace: deleted");
+        assertEquals(java.util.Arrays.hashCode(data), java.util.Arrays.hashCode(repo.reader().readAll(ref)));
+        assertSound();
+    }
+
+    @Test
+    void aDryRunReportsAndChangesNothing() {
+        backUpChangeBackUp();
+        prune(CURRENT_ONLY);
+        clock.advance(DAY.plusHours(1));
+        long bytes = storedBytes();
+        List<IndexRow> rows = new ArrayList<>();
+        repo.index().forEachRow(rows::add);
+        PruneReport dry = new Prune(repo, CURRENT_ONLY, clock, () -> { }).run(PruneOptions.defaults().withDryRun(true));
+        assertTrue(dry.chunksDeleted() > 0 && dry.packsDeleted() > 0 && dry.bytesFreed() > 0, dry.toString());
+        assertEquals(bytes, storedBytes());
+        List<IndexRow> after = new ArrayList<>();
+        repo.index().forEachRow(after::add);
+        assertEquals(rows, after);
+        PruneReport real = prune(CURRENT_ONLY);
+        assertEquals(dry.chunksDeleted(), real.chunksDeleted());
+        assertEquals(dry.bytesDeleted, real.bytesDeleted);
+    }
+
+    @Test
+    void aGraceShorterThanTheWritersTrustIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Prune(repo, RetentionPolicy.DEFAULT, clock, () -> { }).run(PruneOptions.defaults().withGrace(Duration.ofHours(3))));
+        assertTrue(e.getMessage().contains("shorter than the PT4H"), e.getMessage());
+    }
+}
