@@ -44,7 +44,7 @@ public final class WriterSession implements AutoCloseable {
      * {@link #minimumGrace}), so a commit never names a chunk collected since the session learnt of it.
      */
     public record CommitLimits(long bytes, int rows, java.time.Duration every, java.time.Duration knowledge) {
-        public static final java.time.Duration KNOWLEDGE = java.time.Duration.ofHours(2);
+        public static final java.time.Duration KNOWLEDGE = java.time.Duration.ofHours(6);
         public static final CommitLimits DEFAULT = new CommitLimits(16 << 20, 2000, java.time.Duration.ofSeconds(30), KNOWLEDGE);
 
         public CommitLimits(long bytes, int rows, java.time.Duration every) {

@@ -220,7 +220,7 @@ class PruneTest {
     @Test
     void aGraceShorterThanTheWritersTrustIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Prune(repo, RetentionPolicy.DEFAULT, clock, () -> { }).run(PruneOptions.defaults().withGrace(Duration.ofHours(3))));
-        assertTrue(e.getMessage().contains("shorter than the PT4H"), e.getMessage());
+                () -> new Prune(repo, RetentionPolicy.DEFAULT, clock, () -> { }).run(PruneOptions.defaults().withGrace(Duration.ofHours(11))));
+        assertTrue(e.getMessage().contains("shorter than the PT12H"), e.getMessage());
     }
 }
