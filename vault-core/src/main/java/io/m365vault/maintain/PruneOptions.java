@@ -28,7 +28,7 @@ public record PruneOptions(boolean dryRun, Duration grace, double repackBelow) {
      * Refuses a grace too short for the writers' trust in the index ({@code minimum}, from their
      * commit limits): with it, a backup could commit a row naming a chunk this prune deleted.
      */
-    void check(Duration minimum) {
+    public void check(Duration minimum) {
         if (grace.compareTo(minimum) < 0) {
             throw new IllegalArgumentException("a grace of " + grace + " is shorter than the " + minimum
                     + " a backup may rely on the index for; prune could delete a chunk a running backup is about to name");

@@ -1,0 +1,38 @@
+package io.m365vault.service;
+
+import io.m365vault.maintain.Prune;
+import io.m365vault.maintain.PruneOptions;
+import io.m365vault.maintain.PruneReport;
+import io.m365vault.maintain.RetentionPolicy;
+import io.m365vault.repo.Repository;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Prune under the repository's maintenance lease, as the CLI and the maintenance timer run it:
+ * one prune at a time per repository, stopped before its next change when the lease is lost.
+ */
+public final class MaintenanceService {
+    private final Repository repo;
+    private final RetentionPolicy retention;
+    private final io.m365vault.repo.StorageAccount storage;
+    private final Clock clock;
+
+    public MaintenanceService(Repository repo, RetentionPolicy retention, io.m365vault.repo.StorageAccount storage, Clock clock) {
+        this.repo = repo;
+        this.retention = retention;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** The pass's report, or empty when another process holds the maintenance lease. */
+    public Optional<PruneReport> prune(PruneOptions options, String holder) {
+        Optional<ItemLease> lease = ItemLease.tryAcquireMaintenance(ItemLease.container(storage), repo, holder);
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ItemLease held = lease.get()) {
+            return Optional.of(new Prune(repo, retention, clock, held::check).run(options));
+        }
+    }
+}
