@@ -291,6 +291,20 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void statsCountsThePacksAndEstimatesTheCost(AzuriteExtension.StorageAccount account) {
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(account.connectionString())
+                .buildClient().getBlobContainerClient("clitest");
+        List<BlobItem> packs = container.listBlobs().stream().filter(b -> b.getName().startsWith("packs/")).toList();
+        long bytes = packs.stream().mapToLong(b -> b.getProperties().getContentLength()).sum();
+        Cli.Result stats = run("stats");
+        assertEquals(0, stats.code(), stats.toString());
+        assertTrue(stats.out().contains("stored " + Sizes.bytes(bytes) + " in " + packs.size() + " packs (Hot " + Sizes.bytes(bytes) + ")"),
+                stats.out());
+        assertTrue(stats.out().contains("ratios: stored/protected ") && stats.out().contains("estimated cost per month (USD")
+                && stats.out().contains("Microsoft 365 Backup at $0.15 per protected GB-month: $"), stats.out());
+    }
+
+    @Test
     void verifyFindsTheRepositorySoundThenAMissingPack(AzuriteExtension.StorageAccount account) {
         Cli.Result ok = run("verify", "--read-data");
         assertEquals(0, ok.code(), ok.toString());

@@ -70,7 +70,8 @@ public final class BlobPackStore implements PackStore {
     public List<StoredPack> stored() {
         return container.listBlobs(new ListBlobsOptions().setPrefix("packs/"), null).stream()
                 .map(b -> new StoredPack(b.getName().substring(b.getName().lastIndexOf('/') + 1),
-                        b.getProperties().getContentLength(), b.getProperties().getLastModified().toInstant()))
+                        b.getProperties().getContentLength(), b.getProperties().getLastModified().toInstant(),
+                        b.getProperties().getAccessTier() == null ? null : b.getProperties().getAccessTier().toString()))
                 .toList();
     }
 

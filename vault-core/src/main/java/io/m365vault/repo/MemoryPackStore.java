@@ -19,7 +19,7 @@ public final class MemoryPackStore implements PackStore {
 
     @Override
     public List<StoredPack> stored() {
-        return packs.entrySet().stream().map(e -> new StoredPack(e.getKey(), e.getValue().length, written.get(e.getKey()))).toList();
+        return packs.entrySet().stream().map(e -> new StoredPack(e.getKey(), e.getValue().length, written.get(e.getKey()), null)).toList();
     }
 
     @Override

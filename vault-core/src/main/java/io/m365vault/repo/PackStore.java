@@ -18,7 +18,7 @@ public interface PackStore {
 
     /** Every pack with its size and time; one listing where the store can (a blob listing carries both). */
     default List<StoredPack> stored() {
-        return list().stream().map(id -> new StoredPack(id, size(id), null)).toList();
+        return list().stream().map(id -> new StoredPack(id, size(id), null, null)).toList();
     }
 
     void delete(String packId);
