@@ -1,5 +1,6 @@
 package io.m365vault.service;
 
+import io.m365vault.maintain.Maintenance;
 import io.m365vault.maintain.Prune;
 import io.m365vault.maintain.PruneOptions;
 import io.m365vault.maintain.PruneReport;
@@ -27,12 +28,26 @@ public final class MaintenanceService {
 
     /** The pass's report, or empty when another process holds the maintenance lease. */
     public Optional<PruneReport> prune(PruneOptions options, String holder) {
+        return underLease(holder, guard -> new Prune(repo, retention, clock, guard).run(options));
+    }
+
+    /**
+     * The maintenance timer's run: prune, then verify with every pack decrypted once in
+     * {@code verifyDays}; empty when another process holds the maintenance lease.
+     */
+    public Optional<Maintenance.Report> maintain(int verifyDays, String holder) {
+        return underLease(holder, guard -> new Maintenance(repo, new Prune(repo, retention, clock, guard), verifyDays, clock)
+                .run(PruneOptions.defaults()));
+    }
+
+    /** Runs {@code work} holding the lease; the guard it gets renews the lease and throws once it is lost. */
+    private <T> Optional<T> underLease(String holder, java.util.function.Function<Runnable, T> work) {
         Optional<ItemLease> lease = ItemLease.tryAcquireMaintenance(ItemLease.container(storage), repo, holder);
         if (lease.isEmpty()) {
             return Optional.empty();
         }
         try (ItemLease held = lease.get()) {
-            return Optional.of(new Prune(repo, retention, clock, held::check).run(options));
+            return Optional.of(work.apply(held::check));
         }
     }
 }
