@@ -50,6 +50,7 @@ final class PruneCommand extends RepoCommand {
 
     static void print(PrintStream out, PruneReport r) {
         r.problems().forEach(p -> out.println("problem: " + p));
+        r.warnings().forEach(w -> out.println("warning: " + w));
         if (r.dryRun()) {
             out.println("dry run: nothing was changed; a pass would do this");
         }
@@ -58,6 +59,10 @@ final class PruneCommand extends RepoCommand {
                 r.chunksCondemned(), r.chunksRevived(), r.chunksDeleted(), r.chunksSkipped());
         out.printf("packs: %d deleted (%d of them repacked into %d new), %d condemned (no index row names them)%n",
                 r.packsDeleted(), r.packsRepacked(), r.packsWritten(), r.packsCondemned());
+        if (r.packsImmutable() > 0) {
+            out.printf("left %d packs (%s) that immutability still protects; a prune after their policy ends deletes them%n",
+                    r.packsImmutable(), Sizes.bytes(r.bytesImmutable()));
+        }
         out.printf("freed %s; stored %s in %d packs for %s protected (%s)%n", Sizes.bytes(r.bytesFreed()),
                 Sizes.bytes(r.storedBytesAfter()), r.packsAfter(), Sizes.bytes(r.protectedBytes()), Sizes.ratio(r.storedPerProtected()));
     }

@@ -3,6 +3,7 @@ package io.m365vault.maintain;
 import io.m365vault.repo.ChunkId;
 import io.m365vault.repo.IndexChange;
 import io.m365vault.repo.IndexRow;
+import io.m365vault.repo.PackImmutableException;
 import io.m365vault.repo.Repository;
 import io.m365vault.repo.StoredPack;
 import java.time.Clock;
@@ -52,6 +53,8 @@ public final class Prune {
         options.check(repo.limits().minimumGrace());
         PruneReport r = new PruneReport();
         r.dryRun = options.dryRun();
+        repo.packs().immutability().ifPresent(days -> r.warnings.addAll(ImmutabilityCheck.warnings(days, policy, options.grace())));
+        r.warnings.forEach(w -> LOG.warn("prune warning: {}", w));
         List<StoredPack> stored = repo.packs().stored();
         List<IndexRow> rows = new ArrayList<>();
         repo.index().forEachRow(rows::add);
@@ -161,27 +164,25 @@ public final class Prune {
             }
         }
         r.packsCondemned = toCondemn.size();
-        for (StoredPack p : stored) {
-            if (gone.contains(p.id())) {
-                r.packsDeleted++;
-                r.bytesDeleted += p.size();
-            }
-        }
         if (options.dryRun()) {
+            stored.stream().filter(p -> gone.contains(p.id())).forEach(p -> counted(r, p));
             r.packsRepacked = toRepack.size();
             toRepack.forEach(p -> {
-                r.packsDeleted++;
-                r.bytesDeleted += p.size();
+                counted(r, p);
                 gone.add(p.id());
             });
             return gone;
         }
         guard.run();
         packRecords.condemn(toCondemn, clock.instant());
-        for (String id : gone) {
-            repo.packs().delete(id);
-            if (packCondemned.containsKey(id)) {
-                packRecords.forget(id);
+        for (StoredPack p : stored) {
+            if (!gone.contains(p.id())) {
+                continue;
+            }
+            if (!deleted(r, p)) {
+                gone.remove(p.id()); // immutable still: its record stays, a later pass tries again
+            } else if (packCondemned.containsKey(p.id())) {
+                packRecords.forget(p.id());
             }
         }
         // A record of a pack deleted by a pass that crashed before forgetting it.
@@ -213,13 +214,31 @@ public final class Prune {
                 // the pack stays, and a later pass finds it unnamed or repacks it again.
                 continue;
             }
-            repo.packs().delete(p.id());
-            gone.add(p.id());
             r.packsRepacked++;
-            r.packsDeleted++;
-            r.bytesDeleted += p.size();
+            if (deleted(r, p)) {
+                gone.add(p.id());
+            }
         }
         LOG.info("prune repacked packs={} into={} bytesWritten={}", r.packsRepacked, r.packsWritten, r.bytesWritten);
+    }
+
+    /** Deletes the pack and counts it; false when immutability still protects it (it is left, and named in the report). */
+    private boolean deleted(PruneReport r, StoredPack p) {
+        try {
+            repo.packs().delete(p.id());
+        } catch (PackImmutableException e) {
+            r.packsImmutable++;
+            r.bytesImmutable += p.size();
+            LOG.info("prune left pack={} reason={}", p.id(), e.getMessage());
+            return false;
+        }
+        counted(r, p);
+        return true;
+    }
+
+    private static void counted(PruneReport r, StoredPack p) {
+        r.packsDeleted++;
+        r.bytesDeleted += p.size();
     }
 
     private static void figures(PruneReport r, List<StoredPack> stored, Set<String> gone) {

@@ -24,6 +24,9 @@ public final class PruneReport {
     long packsWritten;
     long bytesDeleted;
     long bytesWritten;
+    long packsImmutable;
+    long bytesImmutable;
+    final List<String> warnings = new ArrayList<>();
     long packsAfter;
     long storedBytesAfter;
     long protectedBytes;
@@ -72,6 +75,20 @@ public final class PruneReport {
         return packsRepacked;
     }
 
+    /** Packs to delete that immutability still protects: left in place, deleted by a pass after their policy ends. */
+    public long packsImmutable() {
+        return packsImmutable;
+    }
+
+    public long bytesImmutable() {
+        return bytesImmutable;
+    }
+
+    /** Why storage may not be freed as retention intends (immutability longer than retention keeps versions). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public long packsWritten() {
         return packsWritten;
     }
@@ -110,10 +127,10 @@ public final class PruneReport {
     @Override
     public String toString() {
         return String.format("%sversions=%d expired=%d dropped=%d liveChunks=%d condemned=%d revived=%d deleted=%d skipped=%d"
-                        + " packsCondemned=%d packsDeleted=%d packsRepacked=%d packsWritten=%d bytesFreed=%d packsAfter=%d"
+                        + " packsCondemned=%d packsDeleted=%d packsRepacked=%d packsWritten=%d packsImmutable=%d bytesFreed=%d packsAfter=%d"
                         + " storedBytes=%d protectedBytes=%d ratio=%.3f problems=%d",
                 dryRun ? "dryRun " : "", versions, versionsExpired, versionsDropped, liveChunks, chunksCondemned, chunksRevived,
-                chunksDeleted, chunksSkipped, packsCondemned, packsDeleted, packsRepacked, packsWritten, bytesFreed(), packsAfter,
+                chunksDeleted, chunksSkipped, packsCondemned, packsDeleted, packsRepacked, packsWritten, packsImmutable, bytesFreed(), packsAfter,
                 storedBytesAfter, protectedBytes, storedPerProtected(), problems.size());
     }
 }

@@ -21,5 +21,14 @@ public interface PackStore {
         return list().stream().map(id -> new StoredPack(id, size(id), null, null)).toList();
     }
 
+    /** Deletes the pack; {@link PackImmutableException} when an immutability policy or legal hold still protects it. */
     void delete(String packId);
+
+    /**
+     * How long the store keeps a pack immutable after it is written (version-level WORM), if it
+     * does: what prune compares retention with. Empty where the store has no such policy.
+     */
+    default java.util.Optional<java.time.Duration> immutability() {
+        return java.util.Optional.empty();
+    }
 }

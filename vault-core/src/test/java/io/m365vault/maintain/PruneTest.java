@@ -218,6 +218,84 @@ class PruneTest {
     }
 
     @Test
+    void packsImmutabilityStillProtectsAreLeftAndReportedAndRetentionShorterThanItIsAWarning() {
+        java.util.Set<String> immutable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (Repository worm = Repository.inMemory(WriterSession.CommitLimits.DEFAULT, p -> new ImmutablePacks(p, immutable), i -> i,
+                c -> c, s -> s)) {
+            Instant t0 = clock.instant().minus(Duration.ofDays(5));
+            history.backUp(worm, t0, Map.of("a", History.content(1, 2 << 20), "c", History.content(3, 100_000)));
+            history.backUp(worm, t0.plus(Duration.ofDays(2)), Map.of("a", History.content(5, 2 << 20), "c", History.content(3, 100_000)));
+            immutable.addAll(worm.packs().list());
+            PruneReport first = new Prune(worm, CURRENT_ONLY, clock, () -> { }).run(PruneOptions.defaults());
+            assertTrue(first.warnings().size() == 1 && first.warnings().get(0).startsWith("packs are immutable for 30 days, longer than")
+                    && first.warnings().get(0).contains("mail (1 days)"), first.warnings().toString());
+            clock.advance(DAY.plusHours(1));
+            PruneReport second = new Prune(worm, CURRENT_ONLY, clock, () -> { }).run(PruneOptions.defaults());
+            assertEquals(1, second.packsRepacked(), second.toString());
+            assertEquals(1, second.packsImmutable(), "the repacked pack is left: " + second);
+            assertEquals(0, second.packsDeleted());
+            assertEquals(-second.bytesWritten, second.bytesFreed(), "nothing freed, a pack written");
+            VerifyReport v = new Verifier(worm).verify(true);
+            assertTrue(v.ok(), v.errors().toString());
+            history.assertViewAt(worm, clock.instant());
+
+            immutable.clear(); // the policy ran out
+            clock.advance(DAY.plusHours(1));
+            new Prune(worm, CURRENT_ONLY, clock, () -> { }).run(PruneOptions.defaults()); // condemns the unnamed pack
+            clock.advance(DAY.plusHours(1));
+            PruneReport last = new Prune(worm, CURRENT_ONLY, clock, () -> { }).run(PruneOptions.defaults());
+            assertEquals(1, last.packsDeleted(), last.toString());
+            assertEquals(0, new Verifier(worm).verify(false).unindexedChunks());
+        }
+    }
+
+    /** Packs under a 30-day version-level immutability policy while their id is in {@code immutable}. */
+    private record ImmutablePacks(io.m365vault.repo.PackStore packs, java.util.Set<String> immutable) implements io.m365vault.repo.PackStore {
+        @Override
+        public void put(io.m365vault.repo.Pack pack) {
+            packs.put(pack);
+        }
+
+        @Override
+        public byte[] read(String packId, long offset, int length) {
+            return packs.read(packId, offset, length);
+        }
+
+        @Override
+        public byte[] readAll(String packId) {
+            return packs.readAll(packId);
+        }
+
+        @Override
+        public long size(String packId) {
+            return packs.size(packId);
+        }
+
+        @Override
+        public List<String> list() {
+            return packs.list();
+        }
+
+        @Override
+        public List<StoredPack> stored() {
+            return packs.stored();
+        }
+
+        @Override
+        public void delete(String packId) {
+            if (immutable.contains(packId)) {
+                throw new io.m365vault.repo.PackImmutableException(packId, Instant.now().plus(Duration.ofDays(30)));
+            }
+            packs.delete(packId);
+        }
+
+        @Override
+        public java.util.Optional<Duration> immutability() {
+            return java.util.Optional.of(Duration.ofDays(30));
+        }
+    }
+
+    @Test
     void aGraceShorterThanTheWritersTrustIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Prune(repo, RetentionPolicy.DEFAULT, clock, () -> { }).run(PruneOptions.defaults().withGrace(Duration.ofHours(11))));
