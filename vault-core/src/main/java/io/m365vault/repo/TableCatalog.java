@@ -155,14 +155,10 @@ public final class TableCatalog implements Catalog {
     @Override
     public void forEachContent(java.util.function.BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
         table.listEntities().forEach(e -> {
-            CatalogRow.Sealed s;
-            try {
-                s = open(e);
-            } catch (RepositoryException bad) {
-                unreadable.accept(bad.getMessage());
-                return;
+            CatalogRow.Sealed s = openOr(e, unreadable);
+            if (s != null) {
+                action.accept(s.content(), s.metadataRef());
             }
-            action.accept(s.content(), s.metadataRef());
         });
     }
 
@@ -173,11 +169,8 @@ public final class TableCatalog implements Catalog {
     @Override
     public void forEachVersion(Consumer<StoredVersion> action, Consumer<String> unreadable) {
         table.listEntities().forEach(e -> {
-            CatalogRow.Sealed s;
-            try {
-                s = open(e);
-            } catch (RepositoryException bad) {
-                unreadable.accept(bad.getMessage());
+            CatalogRow.Sealed s = openOr(e, unreadable);
+            if (s == null) {
                 return;
             }
             String item = e.getRowKey().substring(0, Math.max(0, e.getRowKey().indexOf('!')));
@@ -229,6 +222,16 @@ public final class TableCatalog implements Catalog {
         SealedColumns.put(entity, sealed);
         sizes.put(entity, SealedColumns.wireBytes(sealed));
         return entity;
+    }
+
+    /** The row opened, or null after telling {@code unreadable} why it does not open (a listing goes on past it). */
+    private CatalogRow.Sealed openOr(TableEntity e, Consumer<String> unreadable) {
+        try {
+            return open(e);
+        } catch (RepositoryException bad) {
+            unreadable.accept(bad.getMessage());
+            return null;
+        }
     }
 
     private CatalogRow.Sealed open(TableEntity e) {

@@ -6,22 +6,20 @@ import io.m365vault.repo.ChunkId;
 import io.m365vault.repo.ChunkIndex;
 import io.m365vault.repo.ChunkLocation;
 import io.m365vault.repo.Checkpoint;
-import io.m365vault.repo.ContentRef;
+import io.m365vault.repo.ForwardingCatalog;
+import io.m365vault.repo.ForwardingPackStore;
 import io.m365vault.repo.IndexChange;
 import io.m365vault.repo.IndexRow;
 import io.m365vault.repo.Pack;
 import io.m365vault.repo.PackEntry;
 import io.m365vault.repo.PackStore;
 import io.m365vault.repo.StateStore;
-import io.m365vault.repo.StoredPack;
 import io.m365vault.repo.StoredVersion;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -68,42 +66,17 @@ final class Crashes {
     }
 
     PackStore packs(PackStore p) {
-        return new PackStore() {
+        return new ForwardingPackStore(p) {
             @Override
             public void put(Pack pack) {
                 write();
-                p.put(pack);
-            }
-
-            @Override
-            public byte[] read(String packId, long offset, int length) {
-                return p.read(packId, offset, length);
-            }
-
-            @Override
-            public byte[] readAll(String packId) {
-                return p.readAll(packId);
-            }
-
-            @Override
-            public long size(String packId) {
-                return p.size(packId);
-            }
-
-            @Override
-            public List<String> list() {
-                return p.list();
-            }
-
-            @Override
-            public List<StoredPack> stored() {
-                return p.stored();
+                super.put(pack);
             }
 
             @Override
             public void delete(String packId) {
                 write();
-                p.delete(packId);
+                super.delete(packId);
             }
         };
     }
@@ -146,43 +119,13 @@ final class Crashes {
     }
 
     Catalog catalog(Catalog c) {
-        return new Catalog() {
+        return new ForwardingCatalog(c) {
             @Override
             public void put(List<CatalogEntry> entries) {
                 for (CatalogEntry e : entries) {
                     write();
-                    c.put(List.of(e));
+                    super.put(List.of(e));
                 }
-            }
-
-            @Override
-            public Map<String, CatalogEntry> latest(String partition, Collection<String> itemIds) {
-                return c.latest(partition, itemIds);
-            }
-
-            @Override
-            public boolean empty(String partition) {
-                return c.empty(partition);
-            }
-
-            @Override
-            public List<CatalogEntry> versions(String partition, String itemId) {
-                return c.versions(partition, itemId);
-            }
-
-            @Override
-            public void at(String partition, Instant t, String kind, Consumer<CatalogEntry> action) {
-                c.at(partition, t, kind, action);
-            }
-
-            @Override
-            public void forEachContent(BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
-                c.forEachContent(action, unreadable);
-            }
-
-            @Override
-            public void forEachVersion(Consumer<StoredVersion> action, Consumer<String> unreadable) {
-                c.forEachVersion(action, unreadable);
             }
 
             @Override
@@ -190,7 +133,7 @@ final class Crashes {
                 int n = 0;
                 for (StoredVersion v : rows) {
                     write();
-                    n += c.drop(List.of(v));
+                    n += super.drop(List.of(v));
                 }
                 return n;
             }

@@ -34,6 +34,20 @@ final class History {
         return b;
     }
 
+    /**
+     * Two backups two days apart, the first at {@code t0}: a changed and b deleted ({@code mib}
+     * MiB each), c unchanged (100 KB), big (3 MiB: more than 32 chunks, so named by a chunk
+     * list) added by the second. Once retention keeps current versions only, the first backup's
+     * pack is nearly all dead (repacked) and the second's all live.
+     */
+    static History backUpChangeBackUp(Repository repo, Instant t0, int mib) {
+        History h = new History();
+        h.backUp(repo, t0, Map.of("a", content(1, mib << 20), "b", content(2, mib << 20), "c", content(3, 100_000)));
+        h.backUp(repo, t0.plus(java.time.Duration.ofDays(2)), Map.of("a", content(5, mib << 20), "c", content(3, 100_000),
+                "big", content(4, 3 << 20)));
+        return h;
+    }
+
     /** Backs up {@code state} at {@code t} into {@code repo} in one session. */
     void backUp(Repository repo, Instant t, Map<String, byte[]> state) {
         Map<String, byte[]> before = states.isEmpty() ? Map.of() : states.lastEntry().getValue();

@@ -1,5 +1,6 @@
 package io.m365vault.maintain;
 
+import io.m365vault.service.StepClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +27,7 @@ class PruneCrashTest {
     private static final RetentionPolicy CURRENT_ONLY = RetentionPolicy.parse(
             "{\"keepAllDays\":0,\"daily\":0,\"weekly\":0,\"monthly\":0,\"lastVersions\":0}");
 
-    private record World(Repository repo, Crashes crashes, History history, MovableClock clock) {
+    private record World(Repository repo, Crashes crashes, History history, StepClock clock) {
     }
 
     /**
@@ -46,13 +46,8 @@ class PruneCrashTest {
         Crashes crashes = new Crashes();
         Repository repo = Repository.inMemory(WriterSession.CommitLimits.DEFAULT, crashes::packs, crashes::index, crashes::catalog,
                 crashes::state);
-        MovableClock clock = new MovableClock(Instant.now());
-        History history = new History();
-        Instant t0 = clock.instant().minus(Duration.ofDays(5));
-        history.backUp(repo, t0, Map.of("a", History.content(1, 1 << 20), "b", History.content(2, 1 << 20),
-                "c", History.content(3, 10_000)));
-        history.backUp(repo, t0.plus(Duration.ofDays(2)), Map.of("a", History.content(5, 1 << 20), "c", History.content(3, 10_000),
-                "big", History.content(4, 5 << 19)));
+        StepClock clock = new StepClock(Instant.now());
+        History history = History.backUpChangeBackUp(repo, clock.instant().minus(Duration.ofDays(5)), 1);
         try (WriterSession s = repo.newSession()) {
             s.store(History.content(6, 300_000), ChunkerParams.SMALL);
             s.commit();

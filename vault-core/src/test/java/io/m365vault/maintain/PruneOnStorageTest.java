@@ -1,5 +1,6 @@
 package io.m365vault.maintain;
 
+import io.m365vault.service.StepClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import io.m365vault.testkit.AzuriteExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +43,9 @@ class PruneOnStorageTest {
     @Test
     void backUpChangeBackUpPruneTwice(AzuriteExtension.StorageAccount account) throws Exception {
         try (Repository repo = init(account, WriterSession.CommitLimits.DEFAULT)) {
-            MovableClock clock = new MovableClock(Instant.now());
-            History history = new History();
+            StepClock clock = new StepClock(Instant.now());
             Instant t0 = clock.instant().minus(Duration.ofDays(5));
-            history.backUp(repo, t0, Map.of("a", History.content(1, 2 << 20), "b", History.content(2, 2 << 20),
-                    "c", History.content(3, 100_000)));
-            history.backUp(repo, t0.plus(Duration.ofDays(2)), Map.of("a", History.content(5, 2 << 20), "c", History.content(3, 100_000),
-                    "big", History.content(4, 3 << 20)));
+            History history = History.backUpChangeBackUp(repo, t0, 2);
             long before = storedBytes(repo);
             PruneReport first = new Prune(repo, CURRENT_ONLY, clock, () -> { }).run(PruneOptions.defaults());
             assertEquals(2, first.versionsDropped(), first.toString());

@@ -1,5 +1,6 @@
 package io.m365vault.maintain;
 
+import io.m365vault.service.StepClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +31,8 @@ class PruneTest {
             "{\"keepAllDays\":0,\"daily\":0,\"weekly\":0,\"monthly\":0,\"lastVersions\":0}");
 
     private final Repository repo = Repository.inMemory();
-    private final MovableClock clock = new MovableClock(Instant.now());
-    private final History history = new History();
+    private final StepClock clock = new StepClock(Instant.now());
+    private History history = new History();
 
     @AfterEach
     void close() {
@@ -51,13 +52,8 @@ class PruneTest {
         assertTrue(v.ok(), v.errors().toString());
     }
 
-    /** Two backups 2 days apart: a changed (2 MB), b deleted (2 MB), c unchanged (100 KB), big unchanged (3 MB, listed). */
     private void backUpChangeBackUp() {
-        Instant t0 = clock.instant().minus(Duration.ofDays(5));
-        history.backUp(repo, t0, Map.of("a", History.content(1, 2 << 20), "b", History.content(2, 2 << 20),
-                "c", History.content(3, 100_000), "big", History.content(4, 3 << 20)));
-        history.backUp(repo, t0.plus(Duration.ofDays(2)), Map.of("a", History.content(5, 2 << 20),
-                "c", History.content(3, 100_000), "big", History.content(4, 3 << 20)));
+        history = History.backUpChangeBackUp(repo, clock.instant().minus(Duration.ofDays(5)), 2);
     }
 
     @Test
@@ -76,7 +72,7 @@ class PruneTest {
         clock.advance(DAY.plusHours(1));
         PruneReport second = prune(CURRENT_ONLY);
         assertEquals(first.chunksCondemned(), second.chunksDeleted(), second.toString());
-        assertEquals(1, second.packsRepacked(), "the first backup's pack keeps 3.1 of 7.1 MB: " + second);
+        assertEquals(1, second.packsRepacked(), "the first backup's pack keeps 0.1 of 4.1 MB: " + second);
         assertTrue(storedBytes() < before - (3 << 20), before + " -> " + storedBytes());
         assertEquals(storedBytes(), second.storedBytesAfter());
         assertEquals(before - storedBytes(), second.bytesFreed());
@@ -222,9 +218,7 @@ class PruneTest {
         java.util.Set<String> immutable = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (Repository worm = Repository.inMemory(WriterSession.CommitLimits.DEFAULT, p -> new ImmutablePacks(p, immutable), i -> i,
                 c -> c, s -> s)) {
-            Instant t0 = clock.instant().minus(Duration.ofDays(5));
-            history.backUp(worm, t0, Map.of("a", History.content(1, 2 << 20), "c", History.content(3, 100_000)));
-            history.backUp(worm, t0.plus(Duration.ofDays(2)), Map.of("a", History.content(5, 2 << 20), "c", History.content(3, 100_000)));
+            history = History.backUpChangeBackUp(worm, clock.instant().minus(Duration.ofDays(5)), 2);
             immutable.addAll(worm.packs().list());
             PruneReport first = new Prune(worm, CURRENT_ONLY, clock, () -> { }).run(PruneOptions.defaults());
             assertTrue(first.warnings().size() == 1 && first.warnings().get(0).startsWith("packs are immutable for 30 days, longer than")
@@ -250,35 +244,12 @@ class PruneTest {
     }
 
     /** Packs under a 30-day version-level immutability policy while their id is in {@code immutable}. */
-    private record ImmutablePacks(io.m365vault.repo.PackStore packs, java.util.Set<String> immutable) implements io.m365vault.repo.PackStore {
-        @Override
-        public void put(io.m365vault.repo.Pack pack) {
-            packs.put(pack);
-        }
+    private static final class ImmutablePacks extends io.m365vault.repo.ForwardingPackStore {
+        private final java.util.Set<String> immutable;
 
-        @Override
-        public byte[] read(String packId, long offset, int length) {
-            return packs.read(packId, offset, length);
-        }
-
-        @Override
-        public byte[] readAll(String packId) {
-            return packs.readAll(packId);
-        }
-
-        @Override
-        public long size(String packId) {
-            return packs.size(packId);
-        }
-
-        @Override
-        public List<String> list() {
-            return packs.list();
-        }
-
-        @Override
-        public List<StoredPack> stored() {
-            return packs.stored();
+        ImmutablePacks(io.m365vault.repo.PackStore packs, java.util.Set<String> immutable) {
+            super(packs);
+            this.immutable = immutable;
         }
 
         @Override
@@ -286,7 +257,7 @@ class PruneTest {
             if (immutable.contains(packId)) {
                 throw new io.m365vault.repo.PackImmutableException(packId, Instant.now().plus(Duration.ofDays(30)));
             }
-            packs.delete(packId);
+            super.delete(packId);
         }
 
         @Override
