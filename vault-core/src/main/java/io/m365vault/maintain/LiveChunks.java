@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class LiveChunks {
     private final ContentReader reader;
-    private final Set<ChunkId> live = new HashSet<>();
+    private final LiveSet live = new LiveSet();
     private final Set<ChunkId> listsRead = new HashSet<>();
     private final List<String> problems;
     private long protectedBytes;
@@ -29,14 +29,14 @@ final class LiveChunks {
         if (ref == null) {
             return;
         }
-        live.addAll(ref.ids());
+        ref.ids().forEach(live::add);
         if (ref.kind() != ContentRef.Kind.LISTED) {
             return;
         }
         for (ChunkId list : ref.ids()) {
             if (listsRead.add(list)) {
                 try {
-                    live.addAll(reader.chunkIds(new ContentRef(0, ContentRef.Kind.LISTED, List.of(list))));
+                    reader.chunkIds(new ContentRef(0, ContentRef.Kind.LISTED, List.of(list))).forEach(live::add);
                 } catch (RepositoryException e) {
                     problems.add("chunk-list chunk " + list + " cannot be read, so what it names is unknown: " + e.getMessage());
                 }

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Prune {
     private static final Logger LOG = LoggerFactory.getLogger(Prune.class);
+    /** Index changes go out a thousand at a time while the index streams past. */
+    private static final int SWEEP_BATCH = 1000;
 
     private final Repository repo;
     private final RetentionPolicy policy;
@@ -56,8 +58,6 @@ public final class Prune {
         repo.packs().immutability().ifPresent(days -> r.warnings.addAll(ImmutabilityCheck.warnings(days, policy, options.grace())));
         r.warnings.forEach(w -> LOG.warn("prune warning: {}", w));
         List<StoredPack> stored = repo.packs().stored();
-        List<IndexRow> rows = new ArrayList<>();
-        repo.index().forEachRow(rows::add);
         PackCondemnations packRecords = new PackCondemnations(repo.state());
         Map<String, Instant> packCondemned = packRecords.read();
 
@@ -76,67 +76,80 @@ public final class Prune {
         r.versionsDropped = kept.dropped();
         r.liveChunks = live.size();
         r.protectedBytes = live.protectedBytes();
-        LOG.info("prune walked catalog versions={} expired={} dropped={} liveChunks={} indexRows={} packs={} problems={}",
-                r.versions, r.versionsExpired, r.versionsDropped, r.liveChunks, rows.size(), stored.size(), r.problems.size());
+        LOG.info("prune walked catalog versions={} expired={} dropped={} liveChunks={} packs={} problems={}",
+                r.versions, r.versionsExpired, r.versionsDropped, r.liveChunks, stored.size(), r.problems.size());
         if (!r.problems.isEmpty()) {
             // What an unreadable row or list names is unknown: collecting now could delete it.
             r.problems.forEach(p -> LOG.warn("prune collects nothing: {}", p));
             figures(r, stored, Set.of());
             return r;
         }
-
         Instant deleteBefore = walkStart.minus(options.grace());
-        List<IndexChange> changes = IndexSweep.changes(rows, live, clock.instant(), deleteBefore);
-        // In a dry run every change counts as made; otherwise only those made (a writer's rewrite wins).
-        guard.run();
-        List<IndexChange> made = options.dryRun() ? changes : repo.index().apply(changes);
-        r.chunksSkipped = changes.size() - made.size();
-        Set<ChunkId> deleted = new HashSet<>();
-        Set<ChunkId> touched = new HashSet<>();
-        for (IndexChange c : made) {
-            touched.add(c.row().id());
-            switch (c.kind()) {
-                case CONDEMN -> r.chunksCondemned++;
-                case REVIVE -> r.chunksRevived++;
-                case DELETE -> {
-                    r.chunksDeleted++;
-                    deleted.add(c.row().id());
-                }
-                case MOVE -> throw new IllegalStateException("a sweep does not move rows");
-            }
-        }
-        // A row this pass changed no longer matches what was read, so it cannot be moved by a
-        // repack now: its pack waits, as does any pack a skipped change left in doubt.
-        changes.forEach(c -> touched.add(c.row().id()));
-        LOG.info("prune swept index condemned={} revived={} deleted={} skipped={}", r.chunksCondemned, r.chunksRevived,
-                r.chunksDeleted, r.chunksSkipped);
-
-        Set<String> gone = packs(r, options, stored, rows, deleted, touched, live, packCondemned, packRecords, deleteBefore);
+        PackTally tally = sweep(r, options, live, deleteBefore);
+        Set<String> gone = packs(r, options, stored, tally, packCondemned, packRecords, deleteBefore);
         figures(r, stored, gone);
         LOG.info("prune done {}", r);
         return r;
     }
 
-    /** Deletes, condemns, forgets and repacks packs; returns the ids of the packs deleted (or, in a dry run, that would be). */
-    private Set<String> packs(PruneReport r, PruneOptions options, List<StoredPack> stored, List<IndexRow> rows,
-                              Set<ChunkId> deleted, Set<ChunkId> touched, LiveChunks live, Map<String, Instant> packCondemned,
-                              PackCondemnations packRecords, Instant deleteBefore) {
-        Map<String, List<IndexRow>> remaining = new HashMap<>();
-        Set<String> named = new HashSet<>();
-        Set<String> pending = new HashSet<>();
-        Map<String, Long> referencedBytes = new HashMap<>();
-        for (IndexRow row : rows) {
-            named.add(row.packId());
-            if (deleted.contains(row.id())) {
-                continue;
+    /**
+     * Streams the index once: each row's change is decided as it comes (the live set is complete
+     * by now) and applied a batch at a time, and only a tally per pack is kept, not the rows.
+     */
+    private PackTally sweep(PruneReport r, PruneOptions options, LiveChunks live, Instant deleteBefore) {
+        PackTally tally = new PackTally();
+        List<IndexChange> batch = new ArrayList<>();
+        Instant now = clock.instant();
+        repo.index().forEachRow(row -> {
+            IndexChange c = IndexSweep.change(row, live, now, deleteBefore);
+            if (c == null) {
+                tally.stays(row.packId(), live.contains(row.id()), row.location().entry().length());
+                return;
             }
-            remaining.computeIfAbsent(row.packId(), k -> new ArrayList<>()).add(row);
-            if (!live.contains(row.id()) || touched.contains(row.id())) {
-                pending.add(row.packId());
+            batch.add(c);
+            if (batch.size() >= SWEEP_BATCH) {
+                apply(r, options, batch, tally);
+                batch.clear();
+            }
+        });
+        apply(r, options, batch, tally);
+        LOG.info("prune swept index condemned={} revived={} deleted={} skipped={}", r.chunksCondemned, r.chunksRevived,
+                r.chunksDeleted, r.chunksSkipped);
+        return tally;
+    }
+
+    /** Makes the changes (in a dry run, counts them as made); a row changed or left in doubt keeps its pack waiting. */
+    private void apply(PruneReport r, PruneOptions options, List<IndexChange> changes, PackTally tally) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        guard.run();
+        List<IndexChange> made = options.dryRun() ? changes : repo.index().apply(List.copyOf(changes));
+        Set<IndexChange> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        done.addAll(made);
+        r.chunksSkipped += changes.size() - made.size();
+        for (IndexChange c : changes) {
+            if (done.contains(c)) {
+                switch (c.kind()) {
+                    case CONDEMN -> r.chunksCondemned++;
+                    case REVIVE -> r.chunksRevived++;
+                    case DELETE -> r.chunksDeleted++;
+                    case MOVE -> throw new IllegalStateException("a sweep does not move rows");
+                }
+            }
+            if (done.contains(c) && c.kind() == IndexChange.Kind.DELETE) {
+                tally.deleted(c.row().packId());
             } else {
-                referencedBytes.merge(row.packId(), (long) row.location().entry().length(), Long::sum);
+                // Changed by this pass, so no longer as read (a repack could not move it now), or
+                // rewritten by a writer meanwhile: either way its pack waits for a later pass.
+                tally.stays(c.row().packId(), false, 0);
             }
         }
+    }
+
+    /** Deletes, condemns, forgets and repacks packs; returns the ids of the packs deleted (or, in a dry run, that would be). */
+    private Set<String> packs(PruneReport r, PruneOptions options, List<StoredPack> stored, PackTally tally,
+                              Map<String, Instant> packCondemned, PackCondemnations packRecords, Instant deleteBefore) {
         Set<String> gone = new HashSet<>();
         List<String> toCondemn = new ArrayList<>();
         List<StoredPack> toRepack = new ArrayList<>();
@@ -145,8 +158,8 @@ public final class Prune {
             present.add(p.id());
             boolean old = p.lastModified() == null || !p.lastModified().isAfter(deleteBefore);
             Instant condemnedAt = packCondemned.get(p.id());
-            if (!remaining.containsKey(p.id())) {
-                if (named.contains(p.id()) && old) {
+            if (!tally.remaining(p.id())) {
+                if (tally.named(p.id()) && old) {
                     gone.add(p.id()); // its last chunks were deleted just now
                 } else if (condemnedAt != null && !condemnedAt.isAfter(deleteBefore) && old) {
                     gone.add(p.id()); // unnamed through a whole grace: a killed attempt's
@@ -157,8 +170,8 @@ public final class Prune {
                 if (condemnedAt != null && !options.dryRun()) {
                     packRecords.forget(p.id()); // named after all: a backup was finishing it
                 }
-                double used = (double) referencedBytes.getOrDefault(p.id(), 0L) / Math.max(1, p.size());
-                if (!pending.contains(p.id()) && used < options.repackBelow()) {
+                double used = (double) tally.referencedBytes(p.id()) / Math.max(1, p.size());
+                if (!tally.pending(p.id()) && used < options.repackBelow()) {
                     toRepack.add(p);
                 }
             }
@@ -187,18 +200,30 @@ public final class Prune {
         }
         // A record of a pack deleted by a pass that crashed before forgetting it.
         packCondemned.keySet().stream().filter(id -> !present.contains(id)).forEach(packRecords::forget);
-        repack(r, toRepack, remaining, gone);
+        repack(r, toRepack, gone);
         return gone;
     }
 
-    /** New packs first, then the rows moved to them, then the old packs deleted: a crash between leaves only unnamed packs. */
-    private void repack(PruneReport r, List<StoredPack> toRepack, Map<String, List<IndexRow>> remaining, Set<String> gone) {
+    /**
+     * New packs first, then the rows moved to them, then the old packs deleted: a crash between
+     * leaves only unnamed packs. The rows of the packs to repack are read again (a second
+     * streaming read of the index, keeping only theirs), as the sweep kept none.
+     */
+    private void repack(PruneReport r, List<StoredPack> toRepack, Set<String> gone) {
         if (toRepack.isEmpty()) {
             return;
         }
+        Map<String, List<IndexRow>> rows = new HashMap<>();
+        toRepack.forEach(p -> rows.put(p.id(), new ArrayList<>()));
+        repo.index().forEachRow(row -> {
+            List<IndexRow> of = rows.get(row.packId());
+            if (of != null) {
+                of.add(row);
+            }
+        });
         Repacker repacker = new Repacker(repo.packs(), repo.keys(), repo.config().packSize());
         for (StoredPack p : toRepack) {
-            repacker.copy(p.id(), remaining.get(p.id()));
+            repacker.copy(p.id(), rows.get(p.id()));
         }
         List<IndexChange> moves = repacker.finish();
         guard.run();
@@ -209,7 +234,7 @@ public final class Prune {
         Set<ChunkId> movedIds = new HashSet<>();
         moved.forEach(m -> movedIds.add(m.row().id()));
         for (StoredPack p : toRepack) {
-            if (!remaining.get(p.id()).stream().allMatch(row -> movedIds.contains(row.id()))) {
+            if (!rows.get(p.id()).stream().allMatch(row -> movedIds.contains(row.id()))) {
                 // A row rewritten meanwhile still names this pack, or names one it was copied from:
                 // the pack stays, and a later pass finds it unnamed or repacks it again.
                 continue;
