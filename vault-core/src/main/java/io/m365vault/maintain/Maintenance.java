@@ -22,6 +22,7 @@ public final class Maintenance {
     public static final String LAST = "last";
     /** Findings kept in the status row: the row's property is at most 64 KiB, the log has them all. */
     private static final int FINDINGS_KEPT = 20;
+    private static final int FINDING_CHARS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
 
     private final Repository repo;
@@ -64,7 +65,8 @@ public final class Maintenance {
         List<String> findings = new java.util.ArrayList<>(r.prune().problems());
         findings.addAll(r.verify().errors());
         v.put("findings", findings.size());
-        v.put("firstFindings", String.join("\n", findings.subList(0, Math.min(FINDINGS_KEPT, findings.size()))));
+        v.put("firstFindings", String.join("\n", findings.stream().limit(FINDINGS_KEPT)
+                .map(f -> f.length() > FINDING_CHARS ? f.substring(0, FINDING_CHARS) + "..." : f).toList()));
         return v;
     }
 }
