@@ -48,6 +48,28 @@ final class History {
         return h;
     }
 
+    /**
+     * What a backup killed between its pack upload and its index rows leaves: a pack no index row
+     * names (its rows are written, then taken away). Returns the pack's id.
+     */
+    static String killedAttempt(Repository repo, long seed) {
+        java.util.Set<String> before = new java.util.HashSet<>(repo.packs().list());
+        try (WriterSession s = repo.newSession()) {
+            s.store(content(seed, 300_000), ChunkerParams.SMALL);
+            s.commit();
+        }
+        // The new pack by the listing, not by time: a blob's time has a resolution of a second.
+        String killed = repo.packs().list().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+        java.util.List<io.m365vault.repo.IndexChange> unname = new java.util.ArrayList<>();
+        repo.index().forEachRow(r -> {
+            if (r.packId().equals(killed)) {
+                unname.add(io.m365vault.repo.IndexChange.delete(r));
+            }
+        });
+        repo.index().apply(unname);
+        return killed;
+    }
+
     /** Backs up {@code state} at {@code t} into {@code repo} in one session. */
     void backUp(Repository repo, Instant t, Map<String, byte[]> state) {
         Map<String, byte[]> before = states.isEmpty() ? Map.of() : states.lastEntry().getValue();

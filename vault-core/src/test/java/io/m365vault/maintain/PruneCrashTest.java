@@ -48,18 +48,7 @@ class PruneCrashTest {
                 crashes::state);
         StepClock clock = new StepClock(Instant.now());
         History history = History.backUpChangeBackUp(repo, clock.instant().minus(Duration.ofDays(5)), 1);
-        try (WriterSession s = repo.newSession()) {
-            s.store(History.content(6, 300_000), ChunkerParams.SMALL);
-            s.commit();
-        }
-        String killed = repo.packs().stored().stream().max(java.util.Comparator.comparing(StoredPack::lastModified)).orElseThrow().id();
-        List<IndexChange> unname = new ArrayList<>();
-        repo.index().forEachRow(r -> {
-            if (r.packId().equals(killed)) {
-                unname.add(IndexChange.delete(r));
-            }
-        });
-        repo.index().apply(unname);
+        History.killedAttempt(repo, 6);
         return new World(repo, crashes, history, clock);
     }
 

@@ -121,18 +121,7 @@ class PruneTest {
             s.commit();
         }
         // Killed between pack upload and index rows: a pack nothing names.
-        try (WriterSession s = repo.newSession()) {
-            s.store(History.content(51, 1 << 20), ChunkerParams.SMALL);
-            s.commit();
-        }
-        String unnamed = lastPack();
-        List<IndexChange> drop = new ArrayList<>();
-        repo.index().forEachRow(r -> {
-            if (r.packId().equals(unnamed)) {
-                drop.add(IndexChange.delete(r));
-            }
-        });
-        repo.index().apply(drop);
+        String unnamed = History.killedAttempt(repo, 51);
         assertEquals(before(unnamed), 0);
 
         PruneReport first = prune(RetentionPolicy.DEFAULT);
@@ -152,10 +141,6 @@ class PruneTest {
         long[] n = {0};
         repo.index().forEach(l -> n[0] += l.packId().equals(pack) ? 1 : 0);
         return n[0];
-    }
-
-    private String lastPack() {
-        return repo.packs().stored().stream().max(java.util.Comparator.comparing(StoredPack::lastModified)).orElseThrow().id();
     }
 
     @Test
