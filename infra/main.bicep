@@ -27,6 +27,17 @@ param vaultPolicy object
 @description('VAULT_SCHEDULE: NCRONTAB, six fields, in UTC (Flex Consumption has no time zone setting).')
 param vaultSchedule string = '0 0 1 * * *'
 
+@description('VAULT_RETENTION: what prune keeps, as a JSON object ({} keeps every version 14 days, then daily 31, weekly 13, monthly 12; README "Retention and prune").')
+param vaultRetention object = {}
+
+@description('VAULT_MAINTENANCE_SCHEDULE: NCRONTAB, six fields, UTC, of the maintenance timer (prune, then verify); away from the backups.')
+param vaultMaintenanceSchedule string = '0 30 13 * * *'
+
+@minValue(1)
+@maxValue(365)
+@description('VAULT_VERIFY_DAYS: days within which the maintenance verify decrypts every pack once.')
+param vaultVerifyDays int = 30
+
 @allowed([
   512
   2048
@@ -200,6 +211,9 @@ module functionApp 'modules/functionapp.bicep' = {
     graphTenantId: tenant().tenantId
     vaultPolicy: string(vaultPolicy)
     vaultSchedule: vaultSchedule
+    vaultRetention: string(vaultRetention)
+    vaultMaintenanceSchedule: vaultMaintenanceSchedule
+    vaultVerifyDays: vaultVerifyDays
   }
 }
 

@@ -38,6 +38,12 @@ param graphTenantId string
 param vaultPolicy string
 @description('VAULT_SCHEDULE: NCRONTAB (six fields, UTC) of the backup timer.')
 param vaultSchedule string
+@description('VAULT_RETENTION: JSON, which item versions prune keeps ({} is the defaults).')
+param vaultRetention string
+@description('VAULT_MAINTENANCE_SCHEDULE: NCRONTAB (six fields, UTC) of the maintenance timer (prune, then verify).')
+param vaultMaintenanceSchedule string
+@description('VAULT_VERIFY_DAYS: days within which the maintenance verify decrypts every pack once.')
+param vaultVerifyDays int
 
 // JVM arguments the Java worker appends after its own (-XX:TieredStopAtLevel=1); a later flag wins.
 var javaArguments = '-XX:TieredStopAtLevel=4'
@@ -117,6 +123,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       GRAPH_CLIENT_ID: identityClientId
       VAULT_POLICY: vaultPolicy
       VAULT_SCHEDULE: vaultSchedule
+      VAULT_RETENTION: vaultRetention
+      VAULT_MAINTENANCE_SCHEDULE: vaultMaintenanceSchedule
+      VAULT_VERIFY_DAYS: string(vaultVerifyDays)
       // The Java worker starts the JVM with -XX:TieredStopAtLevel=1 (C1 only), where the chunker
       // runs at half its C2 speed (and the JDK's AES-GCM near 40 MB/s where the native provider
       // does not load); these come after it on the command line and give C2 back. Microsoft

@@ -29,12 +29,13 @@ class FunctionJsonPackageTest {
                 functions.put(d.getFileName().toString(), JSON.readTree(d.resolve("function.json").toFile()));
             }
         }
-        assertEquals(java.util.Set.of("ScheduleBackups", "ExpireExports", "BackupItem", "BackupItemPoison", "RunRestore", "RestoreJobPoison", "SubmitRestore",
-                "GetRestore", "ListRuns", "GetRun", "ListItems", "ItemVersions"), functions.keySet());
+        assertEquals(java.util.Set.of("ScheduleBackups", "ExpireExports", "RunMaintenance", "BackupItem", "BackupItemPoison", "RunRestore",
+                "RestoreJobPoison", "SubmitRestore", "GetRestore", "ListRuns", "GetRun", "ListItems", "ItemVersions"), functions.keySet());
 
         assertEquals("io.m365vault.functions.ScheduleBackups.run", functions.get("ScheduleBackups").get("entryPoint").asText());
         JsonNode timer = trigger(functions.get("ScheduleBackups"), "timerTrigger");
         assertEquals("%VAULT_SCHEDULE%", timer.get("schedule").asText());
+        assertEquals("%VAULT_MAINTENANCE_SCHEDULE%", trigger(functions.get("RunMaintenance"), "timerTrigger").get("schedule").asText());
         assertEquals(io.m365vault.service.ExportStore.SWEEP_SCHEDULE,
                 trigger(functions.get("ExpireExports"), "timerTrigger").get("schedule").asText(), "the hourly export sweep");
 

@@ -39,6 +39,29 @@ final class Converters {
         }
     }
 
+    /** A duration as {@code 36h}, {@code 2d}, {@code 90m} or ISO-8601 ({@code PT36H}). */
+    static final class Span extends Wrapping<java.time.Duration> {
+        private static final java.util.regex.Pattern SHORT = java.util.regex.Pattern.compile("(\\d{1,6})([dhm])");
+
+        @Override
+        java.time.Duration parse(String s) {
+            java.util.regex.Matcher m = SHORT.matcher(s.strip());
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "d" -> java.time.Duration.ofDays(n);
+                    case "h" -> java.time.Duration.ofHours(n);
+                    default -> java.time.Duration.ofMinutes(n);
+                };
+            }
+            try {
+                return java.time.Duration.parse(s.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + s + "' is not a duration: write 36h, 2d, 90m or PT36H");
+            }
+        }
+    }
+
     static final class Format extends Wrapping<MailFormat> {
         @Override
         MailFormat parse(String s) {

@@ -94,7 +94,7 @@ final class DemoRun {
                 dir.resolve("export-site"), ExportOptions.defaults().withWorkloads(ExportOptions.everything(site.item())));
         err.println("demo: verifying the repository");
         VerifyReport verify = new Verifier(vs.repo()).verify(false);
-        RepoFigures figures = RepoFigures.of(vs.repo());
+        io.m365vault.maintain.RepoStats figures = io.m365vault.maintain.RepoStats.of(vs.repo(), Instant.now());
         JsonNode stats = sim.stats();
         List<String> lines = new ArrayList<>();
         lines.add("m365vault demo: " + sim.config().users + " simulated users, policy " + vs.settings().get(io.m365vault.config.Setting.VAULT_POLICY).orElse(""));

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Backup of Microsoft 365 into your own Azure storage.",
                 "Settings (VAULT_STORAGE, VAULT_KEK, GRAPH_*, VAULT_POLICY, ...) come from the environment or ./local.settings.json."},
         subcommands = {DemoCommand.class, InitCommand.class, BackupCommand.class, RunsCommand.class, ItemsCommand.class, LsCommand.class,
-                ExportCommand.class, RestoreCommand.class, VerifyCommand.class, KeyCommand.class, ServeCommand.class, BenchCommand.class})
+                ExportCommand.class, RestoreCommand.class, PruneCommand.class, VerifyCommand.class, StatsCommand.class, KeyCommand.class,
+                ServeCommand.class, BenchCommand.class})
 public final class VaultCommand {
     static final int FAILURE = 1;
 

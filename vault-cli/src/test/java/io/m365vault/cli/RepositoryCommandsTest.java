@@ -312,6 +312,43 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void pruneReportsWhatItDidAndRefusesAShortGraceAndASecondPrune(AzuriteExtension.StorageAccount account) {
+        Cli.Result dry = run("prune", "--dry-run");
+        assertEquals(0, dry.code(), dry.toString());
+        assertTrue(dry.out().contains("dry run: nothing was changed") && dry.out().contains(" expired, 0 dropped"), dry.out());
+        Cli.Result real = run("prune", "--grace", "36h");
+        assertEquals(0, real.code(), real.toString());
+        // Every version is a few seconds old and every chunk referenced: retention keeps all, nothing is garbage.
+        assertTrue(real.out().contains(", 0 expired, 0 dropped") && real.out().contains("chunks: 0 condemned")
+                && real.out().contains("freed 0 B; stored ") && real.out().contains(" protected ("), real.out());
+        assertUsage(run("prune", "--grace", "1h"), "--grace: a grace of PT1H is shorter than the PT12H");
+        assertUsage(run("prune", "--grace", "soon"), "'soon' is not a duration");
+        io.m365vault.repo.StorageAccount storage = io.m365vault.repo.StorageAccount.of(account.connectionString());
+        try (io.m365vault.repo.Repository repo = io.m365vault.repo.Repository.open(storage, "clitest",
+                io.m365vault.repo.Keks.fromSpec("file:" + tmp.resolve("kek"), Map.of()));
+             io.m365vault.service.ItemLease held = io.m365vault.service.ItemLease.tryAcquireMaintenance(
+                     io.m365vault.service.ItemLease.container(storage), repo, "test").orElseThrow()) {
+            assertFailure(run("prune"), "another prune of repository clitest is running");
+        }
+        Cli.Result verify = run("verify", "--read-data");
+        assertEquals(0, verify.code(), verify.toString());
+    }
+
+    @Test
+    void statsCountsThePacksAndEstimatesTheCost(AzuriteExtension.StorageAccount account) {
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(account.connectionString())
+                .buildClient().getBlobContainerClient("clitest");
+        List<BlobItem> packs = container.listBlobs().stream().filter(b -> b.getName().startsWith("packs/")).toList();
+        long bytes = packs.stream().mapToLong(b -> b.getProperties().getContentLength()).sum();
+        Cli.Result stats = run("stats");
+        assertEquals(0, stats.code(), stats.toString());
+        assertTrue(stats.out().contains("stored " + Sizes.bytes(bytes) + " in " + packs.size() + " packs (Hot " + Sizes.bytes(bytes) + ")"),
+                stats.out());
+        assertTrue(stats.out().contains("ratios: stored/protected ") && stats.out().contains("estimated cost per month (USD")
+                && stats.out().contains("Microsoft 365 Backup at $0.15 per protected GB-month: $"), stats.out());
+    }
+
+    @Test
     void verifyFindsTheRepositorySoundThenAMissingPack(AzuriteExtension.StorageAccount account) {
         Cli.Result ok = run("verify", "--read-data");
         assertEquals(0, ok.code(), ok.toString());

@@ -57,6 +57,11 @@ public final class Workloads {
         return Optional.ofNullable(TABLE.get(w));
     }
 
+    /** The workload whose rows have this catalog kind; empty for a kind no workload writes. */
+    public static Optional<Workload> ofKind(String kind) {
+        return TABLE.entrySet().stream().filter(e -> e.getValue().kinds().contains(kind)).map(Map.Entry::getKey).findFirst();
+    }
+
     /** Kinds whose items are parents of others (folders, calendars, events). */
     static Set<String> containerKinds() {
         return CONTAINERS;

@@ -18,6 +18,9 @@ public enum Setting {
     GRAPH_BASE_URL(false, "Graph base URL, default https://graph.microsoft.com/v1.0"),
     VAULT_POLICY(true, "JSON: what to protect per workload"),
     VAULT_SCHEDULE(true, "cron expression of the backup timer"),
+    VAULT_RETENTION(true, "JSON: what prune keeps of each item's versions (default: all for 14 days, then daily 31, weekly 13, monthly 12)"),
+    VAULT_MAINTENANCE_SCHEDULE(true, "cron expression of the maintenance timer (prune, then verify)"),
+    VAULT_VERIFY_DAYS(true, "days within which the maintenance timer's verify decrypts every pack once (default 30)"),
     VAULT_FUNCTION_KEY(false, "local `vault serve` only: the key HTTP calls must carry");
 
     private final boolean deployed;

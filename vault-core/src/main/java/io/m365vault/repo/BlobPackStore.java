@@ -5,6 +5,7 @@ import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
@@ -67,8 +68,54 @@ public final class BlobPackStore implements PackStore {
     }
 
     @Override
+    public List<StoredPack> stored() {
+        return container.listBlobs(new ListBlobsOptions().setPrefix("packs/"), null).stream()
+                .map(b -> new StoredPack(b.getName().substring(b.getName().lastIndexOf('/') + 1),
+                        b.getProperties().getContentLength(), b.getProperties().getLastModified().toInstant(),
+                        b.getProperties().getAccessTier() == null ? null : b.getProperties().getAccessTier().toString()))
+                .toList();
+    }
+
+    /**
+     * Under version-level immutability a deleted pack would stay as a protected previous version,
+     * still billed, until its policy runs out: one that is still protected is left (and named)
+     * instead, and a later prune deletes it once the policy allows.
+     */
+    @Override
     public void delete(String packId) {
-        blob(packId).deleteIfExists();
+        BlobClient blob = blob(packId);
+        BlobProperties p;
+        try {
+            p = blob.getProperties();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return;
+            }
+            throw e;
+        }
+        if (Boolean.TRUE.equals(p.hasLegalHold())) {
+            throw new PackImmutableException(packId, null);
+        }
+        if (p.getImmutabilityPolicy() != null && p.getImmutabilityPolicy().getExpiryTime() != null
+                && p.getImmutabilityPolicy().getExpiryTime().toInstant().isAfter(java.time.Instant.now())) {
+            throw new PackImmutableException(packId, p.getImmutabilityPolicy().getExpiryTime().toInstant());
+        }
+        blob.deleteIfExists();
+    }
+
+    /** From the newest pack's policy: its expiry less its creation. */
+    @Override
+    public java.util.Optional<java.time.Duration> immutability() {
+        java.util.Optional<StoredPack> newest = stored().stream().filter(s -> s.lastModified() != null)
+                .max(java.util.Comparator.comparing(StoredPack::lastModified));
+        if (newest.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        BlobProperties p = blob(newest.get().id()).getProperties();
+        if (p.getImmutabilityPolicy() == null || p.getImmutabilityPolicy().getExpiryTime() == null || p.getCreationTime() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.time.Duration.between(p.getCreationTime(), p.getImmutabilityPolicy().getExpiryTime()));
     }
 
     private BlobClient blob(String packId) {

@@ -36,6 +36,18 @@ public interface Catalog {
      */
     void forEachContent(java.util.function.BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable);
 
+    /**
+     * Every row, item by item with an item's versions newest first (retention and garbage
+     * collection); a row that does not open goes to {@code unreadable} with why.
+     */
+    void forEachVersion(Consumer<StoredVersion> action, Consumer<String> unreadable);
+
+    /**
+     * Deletes these rows, each only if it is still as it was read ({@link StoredVersion#tag});
+     * returns how many were deleted (a row rewritten since, or already gone, is left and not counted).
+     */
+    int drop(List<StoredVersion> rows);
+
     /** The version of the item that has no end yet, if any. */
     default Optional<CatalogEntry> current(String partition, String itemId) {
         return versions(partition, itemId).stream().filter(e -> e.validTo() == null).findFirst();

@@ -14,4 +14,13 @@ public interface ChunkIndex {
     void add(String packId, List<PackEntry> entries);
 
     void forEach(Consumer<ChunkLocation> action);
+
+    /** Every row with its condemnation and version, for garbage collection. */
+    void forEachRow(Consumer<IndexRow> action);
+
+    /**
+     * Applies the changes, each only if its row is still as read; returns those that took effect
+     * (a row a writer rewrote meanwhile keeps what the writer wrote).
+     */
+    List<IndexChange> apply(List<IndexChange> changes);
 }

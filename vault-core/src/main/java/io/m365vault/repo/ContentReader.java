@@ -20,11 +20,25 @@ public final class ContentReader {
 
     /** The plaintext of one chunk. */
     public byte[] chunk(ChunkId id) {
+        ChunkLocation loc = locate(id);
+        try {
+            return packs.chunk(loc.packId(), loc.entry());
+        } catch (MissingPackException e) {
+            // Prune may have repacked the chunk between the lookup and the read: its row names the new pack.
+            ChunkLocation now = locate(id);
+            if (now.packId().equals(loc.packId())) {
+                throw e;
+            }
+            return packs.chunk(now.packId(), now.entry());
+        }
+    }
+
+    private ChunkLocation locate(ChunkId id) {
         ChunkLocation loc = index.find(List.of(id)).get(id);
         if (loc == null) {
             throw new RepositoryException("chunk " + id + " is not in the index");
         }
-        return packs.chunk(loc.packId(), loc.entry());
+        return loc;
     }
 
     /** The content's chunk ids in order, expanding list chunks. */

@@ -68,6 +68,30 @@ public final class MemoryCatalog implements Catalog {
     }
 
     @Override
+    public void forEachVersion(Consumer<StoredVersion> action, Consumer<String> unreadable) {
+        List<StoredVersion> all = new ArrayList<>();
+        synchronized (this) {
+            rows.forEach((partition, items) -> items.forEach((item, versions) -> versions.values().forEach(e ->
+                    all.add(new StoredVersion(partition, item, e.validFrom(), e.validTo(), e.kind(), e.content(), e.metadataRef(), e)))));
+        }
+        all.forEach(action);
+    }
+
+    /** The tag is the entry as read: a row replaced since (even by an equal one) is a different object and stays. */
+    @Override
+    public synchronized int drop(List<StoredVersion> drops) {
+        int n = 0;
+        for (StoredVersion v : drops) {
+            NavigableMap<Instant, CatalogEntry> versions = rows.getOrDefault(v.partition(), new TreeMap<>()).get(v.item());
+            if (versions != null && versions.get(v.validFrom()) == v.tag()) {
+                versions.remove(v.validFrom());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
     public void forEachContent(java.util.function.BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
         List<CatalogEntry> all = new ArrayList<>();
         synchronized (this) {

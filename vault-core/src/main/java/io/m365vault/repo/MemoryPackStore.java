@@ -9,10 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Packs in memory, for fast tests of the writer and readers. */
 public final class MemoryPackStore implements PackStore {
     private final Map<String, byte[]> packs = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> written = new ConcurrentHashMap<>();
 
     @Override
     public void put(Pack pack) {
         packs.put(pack.id(), pack.bytes());
+        written.put(pack.id(), java.time.Instant.now());
+    }
+
+    @Override
+    public List<StoredPack> stored() {
+        return packs.entrySet().stream().map(e -> new StoredPack(e.getKey(), e.getValue().length, written.get(e.getKey()), null)).toList();
     }
 
     @Override
@@ -42,6 +49,7 @@ public final class MemoryPackStore implements PackStore {
     @Override
     public void delete(String packId) {
         packs.remove(packId);
+        written.remove(packId);
     }
 
     private byte[] bytes(String packId) {

@@ -16,5 +16,19 @@ public interface PackStore {
 
     List<String> list();
 
+    /** Every pack with its size and time; one listing where the store can (a blob listing carries both). */
+    default List<StoredPack> stored() {
+        return list().stream().map(id -> new StoredPack(id, size(id), null, null)).toList();
+    }
+
+    /** Deletes the pack; {@link PackImmutableException} when an immutability policy or legal hold still protects it. */
     void delete(String packId);
+
+    /**
+     * How long the store keeps a pack immutable after it is written (version-level WORM), if it
+     * does: what prune compares retention with. Empty where the store has no such policy.
+     */
+    default java.util.Optional<java.time.Duration> immutability() {
+        return java.util.Optional.empty();
+    }
 }

@@ -8,6 +8,7 @@ import com.azure.storage.blob.models.BlobStorageException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -33,11 +34,12 @@ public final class Repository implements AutoCloseable {
     private final ExecutorService cpu;
     private final WriterSession.CommitLimits limits;
 
-    private Repository(String name, RepoConfig config, RepoKeys keys, BlobContainerClient container, TableServiceClient tables) {
+    private Repository(String name, RepoConfig config, RepoKeys keys, BlobContainerClient container, TableServiceClient tables,
+                       WriterSession.CommitLimits limits) {
         this(name, config, keys, new Parallel(IO_THREADS), io -> new BlobPackStore(container),
                 io -> new TableChunkIndex(table(tables, name, "chunks"), io, keys),
                 (io, chunks) -> new TableCatalog(table(tables, name, "catalog"), keys, io, chunks),
-                new TableStateStore(table(tables, name, "state"), keys), WriterSession.CommitLimits.DEFAULT);
+                new TableStateStore(table(tables, name, "state"), keys), limits);
     }
 
     private Repository(String name, RepoConfig config, RepoKeys keys, Parallel io, java.util.function.Function<Parallel, PackStore> packs,
@@ -71,8 +73,19 @@ public final class Repository implements AutoCloseable {
     /** As {@link #inMemory()}, its sessions committing at {@code limits} (tests that need a commit at every checkpoint). */
     public static Repository inMemory(WriterSession.CommitLimits limits) {
         RepoKeys keys = RepoKeys.generate();
-        return new Repository("memory", RepoConfig.create(keys.id()), keys, new Parallel(4), io -> new MemoryPackStore(),
-                io -> new MemoryChunkIndex(), (io, chunks) -> new MemoryCatalog(), new MemoryStateStore(), limits);
+        return inMemory(limits, p -> p, i -> i, c -> c, s -> s);
+    }
+
+    /**
+     * As {@link #inMemory(WriterSession.CommitLimits)}, each store wrapped as given: tests put
+     * fault-injecting wrappers (a crash after so many writes) around the in-memory stores.
+     */
+    public static Repository inMemory(WriterSession.CommitLimits limits, UnaryOperator<PackStore> packs, UnaryOperator<ChunkIndex> index,
+                                      UnaryOperator<Catalog> catalog, UnaryOperator<StateStore> state) {
+        RepoKeys keys = RepoKeys.generate();
+        return new Repository("memory", RepoConfig.create(keys.id()), keys, new Parallel(4), io -> packs.apply(new MemoryPackStore()),
+                io -> index.apply(new MemoryChunkIndex()), (io, chunks) -> catalog.apply(new MemoryCatalog()),
+                state.apply(new MemoryStateStore()), limits);
     }
 
     /** Creates the repository; refuses when one is already there. */
@@ -98,15 +111,20 @@ public final class Repository implements AutoCloseable {
             }
             throw e;
         }
-        return new Repository(name, config, keys, container, tables);
+        return new Repository(name, config, keys, container, tables, WriterSession.CommitLimits.DEFAULT);
     }
 
     /** Opens the repository with its KEK: a wrong key, a missing key blob or a corrupt config is one clear error. */
     public static Repository open(StorageAccount account, String name, Kek kek) {
+        return open(account, name, kek, WriterSession.CommitLimits.DEFAULT);
+    }
+
+    /** As {@link #open(StorageAccount, String, Kek)}, its sessions committing at {@code limits}. */
+    public static Repository open(StorageAccount account, String name, Kek kek, WriterSession.CommitLimits limits) {
         BlobContainerClient container = container(account, name);
         RepoConfig config = readConfig(container, name);
         RepoKeys keys = RepoKeys.unwrap(readKeyBlob(container, name, config).bytes(), kek);
-        return new Repository(name, config, keys, container, account.tables());
+        return new Repository(name, config, keys, container, account.tables(), limits);
     }
 
     /** Re-wraps the repository's data keys under the KEK's newest version (see {@link KeyRotation}). */
@@ -145,6 +163,11 @@ public final class Repository implements AutoCloseable {
 
     public PackReader packReader() {
         return new PackReader(packs, keys);
+    }
+
+    /** What this repository's writer sessions commit at and how long they trust the index. */
+    public WriterSession.CommitLimits limits() {
+        return limits;
     }
 
     public String name() {

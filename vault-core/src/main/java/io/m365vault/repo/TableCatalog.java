@@ -155,15 +155,45 @@ public final class TableCatalog implements Catalog {
     @Override
     public void forEachContent(java.util.function.BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
         table.listEntities().forEach(e -> {
-            CatalogRow.Sealed s;
-            try {
-                s = open(e);
-            } catch (RepositoryException bad) {
-                unreadable.accept(bad.getMessage());
+            CatalogRow.Sealed s = openOr(e, unreadable);
+            if (s != null) {
+                action.accept(s.content(), s.metadataRef());
+            }
+        });
+    }
+
+    /**
+     * One listing of the whole table: Azure returns rows in partition then row key order, so an
+     * item's versions (same key prefix, inverted validFrom) come together, newest first.
+     */
+    @Override
+    public void forEachVersion(Consumer<StoredVersion> action, Consumer<String> unreadable) {
+        table.listEntities().forEach(e -> {
+            CatalogRow.Sealed s = openOr(e, unreadable);
+            if (s == null) {
                 return;
             }
-            action.accept(s.content(), s.metadataRef());
+            String item = e.getRowKey().substring(0, Math.max(0, e.getRowKey().indexOf('!')));
+            Object to = e.getProperty("validTo");
+            action.accept(new StoredVersion(e.getPartitionKey(), item,
+                    Instant.ofEpochMilli(((Number) e.getProperty("validFrom")).longValue()),
+                    to == null ? null : Instant.ofEpochMilli(((Number) to).longValue()),
+                    (String) e.getProperty("kind"), s.content(), s.metadataRef(), e));
         });
+    }
+
+    /** Each delete carries the ETag the row was read with: a row a backup rewrote since (closed it, say) stays. */
+    @Override
+    public int drop(List<StoredVersion> rows) {
+        List<TableTransactionAction> deletes = new ArrayList<>();
+        for (StoredVersion v : rows) {
+            deletes.add(new TableTransactionAction(TableTransactionActionType.DELETE, (TableEntity) v.tag(), true));
+        }
+        int n = 0;
+        for (boolean done : ConditionalWrites.apply(table, parallel, deletes)) {
+            n += done ? 1 : 0;
+        }
+        return n;
     }
 
     private String partitionKey(String partition) {
@@ -192,6 +222,16 @@ public final class TableCatalog implements Catalog {
         SealedColumns.put(entity, sealed);
         sizes.put(entity, SealedColumns.wireBytes(sealed));
         return entity;
+    }
+
+    /** The row opened, or null after telling {@code unreadable} why it does not open (a listing goes on past it). */
+    private CatalogRow.Sealed openOr(TableEntity e, Consumer<String> unreadable) {
+        try {
+            return open(e);
+        } catch (RepositoryException bad) {
+            unreadable.accept(bad.getMessage());
+            return null;
+        }
     }
 
     private CatalogRow.Sealed open(TableEntity e) {

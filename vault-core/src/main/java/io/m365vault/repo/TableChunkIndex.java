@@ -35,6 +35,7 @@ import java.util.function.Consumer;
 public final class TableChunkIndex implements ChunkIndex {
     private static final int ROWS_PER_TRANSACTION = 100;
     private static final List<String> COLUMNS = List.of("RowKey", "loc", "state");
+    static final String CONDEMNED_AT = "condemnedAt";
 
     private final TableClient table;
     private final Parallel parallel;
@@ -96,6 +97,42 @@ public final class TableChunkIndex implements ChunkIndex {
     public void forEach(Consumer<ChunkLocation> action) {
         table.listEntities(new ListEntitiesOptions().setSelect(COLUMNS), null, null)
                 .forEach(e -> action.accept(location(e)));
+    }
+
+    /** The whole row is read (its ETag with it), so that a change can be made only if the row is unchanged. */
+    @Override
+    public void forEachRow(Consumer<IndexRow> action) {
+        table.listEntities().forEach(e -> {
+            Object at = e.getProperty(CONDEMNED_AT);
+            action.accept(new IndexRow(location(e), at == null ? null : java.time.Instant.ofEpochMilli(((Number) at).longValue()), e));
+        });
+    }
+
+    @Override
+    public List<IndexChange> apply(List<IndexChange> changes) {
+        List<TableTransactionAction> actions = new ArrayList<>(changes.size());
+        for (IndexChange c : changes) {
+            TableEntity e = (TableEntity) c.row().tag();
+            TableTransactionActionType type = TableTransactionActionType.UPDATE_REPLACE;
+            switch (c.kind()) {
+                case CONDEMN -> e.addProperty("state", "condemned").addProperty(CONDEMNED_AT, c.at().toEpochMilli());
+                case REVIVE -> {
+                    e.addProperty("state", "live");
+                    e.getProperties().remove(CONDEMNED_AT);
+                }
+                case MOVE -> e.addProperty("loc", entity(c.packId(), c.entry()).getProperty("loc"));
+                case DELETE -> type = TableTransactionActionType.DELETE;
+            }
+            actions.add(new TableTransactionAction(type, e, true));
+        }
+        boolean[] done = ConditionalWrites.apply(table, parallel, actions);
+        List<IndexChange> applied = new ArrayList<>();
+        for (int i = 0; i < done.length; i++) {
+            if (done[i]) {
+                applied.add(changes.get(i));
+            }
+        }
+        return applied;
     }
 
     private TableEntity entity(String packId, PackEntry e) {

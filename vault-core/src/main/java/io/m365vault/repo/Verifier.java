@@ -21,6 +21,15 @@ public final class Verifier {
     }
 
     public VerifyReport verify(boolean readData) {
+        return verify(readData ? pack -> true : null);
+    }
+
+    /**
+     * As {@link #verify(boolean)}, decrypting only the chunks of the packs {@code readPack}
+     * accepts (a rotating sample; null reads none), and reading the catalog's chunk lists whenever
+     * any pack is read. The index is checked against every pack's header either way.
+     */
+    public VerifyReport verify(java.util.function.Predicate<String> readPack) {
         VerifyReport report = new VerifyReport();
         Map<String, List<ChunkLocation>> byPack = new HashMap<>();
         Set<ChunkId> indexed = new HashSet<>();
@@ -32,11 +41,11 @@ public final class Verifier {
         PackReader reader = repo.packReader();
         Set<String> stored = new HashSet<>(repo.packs().list());
         for (String packId : stored) {
-            checkPack(reader, packId, byPack.getOrDefault(packId, List.of()), readData, report);
+            checkPack(reader, packId, byPack.getOrDefault(packId, List.of()), readPack != null && readPack.test(packId), report);
         }
         byPack.keySet().stream().filter(p -> !stored.contains(p)).sorted().forEach(p ->
                 report.error("pack " + p + " is missing; the index names " + byPack.get(p).size() + " chunks in it"));
-        checkCatalog(indexed, readData, report);
+        checkCatalog(indexed, readPack != null, report);
         return report;
     }
 

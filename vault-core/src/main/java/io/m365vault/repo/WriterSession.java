@@ -36,9 +36,29 @@ public final class WriterSession implements AutoCloseable {
      * Checkpoints wait for a commit that is worth its round trips: a pack's worth of content,
      * many catalog rows, or half a minute. Committing every page made packs of a few KiB.
      */
-    /** When queued checkpoints commit: a pack's worth of content, this many catalog rows, or this long since the last commit. */
-    public record CommitLimits(long bytes, int rows, java.time.Duration every) {
-        public static final CommitLimits DEFAULT = new CommitLimits(16 << 20, 2000, java.time.Duration.ofSeconds(30));
+    /**
+     * When queued checkpoints commit: a pack's worth of content, this many catalog rows, or this
+     * long since the last commit. {@code knowledge} bounds how long the session trusts what the
+     * index told it (a chunk is stored and live): garbage collection deletes a chunk only after
+     * it has been condemned for longer than its grace, which must exceed this (see
+     * {@link #minimumGrace}), so a commit never names a chunk collected since the session learnt of it.
+     */
+    public record CommitLimits(long bytes, int rows, java.time.Duration every, java.time.Duration knowledge) {
+        public static final java.time.Duration KNOWLEDGE = java.time.Duration.ofHours(6);
+        public static final CommitLimits DEFAULT = new CommitLimits(16 << 20, 2000, java.time.Duration.ofSeconds(30), KNOWLEDGE);
+
+        public CommitLimits(long bytes, int rows, java.time.Duration every) {
+            this(bytes, rows, every, KNOWLEDGE);
+        }
+
+        /**
+         * The shortest grace garbage collection may keep a condemned chunk for: twice what a session
+         * trusts the index, so that a session's last answer from the index is older than the grace
+         * by a margin as wide as the session's whole trust.
+         */
+        public java.time.Duration minimumGrace() {
+            return knowledge.multipliedBy(2);
+        }
     }
 
     private final RepoKeys keys;
@@ -53,6 +73,9 @@ public final class WriterSession implements AutoCloseable {
     private final PackWriter writer;
     private final ExecutorService uploader;
     private final Set<ChunkId> known = new HashSet<>();
+    /** When the index was asked the oldest thing {@link #known} holds (nanoTime), or -1 while it holds nothing. */
+    private long knownSince = -1;
+    private long lookupStarted;
     /** Catalog rows not yet committed, by row (partition, item, validFrom); a later row of the same key replaces it. */
     private final Map<String, CatalogEntry> pendingCatalog = new java.util.LinkedHashMap<>();
     /** The same rows by item (partition, item), for {@link #pending}. */
@@ -252,6 +275,7 @@ public final class WriterSession implements AutoCloseable {
             flushPack();
         }
         awaitUpload();
+        trusted();
         if (!pendingCatalog.isEmpty()) {
             catalog.put(List.copyOf(pendingCatalog.values()));
             pendingCatalog.clear();
@@ -272,6 +296,26 @@ public final class WriterSession implements AutoCloseable {
         }
         pendingForgets.clear();
         lastCommit = System.nanoTime();
+        if (knownSince >= 0 && lastCommit - knownSince > limits.knowledge().toNanos() / 2) {
+            // Everything named so far is committed: what is stored is asked of the index afresh,
+            // which also notices chunks condemned since.
+            known.clear();
+            knownSince = -1;
+        }
+    }
+
+    /**
+     * Refuses a commit whose rows may rely on an index answer older than the session may trust:
+     * prune may have condemned and deleted such a chunk meanwhile. The work since the last commit
+     * is redone by a new session, which asks the index again.
+     */
+    private void trusted() {
+        long age = knownSince < 0 ? 0 : System.nanoTime() - knownSince;
+        if (age > limits.knowledge().toNanos()) {
+            throw new RepositoryException("this writer session relied on an index answer of " + java.time.Duration.ofNanos(age).toSeconds()
+                    + " s ago, longer than the " + limits.knowledge().toSeconds() + " s it may (garbage collection may have deleted"
+                    + " chunks since): its catalog rows and checkpoints were not written");
+        }
     }
 
     private void usable() {
@@ -313,6 +357,7 @@ public final class WriterSession implements AutoCloseable {
             }
         }
         looking = batch;
+        lookupStarted = System.nanoTime();
         lookup = unknown.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : lookups.submit(() -> index.find(unknown));
     }
 
@@ -330,6 +375,9 @@ public final class WriterSession implements AutoCloseable {
             if (!f.getValue().condemned()) {
                 known.add(f.getKey());
             }
+        }
+        if (knownSince < 0) {
+            knownSince = lookupStarted;
         }
         List<ChunkId> ids = batch.ids;
         for (int i = 0; i < ids.size(); i++) {

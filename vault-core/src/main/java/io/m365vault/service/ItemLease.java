@@ -52,7 +52,18 @@ public final class ItemLease implements AutoCloseable {
      * finds it held can say whose it is.
      */
     public static Optional<ItemLease> tryAcquire(BlobContainerClient leases, Repository repo, ProtectedItem item, String runId) {
-        String name = blobName(repo, item);
+        return tryAcquire(leases, blobName(repo, item), runId);
+    }
+
+    /**
+     * The repository's maintenance lease (one prune at a time: two would each condemn and delete
+     * on what the other changed), or empty when another process holds it.
+     */
+    public static Optional<ItemLease> tryAcquireMaintenance(BlobContainerClient leases, Repository repo, String holder) {
+        return tryAcquire(leases, "leases/" + repo.name() + "/maintenance", holder);
+    }
+
+    private static Optional<ItemLease> tryAcquire(BlobContainerClient leases, String name, String runId) {
         BlobClient blob = leases.getBlobClient(name);
         if (!blob.exists()) {
             try {

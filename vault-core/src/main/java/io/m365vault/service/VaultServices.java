@@ -97,6 +97,10 @@ public final class VaultServices implements AutoCloseable {
         return new ItemLookup(repo, graph, clock);
     }
 
+    public MaintenanceService maintenance() {
+        return new MaintenanceService(repo, settings.retention(), storage(), clock);
+    }
+
     public ItemBrowser browser() {
         return new ItemBrowser(repo);
     }

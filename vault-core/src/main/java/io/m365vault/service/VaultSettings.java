@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.config.Setting;
 import io.m365vault.graph.GraphSettings;
+import io.m365vault.maintain.RetentionPolicy;
 import io.m365vault.repo.Kek;
 import io.m365vault.repo.Keks;
 import io.m365vault.repo.StorageAccount;
@@ -34,6 +35,8 @@ public final class VaultSettings {
 
     /** How long an export stays downloadable when VAULT_EXPORT_DAYS is not set; infra's exportRetentionDays default. */
     public static final int DEFAULT_EXPORT_DAYS = 7;
+    /** Within how many days the maintenance timer's verify decrypts every pack, when VAULT_VERIFY_DAYS is not set. */
+    public static final int DEFAULT_VERIFY_DAYS = 30;
 
     private final Map<String, String> values;
     private final StorageAccount storage;
@@ -42,9 +45,11 @@ public final class VaultSettings {
     private final Kek kek;
     private final GraphSettings graph;
     private final BackupPolicy policy;
+    private final RetentionPolicy retention;
+    private final int verifyDays;
 
     private VaultSettings(Map<String, String> values, StorageAccount storage, StorageAccount exports, Duration exportWindow, Kek kek,
-                          GraphSettings graph, BackupPolicy policy) {
+                          GraphSettings graph, BackupPolicy policy, RetentionPolicy retention, int verifyDays) {
         this.values = values;
         this.storage = storage;
         this.exports = exports;
@@ -52,6 +57,8 @@ public final class VaultSettings {
         this.kek = kek;
         this.graph = graph;
         this.policy = policy;
+        this.retention = retention;
+        this.verifyDays = verifyDays;
     }
 
     /**
@@ -75,10 +82,14 @@ public final class VaultSettings {
         Integer exportDays = check(Setting.VAULT_EXPORT_DAYS, values, VaultSettings::days);
         Kek kek = check(Setting.VAULT_KEK, values, spec -> Keks.fromSpec(spec, values));
         BackupPolicy policy = check(Setting.VAULT_POLICY, values, BackupPolicy::parse);
-        check(Setting.VAULT_SCHEDULE, values, s -> {
-            NcronSchedule.check(s);
-            return s;
-        });
+        RetentionPolicy retention = check(Setting.VAULT_RETENTION, values, RetentionPolicy::parse);
+        for (Setting cron : new Setting[] {Setting.VAULT_SCHEDULE, Setting.VAULT_MAINTENANCE_SCHEDULE}) {
+            check(cron, values, s -> {
+                NcronSchedule.check(s);
+                return s;
+            });
+        }
+        Integer verifyDays = check(Setting.VAULT_VERIFY_DAYS, values, VaultSettings::days);
         GraphSettings graph;
         try {
             graph = GraphSettings.from(values);
@@ -86,7 +97,8 @@ public final class VaultSettings {
             throw new SettingsException(oneLine(e.getMessage()));
         }
         return new VaultSettings(Collections.unmodifiableMap(values), storage, exports,
-                Duration.ofDays(exportDays == null ? DEFAULT_EXPORT_DAYS : exportDays), kek, graph, policy);
+                Duration.ofDays(exportDays == null ? DEFAULT_EXPORT_DAYS : exportDays), kek, graph, policy,
+                retention == null ? RetentionPolicy.DEFAULT : retention, verifyDays == null ? DEFAULT_VERIFY_DAYS : verifyDays);
     }
 
     /**
@@ -205,6 +217,16 @@ public final class VaultSettings {
 
     public BackupPolicy policy() {
         return require(policy, Setting.VAULT_POLICY);
+    }
+
+    /** VAULT_RETENTION, or {@link RetentionPolicy#DEFAULT} when it is not set. */
+    public RetentionPolicy retention() {
+        return retention;
+    }
+
+    /** VAULT_VERIFY_DAYS, or {@link #DEFAULT_VERIFY_DAYS}. */
+    public int verifyDays() {
+        return verifyDays;
     }
 
     public String schedule() {

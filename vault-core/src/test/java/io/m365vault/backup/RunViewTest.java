@@ -71,39 +71,17 @@ class RunViewTest {
     }
 
     /** A catalog in memory that records which ids were looked up. */
-    private static final class Counted implements Catalog {
-        private final MemoryCatalog rows = new MemoryCatalog();
+    private static final class Counted extends io.m365vault.repo.ForwardingCatalog {
         final List<String> asked = new ArrayList<>();
 
-        @Override
-        public void put(List<CatalogEntry> entries) {
-            rows.put(entries);
+        Counted() {
+            super(new MemoryCatalog());
         }
 
         @Override
         public Map<String, CatalogEntry> latest(String partition, Collection<String> itemIds) {
             asked.addAll(itemIds);
-            return rows.latest(partition, itemIds);
-        }
-
-        @Override
-        public boolean empty(String partition) {
-            return rows.empty(partition);
-        }
-
-        @Override
-        public List<CatalogEntry> versions(String partition, String itemId) {
-            return rows.versions(partition, itemId);
-        }
-
-        @Override
-        public void at(String partition, Instant t, String kind, Consumer<CatalogEntry> action) {
-            rows.at(partition, t, kind, action);
-        }
-
-        @Override
-        public void forEachContent(BiConsumer<ContentRef, ContentRef> action, Consumer<String> unreadable) {
-            rows.forEachContent(action, unreadable);
+            return super.latest(partition, itemIds);
         }
     }
 }

@@ -37,35 +37,10 @@ class WriterSessionTest {
     @Test
     void aSessionWhosePackUploadFailedRefusesAllFurtherWorkAndCountsNothingStored() throws Exception {
         MemoryPackStore memory = new MemoryPackStore();
-        PackStore refusing = new PackStore() {
+        PackStore refusing = new ForwardingPackStore(memory) {
             @Override
             public void put(Pack pack) {
                 throw new RepositoryException("storage refused the pack");
-            }
-
-            @Override
-            public byte[] read(String packId, long offset, int length) {
-                return memory.read(packId, offset, length);
-            }
-
-            @Override
-            public byte[] readAll(String packId) {
-                return memory.readAll(packId);
-            }
-
-            @Override
-            public long size(String packId) {
-                return memory.size(packId);
-            }
-
-            @Override
-            public List<String> list() {
-                return memory.list();
-            }
-
-            @Override
-            public void delete(String packId) {
-                memory.delete(packId);
             }
         };
         try (WriterSession s = session(refusing)) {

@@ -7,18 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it: for windows of days, checked in milliseconds. */
-final class StepClock extends Clock {
+public final class StepClock extends Clock {
     private volatile Instant now;
 
-    StepClock(Instant start) {
+    public StepClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
-    void set(Instant t) {
+    public void set(Instant t) {
         now = t;
     }
 

@@ -107,6 +107,29 @@ class VaultSettingsTest {
     }
 
     @Test
+    void badRetentionIsNamedAndAbsentRetentionIsTheDefault() {
+        assertEquals(io.m365vault.maintain.RetentionPolicy.DEFAULT, VaultSettings.from(env, VaultSettings.FUNCTIONS).retention());
+        for (String bad : new String[] {"{", "{\"daily\": -2}", "{\"weekly\": 1,\n \"keepAll\": 2}", "{\"workloads\": {\"teams\": {}}}"}) {
+            env.put("VAULT_RETENTION", bad);
+            assertLine("VAULT_RETENTION: ", env);
+        }
+        env.put("VAULT_RETENTION", "{\"workloads\": {\"files\": {\"lastVersions\": 5}}}");
+        assertEquals(5, VaultSettings.from(env, VaultSettings.FUNCTIONS).retention().rule(io.m365vault.backup.Workload.FILES).lastVersions());
+    }
+
+    @Test
+    void maintenanceScheduleAndVerifyDaysAreChecked() {
+        assertEquals(VaultSettings.DEFAULT_VERIFY_DAYS, VaultSettings.from(env, VaultSettings.FUNCTIONS).verifyDays());
+        env.put("VAULT_MAINTENANCE_SCHEDULE", "0 61 3 * * *");
+        assertLine("VAULT_MAINTENANCE_SCHEDULE: ", env);
+        env.put("VAULT_MAINTENANCE_SCHEDULE", "0 30 13 * * *");
+        env.put("VAULT_VERIFY_DAYS", "0");
+        assertLine("VAULT_VERIFY_DAYS: must be a whole number of days from 1 to 365", env);
+        env.put("VAULT_VERIFY_DAYS", "14");
+        assertEquals(14, VaultSettings.from(env, VaultSettings.FUNCTIONS).verifyDays());
+    }
+
+    @Test
     void badGraphBaseUrlIsNamed() {
         for (String bad : new String[] {"graph.microsoft.com", "ftp://graph/v1.0", "https://graph/v1.0?x=1", "http://[bad"}) {
             env.put("GRAPH_BASE_URL", bad);
