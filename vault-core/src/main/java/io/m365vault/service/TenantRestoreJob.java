@@ -91,7 +91,7 @@ final class TenantRestoreJob {
                     case MAIL -> new MailRestore(repo, graph).plan(r.item(), r.at());
                     case CALENDAR -> new CalendarRestore(repo, graph).plan(r.item(), r.at());
                     case CONTACTS -> new ContactRestore(repo, graph).plan(r.item(), r.at());
-                    case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.path());
+                    case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.path(), r.tenant().versions());
                     default -> throw new IllegalStateException(w + " is not restored into the tenant");
                 });
             } catch (RestoreRefusedException nothing) {

@@ -11,9 +11,10 @@ import java.util.Set;
  * Where a restore into Microsoft 365 writes: {@code toItem} the mailbox or drive (the item itself
  * for the original place; a user, site or group for files, a user for a mailbox's workloads),
  * {@code folder} a top-level folder the tree goes under (null: the original folders and
- * calendars), {@code skipExisting} to leave out what the target already holds.
+ * calendars), {@code skipExisting} to leave out what the target already holds, {@code versions}
+ * to restore the files' kept earlier versions as versions of their copies.
  */
-public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting) {
+public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting, boolean versions) {
     /** What a tenant restore writes today: a mailbox's mail, calendars and contacts, and files. */
     public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
     /** The workloads that write into a user's mailbox, and so take users only. */
@@ -28,9 +29,14 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             throw new InvalidRequestException(what + ".skipExisting must be true or false, got " + skip);
         }
         boolean skipExisting = skip != null && skip.asBoolean(false);
+        JsonNode v = n.get("versions");
+        if (v != null && !v.isNull() && !v.isBoolean()) {
+            throw new InvalidRequestException(what + ".versions must be true or false, got " + v);
+        }
+        boolean versions = v != null && v.asBoolean(false);
         if ("export".equals(target)) {
-            if (toItem != null || folder != null || skipExisting) {
-                throw new InvalidRequestException(what + ": toItem, folder and skipExisting name a place in the tenant, not an export");
+            if (toItem != null || folder != null || skipExisting || versions) {
+                throw new InvalidRequestException(what + ": toItem, folder, skipExisting and versions name a place in the tenant, not an export");
             }
             return null;
         }
@@ -44,7 +50,7 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
         if (folder != null && (folder.isBlank() || folder.length() > 255)) {
             throw new InvalidRequestException(what + ".folder must be a folder name of 1 to 255 characters");
         }
-        return new TenantTarget(to, folder, skipExisting);
+        return new TenantTarget(to, folder, skipExisting, versions);
     }
 
     /**
@@ -57,6 +63,9 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
         if (!users && out.stream().anyMatch(MAILBOX::contains)) {
             throw new InvalidRequestException(what + ": mail, calendar and contacts go from a user's mailbox into a user's mailbox, not "
                     + item + " into " + toItem + "; files go into a user's, site's or group's drive");
+        }
+        if (versions && !out.contains(Workload.FILES)) {
+            throw new InvalidRequestException(what + ".versions restores the files' earlier versions, which the workloads leave out");
         }
         return out;
     }
@@ -92,10 +101,11 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             o.put("folder", folder);
         }
         o.put("skipExisting", skipExisting);
+        o.put("versions", versions);
     }
 
     /** The same target into another mailbox (a UPN resolved to the user's id). */
     TenantTarget withToItem(ProtectedItem resolved) {
-        return new TenantTarget(resolved, folder, skipExisting);
+        return new TenantTarget(resolved, folder, skipExisting, versions);
     }
 }

@@ -2,6 +2,7 @@ package io.m365vault.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.repo.Repository;
 import io.m365vault.restore.tenant.FileRestore;
+import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.restore.tenant.TenantRestoreOptions;
 import io.m365vault.restore.tenant.TenantRestoreResult;
 import io.m365vault.testkit.AzuriteExtension;
@@ -168,6 +170,74 @@ class FileRestoreTest {
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new));
             assertFalse(inFolder.isEmpty());
             assertEquals(inFolder, shown(sim, a.id(), "/One"), "that folder's files only");
+        }
+    }
+
+    @Test
+    void keptVersionsAreRestoredAsVersionsOfTheCopyOldestFirst(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(76).users(12).filesPerDrive(15).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "fr");
+             TenantGraph graph = SimTenant.graph(sim)) {
+            List<String> users = twoDriveUsers(sim);
+            ProtectedItem a = new ProtectedItem("user", users.get(0));
+            ProtectedItem b = new ProtectedItem("user", users.get(1));
+            Instant t = Instant.now();
+            ItemResult backup = new ItemBackup(repo, SimTenant.reader(sim, 50), BackupOptions.DEFAULTS.withFileVersions(2))
+                    .run("rv", t, a, java.util.Set.of(Workload.FILES));
+            assertEquals(ItemResult.WorkloadResult.Outcome.DONE, backup.workloads().get(Workload.FILES).outcome());
+            Map<String, List<String>> original = history(sim, a.id(), "", 3);
+            assertTrue(original.values().stream().anyMatch(h -> h.size() == 3), "files with two earlier versions: " + original);
+
+            TenantRestoreResult r = new FileRestore(repo, graph).plan(a, t, null, true).run("job1", new TenantRestoreOptions(b, "V", false));
+            assertTrue(r.complete(), r.failures().toString());
+            assertEquals(original, history(sim, b.id(), "/V", 3), "each copy's history: the kept versions, oldest first, then the current one");
+            assertEquals(shown(sim, a.id(), ""), shown(sim, b.id(), "/V"), "the current versions with their times");
+        }
+    }
+
+    /** path -> the sha256 of the file's last {@code keep} versions, oldest first, of the files under {@code under}. */
+    private static Map<String, List<String>> history(GraphSim sim, String owner, String under, int keep) {
+        Map<String, List<String>> out = new TreeMap<>();
+        io.m365vault.graphsim.drive.Drive d = sim.tenant().drive(sim.tenant().sites().userDriveId(owner));
+        synchronized (d) {
+            for (io.m365vault.graphsim.drive.DriveItem f : d.liveFiles()) {
+                String p = d.path(d.parent(f)).substring("/drive/root:".length()) + "/" + f.name;
+                if (p.startsWith(under + "/")) {
+                    List<String> h = f.versions.subList(Math.max(0, f.versions.size() - keep), f.versions.size()).stream()
+                            .map(v -> io.m365vault.graphsim.model.Hashes.sha256(o -> v.content().write(o, 0, v.content().length()))).toList();
+                    out.put(p.substring(under.length()), h);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aMissingDriveOrARefusedWriteStopsWithOneLineAndWritesNothing(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(75).users(12).filesPerDrive(10).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "fr");
+             TenantGraph graph = SimTenant.graph(sim)) {
+            ProtectedItem a = new ProtectedItem("user", twoDriveUsers(sim).get(0));
+            Instant t = Instant.now();
+            SimTenant.backup(sim, repo, a.id(), t, Workload.FILES);
+            Map<String, String> before = byId(sim, a.id());
+            FileRestore restore = new FileRestore(repo, graph);
+            RestoreRefusedException missing = assertThrows(RestoreRefusedException.class, () -> restore.restore("job1", a, t, null,
+                    new TenantRestoreOptions(new ProtectedItem("user", "00000000-0000-0000-0000-000000000000"), "Restored", false)));
+            assertTrue(missing.getMessage().startsWith("user:00000000-0000-0000-0000-000000000000 has no drive Graph can reach (404"),
+                    missing.getMessage());
+            RestoreRefusedException noPath = assertThrows(RestoreRefusedException.class, () -> restore.plan(a, t, "OneDrive/No such folder", false));
+            assertTrue(noPath.getMessage().startsWith("no folder or file OneDrive/No such folder in the files of " + a), noPath.getMessage());
+
+            ObjectNode fault = JSON.createObjectNode();
+            fault.putArray("inject").addObject().put("path", ":/content").put("method", "PUT").put("status", 403)
+                    .put("code", "accessDenied").put("count", 1000);
+            sim.faults(fault);
+            RestoreRefusedException denied = assertThrows(RestoreRefusedException.class, () -> restore.restore("job2", a, t, null,
+                    new TenantRestoreOptions(a, null, false)));
+            assertTrue(denied.getMessage().contains("the drive of " + a + " (403 accessDenied)") && denied.getMessage().contains("Files.ReadWrite.All"),
+                    denied.getMessage());
+            assertEquals(before, byId(sim, a.id()), "nothing written");
         }
     }
 

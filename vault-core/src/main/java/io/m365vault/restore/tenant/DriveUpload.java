@@ -37,28 +37,43 @@ final class DriveUpload {
     }
 
     /**
+     * A new item in a folder, beside any of its name.
+     *
      * @param parent the target folder's id, null for the drive's root
      * @param times  the backed-up {@code fileSystemInfo} (createdDateTime, lastModifiedDateTime), or null
      * @return the created item as Graph answered it
      */
     JsonNode upload(String driveId, String parent, String name, ContentRef content, long size, JsonNode times) throws IOException {
-        String drive = "/drives/" + Json.seg(driveId);
-        String at = drive + "/items/" + (parent == null ? "root" : Json.seg(parent)) + ":/" + Json.seg(name) + ":";
+        String at = "/drives/" + Json.seg(driveId) + "/items/" + (parent == null ? "root" : Json.seg(parent)) + ":/" + Json.seg(name) + ":";
+        return write(driveId, at, "rename", name, content, size, times);
+    }
+
+    /** New content of an item this restore made: its next version (an older version restored before the newer). */
+    JsonNode version(String driveId, String itemId, ContentRef content, long size, JsonNode times) throws IOException {
+        return write(driveId, "/drives/" + Json.seg(driveId) + "/items/" + Json.seg(itemId), "replace", null, content, size, times);
+    }
+
+    /** @param at the item's address, by parent and name or by id; {@code name} null when it is by id */
+    private JsonNode write(String driveId, String at, String conflict, String name, ContentRef content, long size, JsonNode times)
+            throws IOException {
         ObjectNode fsi = fileSystemInfo(times);
         if (size <= SIMPLE) {
             byte[] bytes = size == 0 ? new byte[0] : reader.readAll(content);
-            JsonNode made = graph.send(HttpMethod.PUT, at + "/content?@microsoft.graph.conflictBehavior=rename", bytes, "application/octet-stream");
+            JsonNode made = graph.send(HttpMethod.PUT, at + "/content?@microsoft.graph.conflictBehavior=" + conflict, bytes, "application/octet-stream");
             if (fsi.isEmpty()) {
                 return made;
             }
-            String item = drive + "/items/" + Json.seg(made.path("id").asText());
+            String item = "/drives/" + Json.seg(driveId) + "/items/" + Json.seg(made.path("id").asText());
             try {
                 return graph.patchJson(item, JSON.createObjectNode().set("fileSystemInfo", fsi));
             } catch (IOException | RuntimeException e) {
-                throw PartialItem.removed(graph, item, e);
+                throw name == null ? asIs(e) : PartialItem.removed(graph, item, e);
             }
         }
-        ObjectNode item = JSON.createObjectNode().put("@microsoft.graph.conflictBehavior", "rename").put("name", name).put("fileSize", size);
+        ObjectNode item = JSON.createObjectNode().put("@microsoft.graph.conflictBehavior", conflict).put("fileSize", size);
+        if (name != null) {
+            item.put("name", name);
+        }
         if (!fsi.isEmpty()) {
             item.set("fileSystemInfo", fsi);
         }
@@ -72,6 +87,11 @@ final class DriveUpload {
         } catch (IOException | RuntimeException e) {
             throw cancelled(url, e);
         }
+    }
+
+    /** A later version's failure, which its caller answers by removing the whole item. */
+    private static IOException asIs(Exception e) {
+        return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
 
     private JsonNode slices(String url, ContentRef content, long size) throws IOException {

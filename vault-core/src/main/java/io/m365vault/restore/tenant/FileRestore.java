@@ -24,7 +24,7 @@ import java.util.Set;
  * itself, or the OneDrive of another user, a site's or a group's default drive. Folders by name
  * ({@link TargetFolders}, found or made, empty ones too), under the root or a folder the restore
  * was asked to go under; every file a new item beside what is there ({@link DriveUpload}), with
- * its times. A {@code path} ({@code <drive>/<folder>/...}, as export takes it) narrows the
+ * its times, and its kept earlier versions as the copy's versions when asked. A {@code path} ({@code <drive>/<folder>/...}, as export takes it) narrows the
  * restore to one folder or file, written where it was. The rest is {@link RestoreRun}'s.
  */
 public final class FileRestore {
@@ -52,22 +52,38 @@ public final class FileRestore {
     }
 
     /**
-     * @param path a folder or file ({@code <drive>/<folder>/...}), null for everything
+     * @param path     a folder or file ({@code <drive>/<folder>/...}), null for everything
+     * @param versions whether the earlier versions the backup kept are restored too, as the versions of each file's copy
      * @throws RestoreRefusedException nothing backed up at {@code at}, or nothing at {@code path}
      */
-    public TenantRestorePlan plan(ProtectedItem source, Instant at, String path) {
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, boolean versions) {
         BackedUpTree tree = BackedUpTree.read(repo, source, Workload.FILES, at, ItemKind.DRIVE_FOLDER,
-                Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE), "files");
+                versions ? Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION)
+                        : Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE), "files");
+        Map<String, List<CatalogEntry>> older = older(tree);
         List<Entry> entries = entries(tree, path);
         if (entries.isEmpty()) {
             throw new RestoreRefusedException(path == null ? "the files of " + source + " hold no folder or file at " + at
                     : "no folder or file " + path + " in the files of " + source + " at " + at + " (the path starts with the drive's name, e.g. OneDrive/...)");
         }
-        return new TenantRestorePlan("files", entries.size(), (job, options) -> write(job, source, at, options, tree, entries));
+        return new TenantRestorePlan("files", entries.size(), (job, options) -> write(job, source, at, options, tree, entries, older));
     }
 
     public TenantRestoreResult restore(String job, ProtectedItem source, Instant at, String path, TenantRestoreOptions options) throws IOException {
-        return plan(source, at, path).run(job, options);
+        return plan(source, at, path, false).run(job, options);
+    }
+
+    /** Each file's kept earlier versions, oldest first: the order they are uploaded in, so the copy's history has them so. */
+    private static Map<String, List<CatalogEntry>> older(BackedUpTree tree) {
+        Map<String, List<CatalogEntry>> out = new HashMap<>();
+        for (CatalogEntry v : tree.items()) {
+            if (v.kind().equals(ItemKind.FILE_VERSION)) {
+                out.computeIfAbsent(v.parent(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        Comparator<CatalogEntry> byTime = Comparator.comparing(v -> Json.read(v.metadata()).path("lastModifiedDateTime").asText(""));
+        out.values().forEach(l -> l.sort(byTime.thenComparing(CatalogEntry::itemId)));
+        return out;
     }
 
     /** The folders (parents first) and files on {@code path}, by path; a drive's root is not one of them. */
@@ -84,7 +100,7 @@ public final class FileRestore {
         List<Entry> out = new ArrayList<>();
         for (CatalogEntry e : tree.items()) {
             JsonNode meta = Json.read(e.metadata());
-            if (e.kind().equals(ItemKind.DRIVE) || meta.has("root")) {
+            if (e.kind().equals(ItemKind.DRIVE) || e.kind().equals(ItemKind.FILE_VERSION) || meta.has("root")) {
                 continue;
             }
             List<String> names = new ArrayList<>();
@@ -116,7 +132,7 @@ public final class FileRestore {
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree,
-                                      List<Entry> entries) throws IOException {
+                                      List<Entry> entries, Map<String, List<CatalogEntry>> older) throws IOException {
         RestoreRun run = new RestoreRun(graph, job, source, at, options, "files", "Files.ReadWrite.All", "drive");
         Map<String, DriveTarget> targets = targets(run, source, options, tree, entries);
         DriveUpload upload = new DriveUpload(graph.requests(), repo.reader());
@@ -138,12 +154,55 @@ public final class FileRestore {
                     if (run.skipped(t.existing(), folder, key, tally)) {
                         return null;
                     }
-                    long size = e.meta().path("size").asLong();
-                    return run.remembered(t.existing(), folder, key, () -> {
-                        upload.upload(t.driveId(), folder, e.meta().path("name").asText(), e.row().content(), size, e.meta().path("fileSystemInfo"));
-                        return size;
-                    });
+                    return run.remembered(t.existing(), folder, key,
+                            () -> file(upload, t.driveId(), folder, e, older.getOrDefault(e.row().itemId(), List.of())));
                 });
+    }
+
+    /**
+     * The file as a new item: its earlier versions first (oldest first, each with its own modified
+     * time), then the current one, so the copy's version history holds them; a failure after the
+     * first removes the copy whole. Returns the bytes written.
+     */
+    private long file(DriveUpload upload, String drive, String folder, Entry e, List<CatalogEntry> versions) throws IOException {
+        String name = e.meta().path("name").asText();
+        long size = e.meta().path("size").asLong();
+        JsonNode times = e.meta().path("fileSystemInfo");
+        if (versions.isEmpty()) {
+            upload.upload(drive, folder, name, e.row().content(), size, times);
+            return size;
+        }
+        CatalogEntry first = versions.get(0);
+        String item = upload.upload(drive, folder, name, first.content(), sizeOf(first), versionTimes(times, first)).path("id").asText();
+        long bytes = sizeOf(first) + size;
+        try {
+            for (CatalogEntry v : versions.subList(1, versions.size())) {
+                upload.version(drive, item, v.content(), sizeOf(v), versionTimes(times, v));
+                bytes += sizeOf(v);
+            }
+            upload.version(drive, item, e.row().content(), size, times);
+        } catch (IOException | RuntimeException x) {
+            throw PartialItem.removed(graph.requests(), "/drives/" + Json.seg(drive) + "/items/" + Json.seg(item), x);
+        }
+        return bytes;
+    }
+
+    private static long sizeOf(CatalogEntry version) {
+        return Json.read(version.metadata()).path("size").asLong();
+    }
+
+    /** An earlier version's times: the file's creation, the version's own modification. */
+    private static JsonNode versionTimes(JsonNode fileTimes, CatalogEntry version) {
+        com.fasterxml.jackson.databind.node.ObjectNode t = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        String created = Json.text(fileTimes, "createdDateTime");
+        if (created != null) {
+            t.put("createdDateTime", created);
+        }
+        String modified = Json.text(Json.read(version.metadata()), "lastModifiedDateTime");
+        if (modified != null) {
+            t.put("lastModifiedDateTime", modified);
+        }
+        return t;
     }
 
     /**
