@@ -184,6 +184,21 @@ class FileRestoreTest {
     }
 
     @Test
+    void aOneDriveRestoredIntoAGroupsAndASitesDriveEqualsTheOriginal(AzuriteExtension.StorageAccount account) throws Exception {
+        Instant t = backUp(account, 77, 10, false);
+        Map<String, String> original = shown(sim, a.id(), "");
+        String group = sim.tenant().directory().groups().stream().filter(g -> sim.tenant().sites().groupSite(g.id) != null)
+                .findFirst().orElseThrow().id;
+        String site = sim.tenant().sites().sites().stream().filter(x -> x.groupId == null).findFirst().orElseThrow().id;
+        FileRestore restore = new FileRestore(repo, graph);
+        for (ProtectedItem into : List.of(new ProtectedItem("group", group), new ProtectedItem("site", site))) {
+            TenantRestoreResult r = restore.restore("job-" + into.kind(), a, t, null, new TenantRestoreOptions(into, "From A", false));
+            assertTrue(r.complete(), into + ": " + r.failures());
+            assertEquals(original, shown(sim, into.id(), "/From A"), "every file with its bytes and times in the drive of " + into);
+        }
+    }
+
+    @Test
     void aMissingDriveOrARefusedWriteStopsWithOneLineAndWritesNothing(AzuriteExtension.StorageAccount account) throws Exception {
         Instant t = backUp(account, 75, 10, false);
         Map<String, String> before = byId(sim, a.id());
