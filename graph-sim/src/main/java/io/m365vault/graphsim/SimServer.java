@@ -142,7 +142,9 @@ public final class SimServer {
         } else if (path.startsWith("/_upload/")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(8), ex.getRequestURI().getRawQuery(),
                     Exchanges.headers(ex), body, ctx.origin + "/_upload", requestId);
-            res = route(uploads, req, false);
+            // No limits (the URL is pre-authenticated), but an injected fault does hit a slice: a restore's upload failing midway.
+            GraphError injected = ctx.faults.injected(ex.getRequestMethod(), path);
+            res = injected != null ? error(injected, requestId) : route(uploads, req, false);
         } else {
             res = error(GraphError.notFound("NotFound", "No such endpoint: " + path + " (Graph lives under /v1.0)"), requestId);
         }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /**
  * `vault restore`: a restore job through the restore service, the one POST /api/restores submits
  * and the RunRestore function runs. Into the tenant (the default): the mailbox's messages, events
- * and contacts recreated in the original mailbox or another, never overwriting; with --export, a zip in the
+ * and contacts recreated in the original mailbox or another, the files in the original drive or
+ * another, never overwriting; with --export, a zip in the
  * exports account's container with a download link, deleted when its window ends.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -27,23 +28,29 @@ import picocli.CommandLine.Parameters;
                 "Into the tenant (the default): every message recreated as received or sent, with its folders (--workloads mail,"
                         + " the default), every event and series with its exceptions, cancellations and attachments but without attendees,"
                         + " so no one is invited (calendar), every contact with its photo and folder (contacts), in the original mailbox"
-                        + " or another (--to-item), under the original folders or under one folder (--folder); nothing is overwritten."
-                        + " Needs the Mail.ReadWrite, Calendars.ReadWrite and Contacts.ReadWrite application permissions.",
+                        + " or another (--to-item), under the original folders or under one folder (--folder); nothing is overwritten.",
+                "Files (--workloads files, the default for a site or group): every folder (empty ones too) and file with its created and"
+                        + " modified times, into the original drive or the OneDrive of another user, a site's or a group's drive (--to-item),"
+                        + " each file beside what is there ('x 1.docx' where 'x.docx' exists); PATH files/<drive>/<folder>/... restores one"
+                        + " folder or file.",
+                "Needs the Mail.ReadWrite, Calendars.ReadWrite, Contacts.ReadWrite and Files.ReadWrite.All application permissions.",
                 "--export: a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports account (VAULT_EXPORTS) with a"
                         + " download link valid 1 hour, never past the export's window (VAULT_EXPORT_DAYS, 7), after which it is deleted;"
                         + " `vault export` writes local files.",
                 "Exit 0 only when everything asked for was restored."})
 final class RestoreCommand extends RepoCommand {
-    @Parameters(index = "0", paramLabel = "ITEM", converter = Converters.Item.class, description = "user:<id or UPN>")
+    @Parameters(index = "0", paramLabel = "ITEM", converter = Converters.Item.class, description = "user:<id or UPN>, site:<id> or group:<id>")
     ProtectedItem item;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "one workload: mail, calendar or contacts (default: all three)")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
+            description = "one workload (mail, calendar, contacts, files) or one folder or file of the files: files/<drive>/<folder>/...")
     String path;
 
     @Mixin
     MailOptions.At at;
 
-    @Option(names = "--to-item", paramLabel = "ITEM", converter = Converters.Item.class, description = "restore into another mailbox: user:<id or UPN>")
+    @Option(names = "--to-item", paramLabel = "ITEM", converter = Converters.Item.class,
+            description = "restore into another mailbox (user:<id or UPN>) or drive (files: user:<id or UPN>, site:<id>, group:<id>)")
     ProtectedItem toItem;
 
     @Option(names = "--folder", paramLabel = "NAME", arity = "0..1", fallbackValue = "",
@@ -51,13 +58,19 @@ final class RestoreCommand extends RepoCommand {
                     + " without NAME, 'Restored <time>'")
     String folder;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "W", description = "into the tenant: mail (the default), calendar, contacts")
+    @Option(names = "--workloads", split = ",", paramLabel = "W",
+            description = "into the tenant: mail (a user's default), calendar, contacts, files (a site's or group's default)")
     java.util.List<String> workloads;
 
     @Option(names = "--skip-existing", description = "into the tenant: leave out what the target folder or calendar already holds (a message"
-            + " by internetMessageId, an event by subject, kind, start and end, a contact by name and first e-mail address);"
+            + " by internetMessageId, an event by subject, kind, start and end, a contact by name and first e-mail address, a file by"
+            + " name, size and quickXorHash);"
             + " by default it is restored as a duplicate")
     boolean skipExisting;
+
+    @Option(names = "--versions", description = "files: restore each file's earlier versions the backup kept (backup's files.versions)"
+            + " as versions of its copy, oldest first, then the current one")
+    boolean versions;
 
     @Option(names = "--export", description = "restore as a zip in the exports container, with a download link")
     boolean export;
@@ -67,8 +80,8 @@ final class RestoreCommand extends RepoCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (export && (toItem != null || folder != null || skipExisting)) {
-            throw usage("--export writes a zip; --to-item, --folder and --skip-existing name a place in the tenant");
+        if (export && (toItem != null || folder != null || skipExisting || versions)) {
+            throw usage("--export writes a zip; --to-item, --folder, --skip-existing and --versions name a place in the tenant");
         }
         PrintStream out = env().out();
         Instant t = at.orNow();
@@ -100,7 +113,15 @@ final class RestoreCommand extends RepoCommand {
         ObjectNode r = new ObjectMapper().createObjectNode();
         r.put("item", resolved.toString());
         if (path != null && !path.isBlank()) {
-            r.putArray("workloads").add(Workload.parse(path.split("/")[0]).id());
+            String[] parts = path.split("/", 2);
+            Workload w = Workload.parse(parts[0]);
+            r.putArray("workloads").add(w.id());
+            if (parts.length > 1 && !parts[1].isBlank()) {
+                if (w != Workload.FILES) {
+                    throw usage("PATH " + path + ": only the files narrow to one folder or file (files/<drive>/<folder>/...)");
+                }
+                r.put("path", parts[1]);
+            }
         }
         r.put("at", t.toString());
         r.put("target", export ? "export" : toItem != null ? "alternate" : "original");
@@ -118,6 +139,7 @@ final class RestoreCommand extends RepoCommand {
             r.put("folder", folder.isEmpty() ? "Restored " + TenantReport.FOLDER_TIME.format(t) : folder);
         }
         r.put("skipExisting", skipExisting);
+        r.put("versions", versions);
         return r.toString();
     }
 }

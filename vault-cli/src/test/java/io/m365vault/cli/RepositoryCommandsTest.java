@@ -306,7 +306,7 @@ class RepositoryCommandsTest {
         assertEquals(2 * events, sim.snapshot(alice.id).path("events").size(), "every event (exceptions too) once more");
         assertEquals(2 * contacts, sim.snapshot(alice.id).path("contacts").size(), "every contact once more");
         assertTrue(sim.snapshot(alice.id).path("events").findValuesAsText("calendar").stream().anyMatch(c -> c.startsWith("Back/")));
-        assertFailure(run("restore", "user:" + alice.id, "--workloads", "files"), "restoring files into the tenant is not supported yet");
+        assertFailure(run("restore", "user:" + alice.id, "--workloads", "lists"), "restoring lists into the tenant is not supported yet");
         assertFailure(run("restore", "user:" + alice.id, "--to-item", "user:nobody@nowhere.example"), "the tenant has no user nobody@nowhere.example");
         assertUsage(run("restore", "user:" + alice.id, "--export", "--folder", "Restored"), "--export writes a zip");
     }
@@ -350,6 +350,38 @@ class RepositoryCommandsTest {
                 stats.out());
         assertTrue(stats.out().contains("ratios: stored/protected ") && stats.out().contains("estimated cost per month (USD")
                 && stats.out().contains("Microsoft 365 Backup at $0.15 per protected GB-month: $"), stats.out());
+    }
+
+    @Test
+    void restoreWritesFilesIntoAnotherUsersOneDriveAndSkipsWhatIsThere() {
+        assertEquals(0, run("backup", "user:" + alice.id, "--workloads", "files").code(), "alice's OneDrive backed up");
+        Map<String, String> alices = files(alice.id, "");
+        assertTrue(alices.size() > 3, "files to restore: " + alices);
+        Cli.Result r = run("restore", "user:" + alice.id, "--workloads", "files", "--to-item", "user:" + bob.userPrincipalName, "--folder", "From Alice");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains(" items (files) restored into user:" + bob.id + ", 0 skipped as already there, 0 failed"), r.out());
+        assertEquals(alices, files(bob.id, "/From Alice"), "every file, its bytes and times, under From Alice");
+
+        String folder = alices.keySet().stream().filter(p -> p.lastIndexOf('/') > 0).findFirst().orElseThrow().replaceFirst("/[^/]*$", "");
+        Cli.Result again = run("restore", "user:" + alice.id, "files/OneDrive" + folder, "--to-item", "user:" + bob.id, "--folder", "From Alice",
+                "--skip-existing");
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().contains("done: 0 of ") && again.out().contains(" skipped as already there, 0 failed"), again.out());
+        assertEquals(alices, files(bob.id, "/From Alice"), "nothing added");
+        assertFailure(run("restore", "user:" + alice.id, "files/OneDrive/No such folder"), "no folder or file OneDrive/No such folder");
+        assertUsage(run("restore", "user:" + alice.id, "mail/Inbox"), "only the files narrow to one folder or file");
+    }
+
+    /** A user's files under {@code under} as graph-sim shows them: path -> sha256|created|modified. */
+    private Map<String, String> files(String user, String under) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        sim.snapshot(user).path("files").forEach(f -> {
+            if (f.get("path").asText().startsWith(under + "/")) {
+                out.put(f.get("path").asText().substring(under.length()), f.get("sha256").asText() + "|" + f.get("createdDateTime").asText() + "|"
+                        + f.get("lastModifiedDateTime").asText());
+            }
+        });
+        return out;
     }
 
     @Test

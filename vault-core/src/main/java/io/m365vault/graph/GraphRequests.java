@@ -106,12 +106,18 @@ public final class GraphRequests {
      * answer has no body (204); an error status gives a {@link GraphStatusException}.
      */
     public JsonNode send(HttpMethod method, String pathOrUrl, byte[] body, String contentType) throws IOException {
+        return send(method, pathOrUrl, body, contentType, Map.of());
+    }
+
+    /** As {@link #send(HttpMethod, String, byte[], String)} with more headers (an upload session's Content-Range). */
+    public JsonNode send(HttpMethod method, String pathOrUrl, byte[] body, String contentType, Map<String, String> headers) throws IOException {
         RequestInformation info = new RequestInformation();
         info.httpMethod = method;
         info.setUri(URI.create(url(pathOrUrl)));
         if (body != null) {
             info.setStreamContent(new ByteArrayInputStream(body), contentType);
         }
+        headers.forEach((k, v) -> info.headers.add(k, v));
         try (Response r = answered(method.name(), http.newCall(sign(info)).execute())) {
             if (!r.isSuccessful()) {
                 throw new GraphStatusException(method.name(), ThrottleInterceptor.withoutQuery(r.request().url()), r.code(),

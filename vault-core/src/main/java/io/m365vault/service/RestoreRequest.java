@@ -20,13 +20,14 @@ import java.util.Set;
  * and OneDrive, a site's or group's files), {@code at} to now, {@code target} to export;
  * {@code path} narrows the files to one folder or file ({@code <drive>/<folder>/...}). Any filter
  * is refused as not supported yet. Into the tenant ({@link TenantTarget}: {@code original}, or
- * {@code alternate} with {@code toItem}; {@code folder}, {@code skipExisting}) mail, calendar and contacts are
- * restored (mail when no workload is named).
+ * {@code alternate} with {@code toItem}; {@code folder}, {@code skipExisting}, {@code versions}) mail, calendar, contacts
+ * and files are restored (mail when no workload is named for a user, files for a site or group),
+ * {@code path} narrowing the files there too.
  */
 public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path,
                              TenantTarget tenant) {
     public static final Set<String> FIELDS = Set.of("item", "workloads", "at", "target", "format", "path", "filters",
-            "toItem", "folder", "skipExisting");
+            "toItem", "folder", "skipExisting", "versions");
     private static final String WHAT = "restore request";
 
     public RestoreRequest {
@@ -60,7 +61,7 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         if (filters != null && !filters.isNull() && !(filters.isObject() && filters.isEmpty())) {
             throw new InvalidRequestException(WHAT + ".filters are not supported yet; export the whole item");
         }
-        Set<Workload> workloads = tenant != null ? tenant.workloads(n, WHAT) : workloads(n, item);
+        Set<Workload> workloads = tenant != null ? tenant.workloads(n, item, WHAT) : workloads(n, item);
         String lacking = ExportOptions.lacking(item, workloads);
         if (lacking != null) {
             throw new InvalidRequestException(WHAT + ": " + lacking);

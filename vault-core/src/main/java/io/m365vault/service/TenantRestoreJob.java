@@ -5,6 +5,7 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.repo.Repository;
 import io.m365vault.restore.tenant.CalendarRestore;
 import io.m365vault.restore.tenant.ContactRestore;
+import io.m365vault.restore.tenant.FileRestore;
 import io.m365vault.restore.tenant.MailRestore;
 import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.restore.tenant.TenantRestoreOptions;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a restore job into the tenant, its workloads one after the other (mail, calendar,
- * contacts), and keeps its progress on the job's row: every workload's plan is read first, so
+ * contacts, files), and keeps its progress on the job's row: every workload's plan is read first, so
  * the row shows the whole size from the start; saved every {@link #EVERY} items while it goes,
  * with the rate and the time left; then done (with the failed items of every workload, if any)
  * or failed with the one line that stopped it. A workload of several asked for that has nothing
@@ -30,7 +31,7 @@ final class TenantRestoreJob {
     private static final Logger LOG = LoggerFactory.getLogger(TenantRestoreJob.class);
     static final int EVERY = 25;
     /** The order the workloads are written in: mail first, as the users most need it. */
-    private static final List<Workload> ORDER = List.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
+    private static final List<Workload> ORDER = List.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
 
     private final Repository repo;
     private final TenantGraph graph;
@@ -90,6 +91,7 @@ final class TenantRestoreJob {
                     case MAIL -> new MailRestore(repo, graph).plan(r.item(), r.at());
                     case CALENDAR -> new CalendarRestore(repo, graph).plan(r.item(), r.at());
                     case CONTACTS -> new ContactRestore(repo, graph).plan(r.item(), r.at());
+                    case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.path(), r.tenant().versions());
                     default -> throw new IllegalStateException(w + " is not restored into the tenant");
                 });
             } catch (RestoreRefusedException nothing) {

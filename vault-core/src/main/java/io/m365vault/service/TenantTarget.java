@@ -8,15 +8,17 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a restore into Microsoft 365 writes: {@code toItem} the mailbox (the item itself for the
- * original place), {@code folder} a top-level folder the tree goes under (null: the original
- * folders and calendars), {@code skipExisting} to leave out what the target already holds.
+ * Where a restore into Microsoft 365 writes: {@code toItem} the mailbox or drive (the item itself
+ * for the original place; a user, site or group for files, a user for a mailbox's workloads),
+ * {@code folder} a top-level folder the tree goes under (null: the original folders and
+ * calendars), {@code skipExisting} to leave out what the target already holds, {@code versions}
+ * to restore the files' kept earlier versions as versions of their copies.
  */
-public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting) {
-    /** What a tenant restore writes today: a mailbox's mail, calendars and contacts. */
-    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
-    /** What it writes when no workload is named: mail, as before calendars and contacts could be restored. */
-    static final Set<Workload> DEFAULT = Set.of(Workload.MAIL);
+public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting, boolean versions) {
+    /** What a tenant restore writes today: a mailbox's mail, calendars and contacts, and files. */
+    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
+    /** The workloads that write into a user's mailbox, and so take users only. */
+    static final Set<Workload> MAILBOX = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
 
     /** The tenant part of a request body, or null for an export; one line on anything wrong. */
     static TenantTarget parse(JsonNode n, ProtectedItem item, String target, String what) {
@@ -27,9 +29,14 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             throw new InvalidRequestException(what + ".skipExisting must be true or false, got " + skip);
         }
         boolean skipExisting = skip != null && skip.asBoolean(false);
+        JsonNode v = n.get("versions");
+        if (v != null && !v.isNull() && !v.isBoolean()) {
+            throw new InvalidRequestException(what + ".versions must be true or false, got " + v);
+        }
+        boolean versions = v != null && v.asBoolean(false);
         if ("export".equals(target)) {
-            if (toItem != null || folder != null || skipExisting) {
-                throw new InvalidRequestException(what + ": toItem, folder and skipExisting name a place in the tenant, not an export");
+            if (toItem != null || folder != null || skipExisting || versions) {
+                throw new InvalidRequestException(what + ": toItem, folder, skipExisting and versions name a place in the tenant, not an export");
             }
             return null;
         }
@@ -40,20 +47,33 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             throw new InvalidRequestException(what + ".target original restores into " + item + " itself; use alternate with toItem");
         }
         ProtectedItem to = toItem == null ? item : ItemIds.parse(toItem);
-        if (!"user".equals(to.kind()) || !"user".equals(item.kind())) {
-            throw new InvalidRequestException(what + ": a tenant restore goes from a user's mailbox into a user's mailbox, not " + item + " into " + to);
-        }
         if (folder != null && (folder.isBlank() || folder.length() > 255)) {
             throw new InvalidRequestException(what + ".folder must be a folder name of 1 to 255 characters");
         }
-        return new TenantTarget(to, folder, skipExisting);
+        return new TenantTarget(to, folder, skipExisting, versions);
     }
 
-    /** The workloads asked for, which must be ones a tenant restore writes; mail when none are named. */
-    Set<Workload> workloads(JsonNode n, String what) {
+    /**
+     * The workloads asked for, which must be ones a tenant restore writes; when none are named, mail
+     * for a user (as before the others could be restored), files for a site or group.
+     */
+    Set<Workload> workloads(JsonNode n, ProtectedItem item, String what) {
+        Set<Workload> out = named(n, item, what);
+        boolean users = "user".equals(item.kind()) && "user".equals(toItem.kind());
+        if (!users && out.stream().anyMatch(MAILBOX::contains)) {
+            throw new InvalidRequestException(what + ": mail, calendar and contacts go from a user's mailbox into a user's mailbox, not "
+                    + item + " into " + toItem + "; files go into a user's, site's or group's drive");
+        }
+        if (versions && !out.contains(Workload.FILES)) {
+            throw new InvalidRequestException(what + ".versions restores the files' earlier versions, which the workloads leave out");
+        }
+        return out;
+    }
+
+    private static Set<Workload> named(JsonNode n, ProtectedItem item, String what) {
         JsonNode w = n.get("workloads");
         if (w == null || w.isNull()) {
-            return DEFAULT;
+            return Set.of("user".equals(item.kind()) ? Workload.MAIL : Workload.FILES);
         }
         if (!w.isArray() || w.isEmpty()) {
             throw new InvalidRequestException(what + ".workloads must be a non-empty array of strings");
@@ -68,7 +88,7 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             }
             if (parsed == null || !RESTORABLE.contains(parsed)) {
                 throw new InvalidRequestException(what + ".workloads: restoring " + s.asText() + " into the tenant is not supported yet;"
-                        + " mail, calendar and contacts are (export the rest instead)");
+                        + " mail, calendar, contacts and files are (export the rest instead)");
             }
             out.add(parsed);
         }
@@ -81,10 +101,11 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             o.put("folder", folder);
         }
         o.put("skipExisting", skipExisting);
+        o.put("versions", versions);
     }
 
     /** The same target into another mailbox (a UPN resolved to the user's id). */
     TenantTarget withToItem(ProtectedItem resolved) {
-        return new TenantTarget(resolved, folder, skipExisting);
+        return new TenantTarget(resolved, folder, skipExisting, versions);
     }
 }

@@ -51,6 +51,15 @@ final class SimDrives {
         return out;
     }
 
+    /** The repository's folders of {@code item} at {@code t} (not the drives' roots), as "drive/path" sorted. */
+    static java.util.List<String> backedUpFolders(Repository repo, ProtectedItem item, Instant t) {
+        Map<String, CatalogEntry> containers = new HashMap<>();
+        var entries = repo.catalog().at(item.partition(Workload.FILES), t);
+        entries.stream().filter(e -> !e.kind().equals(ItemKind.FILE)).forEach(e -> containers.put(e.itemId(), e));
+        return entries.stream().filter(e -> e.kind().equals(ItemKind.DRIVE_FOLDER) && !Json.read(e.metadata()).has("root"))
+                .map(e -> path(containers, e)).sorted().toList();
+    }
+
     private static String path(Map<String, CatalogEntry> containers, CatalogEntry e) {
         StringBuilder b = new StringBuilder("/" + name(e));
         for (CatalogEntry c = containers.get(e.parent()); c != null; c = containers.get(c.parent())) {

@@ -34,6 +34,18 @@ class RestoreRequestTest {
     }
 
     @Test
+    void filesGoIntoAUsersSitesOrGroupsDriveAndAreASitesDefault() {
+        RestoreRequest site = RestoreRequest.parse("{\"item\":\"site:s\",\"target\":\"alternate\",\"toItem\":\"group:g\",\"path\":\"Documents/A\"}", NOW);
+        assertEquals(Set.of(Workload.FILES), site.workloads(), "a site's default");
+        assertEquals("group:g", site.tenant().toItem().toString());
+        assertEquals("Documents/A", site.path());
+        RestoreRequest user = RestoreRequest.parse("{\"item\":\"user:u\",\"target\":\"alternate\",\"toItem\":\"site:s\",\"workloads\":[\"files\"]}", NOW);
+        assertEquals(Set.of(Workload.FILES), user.workloads());
+        assertEquals(Set.of(Workload.MAIL), RestoreRequest.parse("{\"item\":\"user:u\",\"target\":\"original\"}", NOW).workloads(),
+                "a user's default stays mail");
+    }
+
+    @Test
     void everyKindOfBadBodyIsOneLine() {
         String[][] cases = {
                 {"{", "not valid JSON"}, {"", "must be a JSON object"}, {"[1]", "must be a JSON object"},
@@ -48,7 +60,8 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"workloads\":[\"mail\"],\"path\":\"OneDrive\"}", "path names a folder or file"},
                 {"{\"item\":\"user:u\",\"at\":\"yesterday\"}", "at must be an ISO-8601"},
                 {"{\"item\":\"user:u\",\"at\":5}", "at must be a string"},
-                {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"files\"]}", "restoring files into the tenant is not supported yet"},
+                {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"lists\"]}", "restoring lists into the tenant is not supported yet"},
+                {"{\"item\":\"user:u\",\"target\":\"alternate\",\"toItem\":\"site:s\",\"workloads\":[\"files\",\"mail\"]}", "files go into a user's, site's or group's drive"},
                 {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"calendar\",\"email\"]}", "restoring email into the tenant"},
                 {"{\"item\":\"user:u\",\"target\":\"alternate\"}", "target alternate needs toItem"},
                 {"{\"item\":\"user:u\",\"target\":\"original\",\"toItem\":\"user:v\"}", "use alternate with toItem"},

@@ -37,7 +37,10 @@ public final class Faults {
     /** Items whose content, or the content of anything under them, answers 503 for ever. */
     private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
-    /** An error to answer for the next {@code remaining} requests whose path contains {@code path}. */
+    /**
+     * An error to answer for the next {@code remaining} requests whose path contains {@code path},
+     * once {@code after} of them went through (a write failing midway: an upload's second slice).
+     */
     private static final class Injection {
         final String path;
         final String method;
@@ -46,8 +49,10 @@ public final class Faults {
         /** A download cut off midway instead of an error status (download host only). */
         final boolean reset;
         int remaining;
+        int after;
 
-        Injection(String path, String method, int status, String code, boolean reset, int remaining) {
+        Injection(String path, String method, int status, String code, boolean reset, int remaining, int after) {
+            this.after = after;
             this.path = path;
             this.method = method;
             this.status = status;
@@ -162,7 +167,8 @@ public final class Faults {
                 .header("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
-    private GraphError injected(String method, String path) {
+    /** The error of the first injection matching the request, counted down; null when none matches. */
+    public GraphError injected(String method, String path) {
         Injection i = take(method, path);
         return i == null || i.reset ? null : errorFor(i.status, i.code);
     }
@@ -183,6 +189,10 @@ public final class Faults {
             while (it.hasNext()) {
                 Injection i = it.next();
                 if (path.toLowerCase().contains(i.path.toLowerCase()) && (i.method == null || i.method.equalsIgnoreCase(method))) {
+                    if (i.after > 0) {
+                        i.after--;
+                        return null;
+                    }
                     if (--i.remaining <= 0) {
                         it.remove();
                     }
@@ -256,7 +266,8 @@ public final class Faults {
                 throw GraphError.badRequest("BadRequest", "inject entries need a path and an error status or \"reset\": true, e.g. {\"path\":\"messages/delta\",\"status\":429,\"count\":2}");
             }
             synchronized (injections) {
-                injections.add(new Injection(path, Json.text(i, "method", null), status, Json.text(i, "code", null), reset, i.path("count").asInt(1)));
+                injections.add(new Injection(path, Json.text(i, "method", null), status, Json.text(i, "code", null), reset, i.path("count").asInt(1),
+                        i.path("after").asInt(0)));
             }
         }
         return json();
@@ -288,7 +299,7 @@ public final class Faults {
             var arr = j.putArray("inject");
             for (Injection i : injections) {
                 arr.addObject().put("path", i.path).put("method", i.method).put("status", i.status).put("code", i.code).put("reset", i.reset)
-                        .put("count", i.remaining);
+                        .put("count", i.remaining).put("after", i.after);
             }
         }
         return j;

@@ -283,6 +283,8 @@ public final class Drive {
         }
         f.versions.add(new DriveItem.Version(content, now));
         f.modified = now;
+        // A new version's fileSystemInfo is its writer's: none given, the time of the write.
+        f.fsModified = null;
         touchAncestors(parent, seq);
         return f;
     }

@@ -25,6 +25,12 @@ public final class DriveItem extends TrackedBase {
     /** {@code oneNote} for a OneNote notebook: a folder to the tree, a {@code package} facet to Graph. */
     public String packageType;
     public final List<Version> versions = new ArrayList<>();
+    /**
+     * The times a client set in {@code fileSystemInfo} (a restore keeping the original's), null
+     * while none did: Graph then reports the item's own created and modified times there.
+     */
+    public Instant fsCreated;
+    public Instant fsModified;
 
     public DriveItem(String id, long ordinal, boolean folder, String name, String parentId, Instant created, long seq) {
         super(id, seq);
@@ -42,6 +48,16 @@ public final class DriveItem extends TrackedBase {
 
     public long size() {
         return folder ? 0 : content().length();
+    }
+
+    /** {@code fileSystemInfo.createdDateTime}: the client's time if one was set, else the item's. */
+    public Instant fileCreated() {
+        return fsCreated != null ? fsCreated : created;
+    }
+
+    /** {@code fileSystemInfo.lastModifiedDateTime}: the client's time if one was set, else the item's. */
+    public Instant fileModified() {
+        return fsModified != null ? fsModified : modified;
     }
 
     public boolean isRoot() {

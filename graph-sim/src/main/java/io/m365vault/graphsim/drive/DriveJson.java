@@ -94,8 +94,8 @@ public final class DriveJson {
             parent.put("siteId", d.spec.siteId());
         }
         ObjectNode fsi = j.putObject("fileSystemInfo");
-        fsi.put("createdDateTime", i.created.toString());
-        fsi.put("lastModifiedDateTime", i.modified.toString());
+        fsi.put("createdDateTime", i.fileCreated().toString());
+        fsi.put("lastModifiedDateTime", i.fileModified().toString());
         if (i.packageType != null) {
             j.putObject("package").put("type", i.packageType);
         } else if (i.folder) {

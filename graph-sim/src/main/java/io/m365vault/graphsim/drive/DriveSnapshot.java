@@ -51,7 +51,9 @@ public final class DriveSnapshot implements SnapshotSource {
                     j.put("versions", f.versions.size());
                     j.put("sha256", Hashes.sha256(out2 -> f.content().write(out2, 0, f.size())));
                     j.put("quickXorHash", QuickXor.of(f.content()));
-                    j.put("lastModifiedDateTime", f.modified.toString());
+                    // As fileSystemInfo has them: what the owner's computer (or a restore) set, else the drive's own.
+                    j.put("createdDateTime", f.fileCreated().toString());
+                    j.put("lastModifiedDateTime", f.fileModified().toString());
                 }
             }
         }

@@ -106,6 +106,7 @@ public final class DriveHandler {
         r.post("drives/{d}/items/{i}/children", this::createFolder);
         r.post("drives/{d}/items/{i}/createUploadSession", this::createUploadSession);
         r.delete("drives/{d}/items/{i}", this::delete);
+        r.post("drives/{d}/items/{i}/permanentDelete", this::delete);
         r.patch("drives/{d}/items/{i}", this::patch);
         r.get("drives/{d}/items/{i}/versions", this::versions);
         r.get("drives/{d}/items/{i}/versions/{v}/content", (q, p) -> content(p, versionIndex(p.get("v"))));
@@ -270,6 +271,7 @@ public final class DriveHandler {
                 String name = d.freeName(t.parent(), t.name(), cb);
                 boolean replaced = d.child(t.parent(), name) != null;
                 DriveItem f = d.writeFile(t.parent(), name, new FileContent(file));
+                fileSystemInfo(f, Json.get(item, "fileSystemInfo"));
                 return Res.json(replaced ? 200 : 201, itemJson(d, f));
             }
         });
@@ -307,10 +309,32 @@ public final class DriveHandler {
         synchronized (d) {
             DriveItem i = d.item(p.get("i"));
             String parentId = Json.text(Json.get(body, "parentReference"), "id", null);
-            DriveItem parent = parentId == null ? d.parent(i) : d.item(parentId);
             String name = Json.text(body, "name", null);
-            d.move(i, parent, name == null ? null : d.freeName(parent, name, "fail"));
+            if (parentId != null || name != null) {
+                DriveItem parent = parentId == null ? d.parent(i) : d.item(parentId);
+                d.move(i, parent, name == null ? null : d.freeName(parent, name, "fail"));
+            }
+            fileSystemInfo(i, Json.get(body, "fileSystemInfo"));
             return Res.json(itemJson(d, i));
+        }
+    }
+
+    /** The client's times of {@code fileSystemInfo}, as an upload session's item or a PATCH gives them (a restore keeping the original's). */
+    private static void fileSystemInfo(DriveItem i, JsonNode fsi) {
+        if (fsi == null || !fsi.isObject()) {
+            return;
+        }
+        try {
+            String created = Json.text(fsi, "createdDateTime", null);
+            String modified = Json.text(fsi, "lastModifiedDateTime", null);
+            if (created != null) {
+                i.fsCreated = java.time.OffsetDateTime.parse(created).toInstant();
+            }
+            if (modified != null) {
+                i.fsModified = java.time.OffsetDateTime.parse(modified).toInstant();
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw GraphError.badRequest("invalidRequest", "fileSystemInfo holds an invalid date: " + e.getParsedString());
         }
     }
 

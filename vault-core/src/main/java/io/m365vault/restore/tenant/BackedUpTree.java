@@ -12,11 +12,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A workload's folders and items as the backup holds them at a point in time, read for a
- * restore: the folders by id with their names and parents, the items oldest first (so a restored
- * folder lists them in the order the mailbox had them).
+ * restore: the folders by id with their names (a mailbox's {@code displayName}, a drive's
+ * {@code name}) and parents, the items oldest first (so a restored folder lists them in the order
+ * the mailbox had them).
  */
 record BackedUpTree(Map<String, TargetFolders.Source> folders, List<CatalogEntry> items) {
     /**
@@ -25,15 +27,25 @@ record BackedUpTree(Map<String, TargetFolders.Source> folders, List<CatalogEntry
      */
     static BackedUpTree read(Repository repo, ProtectedItem source, Workload workload, Instant at, String folderKind, String itemKind,
                              String what) {
+        return read(repo, source, workload, at, folderKind, Set.of(itemKind), what);
+    }
+
+    /** As above with items of several kinds; the folders' own rows are among them when {@code itemKinds} holds {@code folderKind}. */
+    static BackedUpTree read(Repository repo, ProtectedItem source, Workload workload, Instant at, String folderKind, Set<String> itemKinds,
+                             String what) {
         Map<String, TargetFolders.Source> folders = new HashMap<>();
         List<CatalogEntry> items = new ArrayList<>();
         repo.catalog().at(source.partition(workload), at, e -> {
+            if (itemKinds.contains(e.kind())) {
+                items.add(e);
+            }
             if (folderKind.equals(e.kind())) {
                 JsonNode f = Json.read(e.metadata());
-                folders.put(e.itemId(), new TargetFolders.Source(f.path("displayName").asText("folder"),
-                        e.parent() != null ? e.parent() : Json.text(f, "parentFolderId")));
-            } else if (itemKind.equals(e.kind())) {
-                items.add(e);
+                // A drive's root is the top the restore writes under, not a folder of it; its children hang there.
+                if (!f.has("root")) {
+                    folders.put(e.itemId(), new TargetFolders.Source(f.path("displayName").asText(f.path("name").asText("folder")),
+                            e.parent() != null ? e.parent() : Json.text(f, "parentFolderId")));
+                }
             }
         });
         if (folders.isEmpty() && items.isEmpty()) {

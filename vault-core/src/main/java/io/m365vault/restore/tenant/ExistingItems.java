@@ -47,6 +47,18 @@ final class ExistingItems {
                 + "/contacts?$select=displayName,emailAddresses", ExistingItems::contactKey);
     }
 
+    /** A drive folder's files (null: the root) by name, size and quickXorHash: the same bytes under the same name. */
+    static ExistingItems files(GraphReader graph, String driveId) {
+        return new ExistingItems(graph, f -> "drives/" + Json.seg(driveId) + "/items/" + (f == null ? "root" : Json.seg(f))
+                + "/children?$select=name,size,file", ExistingItems::fileKey);
+    }
+
+    /** Null for a folder, which has no {@code file} facet: only files are skipped. */
+    static String fileKey(JsonNode f) {
+        String hash = f.path("file").path("hashes").path("quickXorHash").asText(null);
+        return f.has("file") && hash != null ? f.path("name").asText() + "|" + f.path("size").asLong() + "|" + hash : null;
+    }
+
     /** Whether the folder holds an item of this key (the key of the backed-up item); a null key never matches. */
     synchronized boolean holds(String folderId, String key) throws IOException {
         return key != null && of(folderId).contains(key);

@@ -21,12 +21,27 @@ final class PartialItem {
      * the copy.
      */
     static IOException removed(GraphRequests graph, String itemPath, Exception cause) {
+        return undone(cause, () -> graph.send(HttpMethod.POST, itemPath + "/permanentDelete", null, null),
+                "its partial copy was removed", "its partial copy " + itemPath + " could not be removed");
+    }
+
+    /** A write to take back: a removal, an upload session's cancel. */
+    interface Undo {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code undo} and returns what to throw for {@code cause}: the cause itself when it
+     * refuses the whole target (the restore stops on it), else its line with {@code done} or, when
+     * the undo failed too, {@code notDone} and why.
+     */
+    static IOException undone(Exception cause, Undo undo, String done, String notDone) {
         String note;
         try {
-            graph.send(HttpMethod.POST, itemPath + "/permanentDelete", null, null);
-            note = "; its partial copy was removed";
+            undo.run();
+            note = "; " + done;
         } catch (IOException | RuntimeException e) {
-            note = "; its partial copy " + itemPath + " could not be removed (" + e.getMessage() + ")";
+            note = "; " + notDone + " (" + e.getMessage() + ")";
         }
         if (cause instanceof GraphStatusException g && RestoreRun.stopsAll(g)) {
             return g;

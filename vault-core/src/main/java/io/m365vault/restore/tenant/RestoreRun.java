@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every workload's restore into a mailbox shares: the check that the mailbox answers, the
+ * What every workload's restore into a mailbox or a drive shares: the check that it answers, the
  * items prepared in order (target folder, skip check, content read) and written
  * {@link #IN_FLIGHT} at a time in batches of {@link #BATCH}, one item's failure reported while the
- * rest go on, and an answer about the mailbox as a whole (no mailbox, no permission) stopping it
- * all with one line.
+ * rest go on, and an answer about the mailbox or drive as a whole (none there, no permission)
+ * stopping it all with one line.
  */
 final class RestoreRun {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreRun.class);
@@ -48,10 +48,22 @@ final class RestoreRun {
     private final TenantRestoreOptions options;
     private final String workload;
     private final String permission;
+    private final String place;
 
     /** @param permission the application permission a write of this workload needs, named in the refusal */
     RestoreRun(TenantGraph graph, String job, ProtectedItem source, Instant at, TenantRestoreOptions options, String workload,
                String permission) {
+        this(graph, job, source, at, options, workload, permission, "mailbox");
+    }
+
+    /** @param place what the target holds the items in, named in the refusal: "mailbox" (a user's only) or "drive" */
+    RestoreRun(TenantGraph graph, String job, ProtectedItem source, Instant at, TenantRestoreOptions options, String workload,
+               String permission, String place) {
+        if ("mailbox".equals(place) && (!"user".equals(options.target().kind()) || !"user".equals(source.kind()))) {
+            throw new IllegalArgumentException(workload + " is restored from a user's mailbox into a user's mailbox, not "
+                    + source + " into " + options.target());
+        }
+        this.place = place;
         this.graph = graph;
         this.job = job;
         this.source = source;
@@ -73,8 +85,13 @@ final class RestoreRun {
 
     /** The pre-check: {@code path} (under the mailbox) answers, so the mailbox exists and the app may read it. */
     void reachable(String path) throws IOException {
+        answer(mailbox() + path);
+    }
+
+    /** The answer to a GET of {@code path} that the target must give before anything is written; a refusal stops the restore. */
+    com.fasterxml.jackson.databind.JsonNode answer(String path) throws IOException {
         try {
-            graph.requests().getJson(mailbox() + path, Map.of());
+            return graph.requests().getJson(path, Map.of());
         } catch (GraphStatusException e) {
             throw refusal(e);
         }
@@ -82,8 +99,13 @@ final class RestoreRun {
 
     /** The target folders of {@code source}'s tree, under the folder the restore was asked to go under; a refusal of the mailbox stops it. */
     TargetFolders folders(TargetFolders.Tree tree, Map<String, TargetFolders.Source> source) throws IOException {
+        return folders(tree, mailbox(), source);
+    }
+
+    /** As {@link #folders(TargetFolders.Tree, Map)} in the tree under {@code base} (a mailbox's or a drive's path). */
+    TargetFolders folders(TargetFolders.Tree tree, String base, Map<String, TargetFolders.Source> source) throws IOException {
         try {
-            return TargetFolders.under(graph.requests(), tree, user(), source, options.folder());
+            return TargetFolders.under(graph.requests(), tree, base, source, options.folder());
         } catch (GraphStatusException e) {
             throw refusal(e);
         }
@@ -177,12 +199,12 @@ final class RestoreRun {
 
     RestoreRefusedException refusal(GraphStatusException e) {
         if (e.status() == 403 || e.status() == 401) {
-            return new RestoreRefusedException("Graph refuses to write the mailbox of user:" + user() + " (" + e.status() + " " + e.code()
+            return new RestoreRefusedException("Graph refuses to write the " + place + " of " + options.target() + " (" + e.status() + " " + e.code()
                     + "): the app needs the " + permission + " application permission (VAULT_GRAPH_RESTORE=true in the deployment)");
         }
         if (e.status() == 404) {
-            return new RestoreRefusedException("user:" + user() + " has no mailbox Graph can reach (404 " + e.code() + ")");
+            return new RestoreRefusedException(options.target() + " has no " + place + " Graph can reach (404 " + e.code() + ")");
         }
-        return new RestoreRefusedException("the mailbox of user:" + user() + " cannot be restored into: " + e.getMessage());
+        return new RestoreRefusedException("the " + place + " of " + options.target() + " cannot be restored into: " + e.getMessage());
     }
 }

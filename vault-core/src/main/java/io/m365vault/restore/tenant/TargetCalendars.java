@@ -26,7 +26,7 @@ final class TargetCalendars {
         this.mailbox = "/users/" + Json.seg(userId);
         this.source = source;
         this.folder = folder;
-        this.byName = new TargetFolders(graph, TargetFolders.Tree.CALENDARS, userId, Map.of(), null);
+        this.byName = new TargetFolders(graph, TargetFolders.Tree.CALENDARS, "/users/" + Json.seg(userId), Map.of(), null);
     }
 
     /** The target calendar for events of {@code sourceCalendarId} (null or unknown: events whose calendar the backup lacks). */

@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The target mailbox's folder for each backed-up folder: the same path of names under the top
+ * The target mailbox's (or drive's) folder for each backed-up folder: the same path of names under the top
  * (the root, or the folder a restore was asked to go under), each folder found by name or
  * created. Existing folders are reused, never renamed or emptied, so a restore into the original
  * place lands beside what is there. One {@link Tree} per kind of folder: mail folders, contact
- * folders, and calendars (a flat list by name).
+ * folders, calendars (a flat list by name), and a drive's folders.
  */
 final class TargetFolders {
     /** Where messages of a folder the backup does not know (its row missing at that time) go. */
@@ -24,9 +24,14 @@ final class TargetFolders {
      * Where one kind of folder lives under {@code /users/{id}}: {@code root} lists and creates the
      * top ones, {@code children} (with {@code {id}}) those under one (null: no nesting), {@code name}
      * the property holding the name, {@code unfiled} the folder for items of folders the backup does
-     * not know (null: the top itself).
+     * not know (null: the top itself), {@code facet} a property a child must have to be a folder
+     * (null: every child is one), {@code create} what a create sends besides the name.
      */
-    record Tree(String root, String children, String name, String listQuery, String unfiled) {
+    record Tree(String root, String children, String name, String listQuery, String unfiled, String facet, Map<String, String> create) {
+        Tree(String root, String children, String name, String listQuery, String unfiled) {
+            this(root, children, name, listQuery, unfiled, null, Map.of());
+        }
+
         /** Mail folders, hidden ones too so a hidden folder of a name is found rather than doubled. */
         static final Tree MAIL = new Tree("/mailFolders", "/mailFolders/{id}/childFolders", "displayName",
                 "?includeHiddenFolders=true&$top=250&$select=id,displayName", UNFILED);
@@ -35,6 +40,13 @@ final class TargetFolders {
                 "?$top=250&$select=id,displayName", null);
         /** Calendars, which Outlook keeps in one flat list. */
         static final Tree CALENDARS = new Tree("/calendars", null, "name", "?$top=250&$select=id,name", UNFILED);
+        /**
+         * A drive's folders under {@code /drives/{id}}: a file of a folder's name is not the
+         * folder (the {@code folder} facet tells), and a create renames rather than fail should a
+         * name be taken meanwhile.
+         */
+        static final Tree DRIVE = new Tree("/items/root/children", "/items/{id}/children", "name", "?$top=200&$select=id,name,folder", null,
+                "folder", Map.of("@microsoft.graph.conflictBehavior", "rename"));
     }
 
     /** One backed-up folder: its name and parent (null or an id outside the backup at the top). */
@@ -43,7 +55,7 @@ final class TargetFolders {
 
     private final GraphRequests graph;
     private final Tree tree;
-    private final String mailbox;
+    private final String base;
     private final Map<String, Source> source;
     private final String top;
     private final Map<String, String> resolved = new HashMap<>();
@@ -51,11 +63,14 @@ final class TargetFolders {
     private final Map<String, Map<String, String>> children = new HashMap<>();
     private int created;
 
-    /** @param top the target folder the tree goes under, or null for the root */
-    TargetFolders(GraphRequests graph, Tree tree, String userId, Map<String, Source> source, String top) {
+    /**
+     * @param base the path the tree's paths go under: {@code /users/{id}} or {@code /drives/{id}}
+     * @param top  the target folder the tree goes under, or null for the root
+     */
+    TargetFolders(GraphRequests graph, Tree tree, String base, Map<String, Source> source, String top) {
         this.graph = graph;
         this.tree = tree;
-        this.mailbox = "/users/" + Json.seg(userId);
+        this.base = base;
         this.source = source;
         this.top = top;
     }
@@ -64,9 +79,9 @@ final class TargetFolders {
      * The tree of {@code source} under the top-level folder {@code folder} (found or created), or
      * at the root when it is null.
      */
-    static TargetFolders under(GraphRequests graph, Tree tree, String userId, Map<String, Source> source, String folder) throws IOException {
-        String top = folder == null ? null : new TargetFolders(graph, tree, userId, Map.of(), null).child(null, folder);
-        return new TargetFolders(graph, tree, userId, source, top);
+    static TargetFolders under(GraphRequests graph, Tree tree, String base, Map<String, Source> source, String folder) throws IOException {
+        String top = folder == null ? null : new TargetFolders(graph, tree, base, Map.of(), null).child(null, folder);
+        return new TargetFolders(graph, tree, base, source, top);
     }
 
     /** The target folder id for messages of {@code sourceFolderId}, creating the folders on its path that are missing. */
@@ -101,7 +116,12 @@ final class TargetFolders {
         }
         String id = kids.get(name);
         if (id == null) {
-            JsonNode made = graph.postJson(folders(parent), JSON.createObjectNode().put(tree.name(), name));
+            com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode().put(tree.name(), name);
+            if (tree.facet() != null) {
+                body.putObject(tree.facet());
+            }
+            tree.create().forEach(body::put);
+            JsonNode made = graph.postJson(folders(parent), body);
             id = made.path("id").asText();
             kids.put(name, id);
             created++;
@@ -115,7 +135,9 @@ final class TargetFolders {
         while (next != null) {
             JsonNode page = graph.getJson(next, Map.of());
             for (JsonNode f : page.path("value")) {
-                out.putIfAbsent(f.path(tree.name()).asText(), f.path("id").asText());
+                if (tree.facet() == null || f.has(tree.facet())) {
+                    out.putIfAbsent(f.path(tree.name()).asText(), f.path("id").asText());
+                }
             }
             next = page.hasNonNull("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
         }
@@ -126,7 +148,7 @@ final class TargetFolders {
         if (parent != null && tree.children() == null) {
             throw new IllegalStateException(tree.root() + " do not nest: no folder under " + parent);
         }
-        return parent == null ? mailbox + tree.root() : mailbox + tree.children().replace("{id}", Json.seg(parent));
+        return parent == null ? base + tree.root() : base + tree.children().replace("{id}", Json.seg(parent));
     }
 
     private boolean loops(String id) {

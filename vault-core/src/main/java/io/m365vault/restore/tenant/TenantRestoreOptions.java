@@ -3,8 +3,9 @@ package io.m365vault.restore.tenant;
 import io.m365vault.backup.ProtectedItem;
 
 /**
- * Where a restore into the tenant goes, for every workload: {@code target} the mailbox (the
- * backed-up one for the original place, another user for an alternate one), {@code folder} a
+ * Where a restore into the tenant goes, for every workload: {@code target} the mailbox or drive (the
+ * backed-up item for the original place, another user, site or group for an alternate one; a
+ * mailbox's workloads take users only, which {@link RestoreRun} checks), {@code folder} a
  * top-level folder the tree goes under (a calendar name prefix for calendars, which Outlook does
  * not nest; null: the original folders and calendars), {@code skipExisting} to leave out what the
  * target already holds (else it is restored as a duplicate).
@@ -16,9 +17,6 @@ public record TenantRestoreOptions(ProtectedItem target, String folder, boolean 
     }
 
     public TenantRestoreOptions {
-        if (!"user".equals(target.kind())) {
-            throw new IllegalArgumentException("a tenant restore writes into a user's mailbox, not " + target);
-        }
         if (folder != null && folder.isBlank()) {
             folder = null;
         }
