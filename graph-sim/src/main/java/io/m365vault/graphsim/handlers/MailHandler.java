@@ -150,7 +150,17 @@ public final class MailHandler {
             DeltaState st = ctx.delta.state(req, DeltaTokens.Flavour.OUTLOOK, MESSAGE_PAGE, MESSAGE_PAGE_MAX, null, null);
             boolean text = preferText(req);
             boolean imm = Prefer.immutableIds(req);
-            return ctx.delta.respond(req, st, f.items, m -> true,
+            // With immutable ids a message moved out and back in is one item, present: its tombstone from
+            // leaving is not reported beside it (Graph gives an item's latest state, never "removed" for one that is there).
+            java.util.Set<String> here = new java.util.HashSet<>();
+            if (imm) {
+                f.items.values().forEach(m -> {
+                    if (!m.deleted()) {
+                        here.add(m.immutableId);
+                    }
+                });
+            }
+            return ctx.delta.respond(req, st, f.items, m -> !(m.deleted() && here.contains(m.immutableId)),
                     m -> m.deleted() ? MailJson.removed(m.id(imm)) : ctx.mailJson.message(m, text, false, imm), req.encodedPath(), false);
         }
     }
