@@ -21,13 +21,15 @@ final class Progress implements AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final ScheduledExecutorService ticker;
-    /** Progress was reported or printed: only then does closing print the last line. */
+    /** Work was planned, reported or printed: only then does closing print the last line. */
     private volatile boolean heard;
 
     Progress(PrintStream err, String what, long totalItems, boolean terminal) {
         this.err = err;
         this.what = what;
         this.total = new AtomicLong(totalItems);
+        // Work with a known size has begun: its last line is printed whatever is heard.
+        this.heard = totalItems > 0;
         this.terminal = terminal;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "progress");
@@ -44,6 +46,7 @@ final class Progress implements AutoCloseable {
     }
 
     void add(long items, long byteCount) {
+        heard = true;
         done.addAndGet(items);
         bytes.addAndGet(byteCount);
     }
