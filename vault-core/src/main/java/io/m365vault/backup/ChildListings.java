@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,19 +49,20 @@ public final class ChildListings {
      * are read leaves them to the next run's {@link #retryFailed}.
      */
     public void written(CollectionSync sync, List<CollectionSync.Written> parents) throws IOException {
-        List<CollectionSync.Written> todo = new ArrayList<>();
+        List<Map.Entry<CollectionSync.Written, Collection>> todo = new ArrayList<>();
         for (CollectionSync.Written w : parents) {
             boolean had = w.previous() != null && children.has(Json.read(w.previous().metadata()));
             if (children.has(w.item()) || had) {
-                todo.add(w);
                 Collection c = children.collection(w.id());
+                todo.add(Map.entry(w, c));
                 ctx.failed().failed(ctx.session(), ctx.runTime(), new ItemFault(c.key(), c.shape().kind(), w.id(),
                         noun() + " not read yet: the run ended first"));
             }
         }
-        for (CollectionSync.Written w : todo) {
+        for (Map.Entry<CollectionSync.Written, Collection> t : todo) {
+            CollectionSync.Written w = t.getKey();
+            Collection collection = t.getValue();
             String parent = w.id();
-            Collection collection = children.collection(parent);
             tried.add(parent);
             List<JsonNode> listed;
             try {

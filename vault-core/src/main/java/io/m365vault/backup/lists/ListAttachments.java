@@ -62,11 +62,11 @@ final class ListAttachments implements ChildListings.Children {
             }
             throw e;
         }
-        String etag = Json.text(item, "eTag");
+        String etag = ListItemShape.etag(item);
         List<JsonNode> files = new ArrayList<>();
         for (JsonNode f : answer.path("value")) {
             ObjectNode copy = ((ObjectNode) f).deepCopy();
-            copy.put(ListAttachmentShape.ITEM_ETAG, etag != null ? etag : Json.text(item, "@odata.etag"));
+            copy.put(ListAttachmentShape.ITEM_ETAG, etag);
             files.add(copy);
         }
         return files;

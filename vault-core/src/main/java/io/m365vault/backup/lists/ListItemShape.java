@@ -42,6 +42,11 @@ final class ListItemShape implements ItemShape {
 
     @Override
     public String version(JsonNode item) {
+        return etag(item);
+    }
+
+    /** The item's eTag, or its {@code @odata.etag} where Graph gave only that. */
+    static String etag(JsonNode item) {
         String etag = Json.text(item, "eTag");
         return etag != null ? etag : Json.text(item, "@odata.etag");
     }
