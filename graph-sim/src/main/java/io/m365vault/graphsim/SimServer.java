@@ -137,7 +137,7 @@ public final class SimServer {
             res = ctx.entra.token(m.group(1), body);
             ctx.stats.status(res.status);
         } else if (SharePointRestHandler.handles(path)) {
-            res = sharePoint.serve(ex.getRequestMethod(), ex.getRequestURI().getPath(), Exchanges.headers(ex));
+            res = sharePoint.serve(ex.getRequestMethod(), ex.getRequestURI().getPath(), Exchanges.headers(ex), body);
             ctx.stats.status(res.status);
         } else if (path.startsWith("/_upload/")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(8), ex.getRequestURI().getRawQuery(),
