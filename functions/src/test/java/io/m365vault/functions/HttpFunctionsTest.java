@@ -44,7 +44,7 @@ class HttpFunctionsTest {
             error(400, "unknown field 'itme'", restores.submit(TestRequest.post("{\"itme\":\"user:a\"}")));
             error(400, "item must be a string", restores.submit(TestRequest.post("{\"item\":[\"user:a\"]}")));
             error(400, "at must be an ISO-8601", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"at\":\"last week\"}")));
-            error(400, "not supported yet", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"target\":\"original\",\"workloads\":[\"lists\"]}")));
+            error(400, "lists and pages go from a site into a site", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"target\":\"original\",\"workloads\":[\"lists\"]}")));
             QueueClient jobs = f.storage.queues().getQueueClient(QueueNames.RESTORE_JOBS);
             jobs.clearMessages();
             error(400, "item must be user:<id or UPN>", restores.submit(TestRequest.post("{\"item\":\"user:../../etc/passwd\"}")));

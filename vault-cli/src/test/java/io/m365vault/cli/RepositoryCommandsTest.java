@@ -306,7 +306,7 @@ class RepositoryCommandsTest {
         assertEquals(2 * events, sim.snapshot(alice.id).path("events").size(), "every event (exceptions too) once more");
         assertEquals(2 * contacts, sim.snapshot(alice.id).path("contacts").size(), "every contact once more");
         assertTrue(sim.snapshot(alice.id).path("events").findValuesAsText("calendar").stream().anyMatch(c -> c.startsWith("Back/")));
-        assertFailure(run("restore", "user:" + alice.id, "--workloads", "lists"), "restoring lists into the tenant is not supported yet");
+        assertFailure(run("restore", "user:" + alice.id, "--workloads", "lists"), "lists and pages go from a site into a site, not user:" + alice.id);
         assertFailure(run("restore", "user:" + alice.id, "--to-item", "user:nobody@nowhere.example"), "the tenant has no user nobody@nowhere.example");
         assertUsage(run("restore", "user:" + alice.id, "--export", "--folder", "Restored"), "--export writes a zip");
     }

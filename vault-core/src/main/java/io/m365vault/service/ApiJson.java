@@ -83,6 +83,7 @@ final class ApiJson {
             p.put("items", t.items()).put("done", t.done()).put("restored", t.restored()).put("skipped", t.skipped())
                     .put("failed", t.failed()).put("bytes", t.bytes()).put("perMinute", t.perMinute()).put("etaSeconds", t.etaSeconds());
             strings(n.putArray("failedItems"), t.failedItems());
+            strings(n.putArray("notes"), t.notes());
         }
         if (j.link() != null) {
             n.put("download", j.link());

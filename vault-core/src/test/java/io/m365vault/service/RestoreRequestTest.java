@@ -60,7 +60,7 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"workloads\":[\"mail\"],\"path\":\"OneDrive\"}", "path names a folder or file"},
                 {"{\"item\":\"user:u\",\"at\":\"yesterday\"}", "at must be an ISO-8601"},
                 {"{\"item\":\"user:u\",\"at\":5}", "at must be a string"},
-                {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"lists\"]}", "restoring lists into the tenant is not supported yet"},
+                {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"lists\"]}", "lists and pages go from a site into a site, not user:u into user:u"},
                 {"{\"item\":\"user:u\",\"target\":\"alternate\",\"toItem\":\"site:s\",\"workloads\":[\"files\",\"mail\"]}", "files go into a user's, site's or group's drive"},
                 {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"calendar\",\"email\"]}", "restoring email into the tenant"},
                 {"{\"item\":\"user:u\",\"target\":\"alternate\"}", "target alternate needs toItem"},
