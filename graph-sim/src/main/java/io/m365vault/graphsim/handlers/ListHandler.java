@@ -196,8 +196,8 @@ public final class ListHandler {
             if (SERVER_FIELDS.contains(name)) {
                 throw GraphError.badRequest("invalidRequest", "Field '" + name + "' is read-only");
             }
-            if (name.startsWith("@")) {
-                annotations.add(name);
+            if (name.contains("@")) {
+                annotations.add(name); // @odata.etag, or a value's type: Name@odata.type
             }
         });
         f.remove(annotations);
