@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.kiota.HttpMethod;
+import io.m365vault.graph.GraphClients;
+import io.m365vault.graph.GraphSettings;
 import io.m365vault.graph.TenantGraph;
+import io.m365vault.graph.ThrottleConfig;
 import io.m365vault.graphsim.GraphSim;
+import io.m365vault.graphsim.entra.SimTls;
 import io.m365vault.repo.Repository;
 import io.m365vault.restore.tenant.ListRestore;
 import io.m365vault.restore.tenant.PageRestore;
@@ -201,6 +205,29 @@ class ListPageRestoreTest {
         assertEquals(before, SiteViews.of(repo, a, t3).items(null), "back with its values");
         assertEquals(SiteViews.pages(repo, a, t1).keySet(), SiteViews.pages(repo, a, t3).keySet(), "back under its name");
         assertEquals(SiteViews.pages(repo, a, t1).get(page.get("name").asText()), SiteViews.pages(repo, a, t3).get(page.get("name").asText()));
+    }
+
+    @Test
+    void withAClientSecretTheItemsAreRestoredWithoutTheirFilesAndTheNotesSaySo(AzuriteExtension.StorageAccount account) throws Exception {
+        Instant t = backUp(account, 86);
+        ProtectedItem b = SimSites.site(sim, 2);
+        int items = snapshot(b).size();
+        int files = SimSites.simAttachments(sim, b).size();
+        sim.startTls();
+        SimTls.trustInThisJvm();
+        String tenant = "5f1e2d3c-0000-4000-8000-0000000000ee";
+        String app = "6a2b3c4d-0000-4000-8000-0000000000ff";
+        sim.registerApp(tenant, app, "s3cret~value");
+        try (TenantGraph secret = GraphClients.create(new GraphSettings(tenant, app, "s3cret~value", null, null, sim.tlsBaseUrl(), sim.authorityHost()),
+                ThrottleConfig.defaults())) {
+            TenantRestoreResult r = new ListRestore(repo, secret).restore("job1", a, t, new TenantRestoreOptions(b, null, false));
+            assertTrue(r.complete(), r.failures().toString());
+            assertEquals(r.items(), r.restored());
+            assertTrue(r.notes().stream().anyMatch(n -> n.matches("list Tasks: attachments not restored, SharePoint REST refuses this app: the app signs in"
+                    + " with a client secret \\(GRAPH_CLIENT_SECRET\\).* \\([1-9]\\d* items?\\)")), r.notes().toString());
+        }
+        assertEquals(items + SiteViews.of(repo, a, t).items(null).values().stream().mapToInt(List::size).sum(), snapshot(b).size(), "every item");
+        assertEquals(files, SimSites.simAttachments(sim, b).size(), "no file added");
     }
 
     /** Each list's values of both, sorted. */
