@@ -373,6 +373,23 @@ class RepositoryCommandsTest {
         assertUsage(run("restore", "user:" + alice.id, "mail/Inbox"), "only the files narrow to one folder or file");
     }
 
+    @Test
+    void restoreWritesASitesListsAndPagesIntoAnotherSiteAndPrintsWhatItLeftOut() {
+        String a = sim.tenant().sites().sites().get(1).id;
+        String b = sim.tenant().sites().sites().get(2).id;
+        assertEquals(0, run("backup", "site:" + a, "--workloads", "lists,pages").code(), "the site's lists and pages backed up");
+        int items = sim.snapshot(b).path("lists").size();
+        int pages = sim.snapshot(b).path("pages").size();
+        Cli.Result r = run("restore", "site:" + a, "--workloads", "lists,pages", "--to-item", "site:" + b);
+        assertEquals(0, r.code(), r.toString());
+        int added = sim.snapshot(b).path("lists").size() - items + sim.snapshot(b).path("pages").size() - pages;
+        assertTrue(r.out().contains("done: " + added + " of " + added + " items (lists,pages) restored into site:" + b + ", 0 skipped as already there, 0 failed"),
+                r.out());
+        assertEquals(3, sim.snapshot(b).path("pages").size() - pages, "every page");
+        assertTrue(r.out().contains("\n  note: list Issues: AssignedTo left out where the person is not in the target site's people list ("), r.out());
+        assertFailure(run("restore", "site:" + a, "--workloads", "lists", "--to-item", "user:" + bob.id), "lists and pages go from a site into a site");
+    }
+
     /** A user's files under {@code under} as graph-sim shows them: path -> sha256|created|modified. */
     private Map<String, String> files(String user, String under) {
         Map<String, String> out = new java.util.TreeMap<>();
