@@ -2,6 +2,7 @@ package io.m365vault.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import io.m365vault.graphsim.entra.SimTls;
 import io.m365vault.repo.Repository;
 import io.m365vault.restore.tenant.ListRestore;
 import io.m365vault.restore.tenant.PageRestore;
+import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.restore.tenant.TenantRestoreOptions;
 import io.m365vault.restore.tenant.TenantRestoreResult;
 import io.m365vault.testkit.AzuriteExtension;
@@ -151,6 +153,12 @@ class ListPageRestoreTest {
         assertTrue(again.complete(), again.failures().toString());
         assertEquals(2, again.restored(), "the re-run restores the two, and only them");
         assertEquals(before + first.items(), snapshot(b).size());
+
+        ProtectedItem none = new ProtectedItem("site", "contoso.sharepoint.com,00000000-0000-0000-0000-000000000000,00000000-0000-0000-0000-000000000000");
+        RestoreRefusedException missing = assertThrows(RestoreRefusedException.class,
+                () -> restore.restore("job3", a, t, new TenantRestoreOptions(none, null, false)));
+        assertTrue(missing.getMessage().startsWith(none + " has no site Graph can reach (404"), missing.getMessage());
+        assertEquals(before + first.items(), snapshot(b).size(), "nothing written");
     }
 
     @Test
