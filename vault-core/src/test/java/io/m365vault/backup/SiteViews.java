@@ -101,7 +101,7 @@ final class SiteViews {
             if (l.path("displayName").asText().equals(list)) {
                 for (JsonNode c : l.path("columns")) {
                     if (!c.path("readOnly").asBoolean() && !c.path("hidden").asBoolean()) {
-                        String type = List.of("text", "number", "choice", "boolean", "dateTime", "personOrGroup", "lookup").stream()
+                        String type = List.of("text", "number", "choice", "boolean", "dateTime", "personOrGroup", "lookup", "term").stream()
                                 .filter(c::has).findFirst().orElse("?");
                         out.add(c.path("name").asText() + ":" + type + (type.equals("choice") ? c.path("choice").path("choices").toString() : ""));
                     }

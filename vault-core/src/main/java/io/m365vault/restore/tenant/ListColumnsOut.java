@@ -8,8 +8,8 @@ import java.util.Set;
  * Which of a backed-up list's columns a restore writes, and the columnDefinition it creates one
  * with. Left out: read-only, hidden and sealed columns (SharePoint's own: Created, Modified,
  * Author, ID...), the system columns by name (some lists report them writable), and legacy ones
- * with no type facet Graph documents. A calculated column is created but its values are not
- * written: SharePoint computes them.
+ * with no type facet Graph documents. A calculated or managed metadata column is created but its
+ * values are not written ({@link #unvalued}).
  */
 final class ListColumnsOut {
     /** The type facets of columnDefinition (v1.0) a create takes. */
@@ -56,9 +56,13 @@ final class ListColumnsOut {
         return column.has("lookup") || column.has("personOrGroup");
     }
 
-    /** Whether items carry values for it: not for a calculated column. */
-    static boolean valued(JsonNode column) {
-        return !column.has("calculated");
+    /**
+     * Why items' values of the column are not written though the column is, or null when they
+     * are: a calculated column's SharePoint computes; a managed metadata (term) value Graph does
+     * not write through {@code fields} (SharePoint keeps it in a hidden note column).
+     */
+    static String unvalued(JsonNode column) {
+        return column.has("calculated") ? "calculated by SharePoint" : column.has("term") ? "managed metadata, which Graph does not write" : null;
     }
 
     /**

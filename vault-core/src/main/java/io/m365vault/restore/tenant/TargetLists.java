@@ -89,8 +89,11 @@ final class TargetLists {
             if (!there.containsKey(column) && !add(path, list, c, lists, notes)) {
                 continue;
             }
-            if (ListColumnsOut.valued(c)) {
+            String unvalued = ListColumnsOut.unvalued(c);
+            if (unvalued == null) {
                 columns.put(column, c);
+            } else {
+                notes.add("list " + name + ": the values of column " + column + " left out (" + unvalued + ")");
             }
         }
         return new Target(id, columns);
