@@ -71,6 +71,10 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
         if (!sites && out.stream().anyMatch(SITE::contains)) {
             throw new InvalidRequestException(what + ": lists and pages go from a site into a site, not " + item + " into " + toItem);
         }
+        if (folder != null && SITE.containsAll(out)) {
+            throw new InvalidRequestException(what + ".folder names a folder for mail, calendars, contacts or files; lists and pages go back"
+                    + " under their own names");
+        }
         if (versions && !out.contains(Workload.FILES)) {
             throw new InvalidRequestException(what + ".versions restores the files' earlier versions, which the workloads leave out");
         }

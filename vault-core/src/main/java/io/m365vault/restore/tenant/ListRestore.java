@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A site's lists as they were at a point in time, written into a site of the tenant: the site
@@ -37,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is {@link RestoreRun}'s.
  */
 public final class ListRestore {
+    private static final Logger LOG = LoggerFactory.getLogger(ListRestore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SHAREPOINT_JSON = Map.of("Accept", "application/json;odata=nometadata");
 
@@ -61,6 +64,7 @@ public final class ListRestore {
     /** Where one restore writes: the target site, its lists, and the ids its copies got. */
     private final class Into {
         final RestoreRun run;
+        final ProtectedItem source;
         final String site;
         final String webUrl;
         final TargetLists lists;
@@ -74,6 +78,7 @@ public final class ListRestore {
 
         Into(RestoreRun run, ProtectedItem source, TenantRestoreOptions options, BackedUpLists backed) throws IOException {
             this.run = run;
+            this.source = source;
             ProtectedItem target = options.target();
             if (!"site".equals(target.kind())) {
                 throw new IllegalArgumentException("lists are restored into a site, not " + target);
@@ -111,7 +116,7 @@ public final class ListRestore {
             long bytesBefore = results.stream().mapToLong(TenantRestoreResult::bytes).sum();
             TenantRestoreOptions shifted = new TenantRestoreOptions(options.target(), options.folder(), options.skipExisting(),
                     (d, o, b) -> options.progress().at(doneBefore + d, total, bytesBefore + b));
-            results.add(list(new RestoreRun(graph, job, source, at, shifted, "lists", "Sites.Manage.All", "site"), into, list,
+            results.add(list(job, new RestoreRun(graph, job, source, at, shifted, "lists", "Sites.Manage.All", "site"), into, list,
                     backed.itemsOf(list), backed.attachments(), options.skipExisting()));
         }
         List<TenantRestoreResult.Failure> failures = results.stream().flatMap(r -> r.failures().stream()).toList();
@@ -121,7 +126,7 @@ public final class ListRestore {
     }
 
     /** One list and its items; a list that cannot be made fails its items, with why. */
-    private TenantRestoreResult list(RestoreRun run, Into into, JsonNode list, List<CatalogEntry> items,
+    private TenantRestoreResult list(String job, RestoreRun run, Into into, JsonNode list, List<CatalogEntry> items,
                                      Map<String, List<CatalogEntry>> attachments, boolean skipExisting) {
         String name = list.path("displayName").asText();
         TargetLists.Target target;
@@ -136,6 +141,8 @@ public final class ListRestore {
             });
         }
         into.listIds.put(list.path("id").asText(), target.id());
+        LOG.info("tenant restore list job={} item={} workload=lists list={} targetList={} columns={} items={}", job, into.source, name,
+                target.id(), target.columns().size(), items.size());
         ExistingListItems existing = new ExistingListItems(new DeltaPager(new TenantGraphReader(graph, 200)),
                 into.site + "/lists/" + Json.seg(target.id()), target.columns().keySet());
         return run.each(items, CatalogEntry::itemId, "list item", () -> 0, (item, tally) -> {
