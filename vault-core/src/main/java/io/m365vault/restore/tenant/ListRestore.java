@@ -16,8 +16,11 @@ import io.m365vault.repo.Repository;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,7 +198,7 @@ public final class ListRestore {
 
     /** The lists in the order they are written: those another one looks up first, so the lookups can point at their copies. */
     static List<JsonNode> lookedUpFirst(List<JsonNode> lists) {
-        java.util.Set<String> lookedUp = new java.util.HashSet<>();
+        Set<String> lookedUp = new HashSet<>();
         for (JsonNode l : lists) {
             for (JsonNode c : l.path("columns")) {
                 if (c.has("lookup")) {
@@ -204,7 +207,7 @@ public final class ListRestore {
             }
         }
         List<JsonNode> out = new ArrayList<>(lists);
-        out.sort(java.util.Comparator.comparing(l -> !lookedUp.contains(l.path("id").asText())));
+        out.sort(Comparator.comparing(l -> !lookedUp.contains(l.path("id").asText())));
         return out;
     }
 }
