@@ -41,25 +41,51 @@ public final class NodeTool {
         if (Files.exists(installed)) {
             return;
         }
+        locked(home, () -> {
+            if (!Files.exists(installed)) {
+                Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                        .directory(home.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+                if (npm.waitFor() != 0 || !Files.exists(installed)) {
+                    throw new IllegalStateException("npm ci in " + home + " failed (exit " + npm.exitValue()
+                            + "); Node 20 and npm must be on the PATH");
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs a set-up command of the tool in {@code home} under the same lock, its errors shown as
+     * they come; answers the last line it printed (by convention, what it set up).
+     */
+    public static String setUp(Path home, String... command) {
+        return locked(home, () -> {
+            Process p = new ProcessBuilder(command).directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (p.waitFor() != 0 || out.isEmpty()) {
+                throw new IllegalStateException(String.join(" ", command) + " in " + home + " failed (exit " + p.exitValue()
+                        + "); its errors are above");
+            }
+            return out.substring(out.lastIndexOf('\n') + 1);
+        });
+    }
+
+    private interface Step<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private static <T> T locked(Path home, Step<T> step) {
         try (FileChannel ch = FileChannel.open(home.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
-            if (Files.exists(installed)) {
-                return;
-            }
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            if (npm.waitFor() != 0 || !Files.exists(installed)) {
-                throw new IllegalStateException("npm ci in " + home + " failed (exit " + npm.exitValue()
-                        + "); Node 20 and npm must be on the PATH");
-            }
+            return step.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not install " + home.getFileName() + " into " + home, e);
+            throw new UncheckedIOException("could not set up " + home.getFileName() + " in " + home, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing " + home.getFileName(), e);
+            throw new IllegalStateException("interrupted while setting up " + home.getFileName(), e);
         }
     }
 }
