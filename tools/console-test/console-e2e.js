@@ -7,7 +7,7 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 
 const env = process.env;
-const need = ['CHROMIUM', 'CONSOLE_URL', 'KEY', 'RUN', 'RUN_DONE', 'ITEM_NAME', 'FOLDER', 'SUBJECT', 'TO_ITEM', 'RESTORE_FOLDER',
+const need = ['CHROMIUM', 'CONSOLE_URL', 'KEY', 'RUN', 'RUN_DONE', 'FAILED_ITEM', 'ITEM_NAME', 'FOLDER', 'SUBJECT', 'TO_ITEM', 'RESTORE_FOLDER',
   'SCREENSHOTS', 'DOWNLOADS'];
 const missing = need.filter((n) => !env[n]);
 if (missing.length) {
@@ -55,6 +55,8 @@ async function main() {
     await page.locator('#run-heading').filter({ hasText: env.RUN }).waitFor();
     const rows = await page.locator('#run-items tbody tr').count();
     if (String(rows) !== env.RUN_DONE) throw new Error('the run lists ' + rows + ' items, expected ' + env.RUN_DONE);
+    const failed = page.locator('#run-items tbody li').filter({ hasText: 'mail message ' + env.FAILED_ITEM + ': ' });
+    if (await failed.count() !== 1) throw new Error('the run does not show failed item ' + env.FAILED_ITEM + ' with why');
     await done(step);
 
     step = 'browse';

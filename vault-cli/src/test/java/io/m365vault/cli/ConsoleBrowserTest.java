@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.m365vault.graphsim.GraphSim;
 import io.m365vault.graphsim.model.SimUser;
 import io.m365vault.testkit.AzuriteExtension;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web console in headless Chromium against {@code vault serve} on Azurite and graph-sim:
- * a wrong key is refused (401), the backup's run shows with its counts, a browse and a search find
+ * a wrong key is refused (401), the backup's run shows with its counts and its one failed item with
+ * why, a browse and a search find
  * a message, an export downloads a zip holding it, a restore into another mailbox runs and the
  * message is there in the tenant. tools/console-test/console-e2e.js drives the page; its
  * screenshots are kept in target/console-screenshots/.
@@ -45,6 +47,7 @@ class ConsoleBrowserTest {
     private static final String KEY = "console-test-key-7f3a9c";
     private static final String RESTORE_FOLDER = "From the console";
     private static final long SCRIPT_SECONDS = 240;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aPersonFollowsABackupBrowsesSearchesExportsAndRestores(AzuriteExtension.StorageAccount account, @TempDir Path tmp)
@@ -71,6 +74,16 @@ class ConsoleBrowserTest {
             }
             assertTrue(message != null, "a message with a plain subject in " + alice.userPrincipalName);
             String subject = message.get("subject").asText();
+            // One of Bob's messages cannot be read: the run shows it as a failed item with why, the rest backed up.
+            String unreadable = null;
+            for (JsonNode m : sim.snapshot(bob.id).get("mail")) {
+                if (!m.path("folder").asText().startsWith("Hidden")) {
+                    unreadable = m.get("id").asText();
+                    break;
+                }
+            }
+            sim.faults(JSON.readTree("{\"retryAfterSeconds\":0,\"inject\":[{\"path\":\"/messages/" + unreadable
+                    + "/$value\",\"status\":500,\"count\":1000000}]}"));
 
             Cli cli = new Cli(Map.of("VAULT_STORAGE", account.connectionString(), "VAULT_KEK", "file:" + tmp.resolve("kek"),
                     "GRAPH_BASE_URL", sim.baseUrl(), "VAULT_FUNCTION_KEY", KEY, "VAULT_SCHEDULE", "0 0 0 1 1 *",
@@ -90,11 +103,14 @@ class ConsoleBrowserTest {
                 Files.createDirectories(shots);
                 Path downloads = Files.createDirectories(tmp.resolve("downloads"));
                 Map<String, String> env = new HashMap<>(Map.of("CHROMIUM", chromium, "CONSOLE_URL", console, "KEY", KEY,
-                        "RUN", run.group(1), "RUN_DONE", "2", "ITEM_NAME", alice.displayName, "FOLDER", message.get("folder").asText(),
-                        "SUBJECT", subject, "TO_ITEM", "user:" + bob.userPrincipalName, "RESTORE_FOLDER", RESTORE_FOLDER));
+                        "RUN", run.group(1), "RUN_DONE", "2", "FAILED_ITEM", unreadable, "ITEM_NAME", alice.displayName,
+                        "FOLDER", message.get("folder").asText(), "SUBJECT", subject));
+                env.put("TO_ITEM", "user:" + bob.userPrincipalName);
+                env.put("RESTORE_FOLDER", RESTORE_FOLDER);
                 env.put("SCREENSHOTS", shots.toString());
                 env.put("DOWNLOADS", downloads.toString());
                 String out = node(tool, env);
+                System.out.print(out);
                 for (String step : new String[] {"wrong-key", "run-counts", "browse", "search", "export", "restore", "no-key-in-urls"}) {
                     assertTrue(out.contains("ok " + step + "\n"), "step " + step + " of the console:\n" + out);
                     assertTrue(Files.isRegularFile(shots.resolve(step + ".png")), "screenshot of " + step);

@@ -6,10 +6,8 @@ import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.EventTimes;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,55 +105,36 @@ public final class ItemSearch {
     }
 
     /**
-     * When the item happened as a person dates it: a message's receivedDateTime, an event's start
-     * (Graph's dateTime in its timeZone, taken as UTC when that is not a zone Java knows), else its
+     * When the item happened as a person dates it: a message's receivedDateTime (sentDateTime for
+     * a draft), an event's start (in its time zone, Windows or IANA, as export reads it), else its
      * last change; the version's start when the JSON has none of these.
      */
     static Instant date(JsonNode meta, Instant otherwise) {
-        for (String f : new String[] {"receivedDateTime", "sentDateTime"}) {
-            Instant t = instant(meta.path(f).asText(null));
-            if (t != null) {
-                return t;
-            }
-        }
-        Instant start = local(meta.path("start").path("dateTime").asText(null), meta.path("start").path("timeZone").asText("UTC"));
-        if (start != null) {
-            return start;
-        }
-        for (String f : new String[] {"lastModifiedDateTime", "createdDateTime"}) {
-            Instant t = instant(meta.path(f).asText(null));
-            if (t != null) {
-                return t;
-            }
-        }
-        return otherwise;
-    }
-
-    private static Instant instant(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static Instant local(String dateTime, String zone) {
-        if (dateTime == null) {
-            return null;
-        }
-        try {
-            ZoneId z;
+        Instant t = first(meta, "receivedDateTime", "sentDateTime");
+        if (t == null && meta.path("start").isObject()) {
             try {
-                z = ZoneId.of(zone);
-            } catch (RuntimeException e) {
-                z = ZoneOffset.UTC;
+                t = EventTimes.of(meta).start();
+            } catch (RuntimeException unreadable) {
+                t = null; // dated by its last change instead
             }
-            return LocalDateTime.parse(dateTime).atZone(z).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
         }
+        if (t == null) {
+            t = first(meta, "lastModifiedDateTime", "createdDateTime");
+        }
+        return t != null ? t : otherwise;
+    }
+
+    private static Instant first(JsonNode meta, String... fields) {
+        for (String f : fields) {
+            String s = meta.path(f).asText(null);
+            if (s != null) {
+                try {
+                    return EventTimes.instant(s);
+                } catch (DateTimeParseException notATime) {
+                    // the next field, if any
+                }
+            }
+        }
+        return null;
     }
 }
