@@ -133,6 +133,12 @@ class ConsoleBrowserTest {
             assertFalse(r.body().contains(KEY), name + " holds the key");
             assertFalse(r.body().contains("code="), name + " puts a key in a URL");
         }
+        String root = console.replace("/console/", "/");
+        HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(root)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, home.statusCode(), "/ sends to the console");
+        assertEquals("/console/", home.headers().firstValue("Location").orElse(""));
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(console + "console.js%2F..%2F..%2Fkek")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "only the console's own names are served");
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(console.replace("/console/", "/api/runs"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, api.statusCode(), "the API still needs the key");
