@@ -113,6 +113,23 @@ async function main() {
     if (leaked.length) throw new Error('the key is in request URLs: ' + leaked[0]);
     console.log('api calls: ' + apiCalls.length);
     await done(step);
+
+    // A run started now (the test starts it when it reads this line, on a slowed Graph): seen going
+    // after one Refresh, then seen done with no further click, by the page's own polling.
+    step = 'live';
+    console.log('ready live');
+    const going = page.locator('#runs-table tbody tr').filter({ has: page.locator('td.status-running') });
+    for (let i = 0; i < 60 && await going.count() === 0; i++) {
+      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+      await page.waitForTimeout(500);
+    }
+    if (await going.count() === 0) throw new Error('no run going after 60 refreshes');
+    const live = await going.first().getAttribute('data-run');
+    await page.locator('#runs-live').filter({ hasText: 'updated every 2 seconds' }).waitFor();
+    await done('live-running');
+    await page.locator(`#runs-table tr[data-run="${live}"] td.status-done`).waitFor({ timeout: JOB_WAIT });
+    await page.locator('#runs-live').filter({ hasText: 'none going' }).waitFor();
+    await done(step);
   } catch (e) {
     if (page) await page.screenshot({ path: path.join(env.SCREENSHOTS, step + '-failed.png'), fullPage: true }).catch(() => {});
     throw e;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web console in headless Chromium against {@code vault serve} on Azurite and graph-sim:
  * a wrong key is refused (401), the backup's run shows with its counts and its one failed item with
- * why, a browse and a search find
+ * why, a run started while the page is open is seen going and then done by its polling, a browse and a search find
  * a message, an export downloads a zip holding it, a restore into another mailbox runs and the
  * message is there in the tenant. tools/console-test/console-e2e.js drives the page; its
  * screenshots are kept in target/console-screenshots/.
@@ -109,9 +109,18 @@ class ConsoleBrowserTest {
                 env.put("RESTORE_FOLDER", RESTORE_FOLDER);
                 env.put("SCREENSHOTS", shots.toString());
                 env.put("DOWNLOADS", downloads.toString());
-                String out = node(tool, env);
+                // When the page is ready for it, a second backup on a Graph slowed to a second a request: a run that stays going a while.
+                Cli.Result[] live = new Cli.Result[1];
+                Thread second = new Thread(() -> {
+                    sim.faults(JSON.createObjectNode().put("latencyMs", 1000));
+                    live[0] = cli.run("backup", "user:" + alice.id, "--workloads", "mail", "--repo", "consoletest");
+                }, "second-backup");
+                String out = node(tool, env, "ready live\n", second::start);
                 System.out.print(out);
-                for (String step : new String[] {"wrong-key", "run-counts", "browse", "search", "export", "restore", "no-key-in-urls"}) {
+                second.join(120_000);
+                assertTrue(live[0] != null && live[0].code() == 0, "the second backup: " + live[0]);
+                for (String step : new String[] {"wrong-key", "run-counts", "browse", "search", "export", "restore", "no-key-in-urls",
+                        "live-running", "live"}) {
                     assertTrue(out.contains("ok " + step + "\n"), "step " + step + " of the console:\n" + out);
                     assertTrue(Files.isRegularFile(shots.resolve(step + ".png")), "screenshot of " + step);
                 }
@@ -144,8 +153,11 @@ class ConsoleBrowserTest {
         assertEquals(401, api.statusCode(), "the API still needs the key");
     }
 
-    /** Runs the browser script to its end (or kills it at the limit) and answers what it printed; its exit must be 0. */
-    private static String node(Path tool, Map<String, String> env) throws Exception {
+    /**
+     * Runs the browser script to its end (or kills it at the limit) and answers what it printed; its exit must be 0.
+     * {@code onCue} runs once, when the script prints {@code cue}.
+     */
+    private static String node(Path tool, Map<String, String> env, String cue, Runnable onCue) throws Exception {
         ProcessBuilder b = new ProcessBuilder("node", tool.resolve("console-e2e.js").toString()).directory(tool.toFile()).redirectErrorStream(true);
         b.environment().putAll(env);
         Process p = b.start();
@@ -158,7 +170,16 @@ class ConsoleBrowserTest {
             }
         });
         reader.start();
-        boolean ended = p.waitFor(SCRIPT_SECONDS, TimeUnit.SECONDS);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SCRIPT_SECONDS);
+        boolean cued = false;
+        while (p.isAlive() && System.nanoTime() < end) {
+            if (!cued && out.toString(StandardCharsets.UTF_8).contains(cue)) {
+                cued = true;
+                onCue.run();
+            }
+            Thread.sleep(100);
+        }
+        boolean ended = p.waitFor(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
         if (!ended) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();

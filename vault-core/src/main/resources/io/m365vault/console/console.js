@@ -293,6 +293,7 @@ function init() {
   $('search-form').addEventListener('submit', guarded(search));
   $('restore-form').addEventListener('submit', guarded(submitRestore));
   $('run-failed-only').addEventListener('change', guarded(loadRun));
+  $('runs-refresh').addEventListener('click', guarded(loadRuns));
   if (sessionStorage.getItem(KEY)) guarded(start)();
 }
 
