@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * `vault serve`: the Functions' triggers on this machine, for local testing where no Functions host
  * can run: the VAULT_SCHEDULE timer (ScheduleBackups), the hourly export sweep (ExpireExports), the backup-items and restore-jobs queues
  * (BackupItem, BackupItemPoison, RunRestore) polled on the storage account, and the HTTP API and
- * the web console on localhost. Each calls the same vault-core service the function calls. Runs until stopped.
+ * the web console on localhost. Each calls the same vault-core service the function calls. Runs
+ * until stopped.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the Functions' handlers here: the VAULT_SCHEDULE timer, the backup-items and restore-jobs queues,",
@@ -73,8 +74,8 @@ final class ServeCommand extends RepoCommand {
             pumps.execute(() -> run(backups, env));
             pumps.execute(() -> run(restores, env));
             out.println("serving repository " + repo.name + ": HTTP API " + http.url() + ", web console " + http.consoleUrl()
-                    + ", timer '" + settings.schedule() + "' (UTC), queues " + QueueNames.BACKUP_ITEMS + " and " + QueueNames.RESTORE_JOBS + ", export sweep '"
-                    + ExportStore.SWEEP_SCHEDULE + "'");
+                    + ", timer '" + settings.schedule() + "' (UTC), queues " + QueueNames.BACKUP_ITEMS + " and " + QueueNames.RESTORE_JOBS
+                    + ", export sweep '" + ExportStore.SWEEP_SCHEDULE + "'");
             out.println(key.generated() ? "function key (generated; set VAULT_FUNCTION_KEY to choose one): " + key.value()
                     : "function key: from VAULT_FUNCTION_KEY");
             out.flush();
