@@ -105,6 +105,14 @@ public final class ApiJson {
         return n;
     }
 
+    static ObjectNode hit(ItemSearch.Hit h) {
+        ObjectNode n = entry(h.entry());
+        n.put("path", h.path());
+        n.put("sender", h.sender());
+        time(n, "date", h.date());
+        return n;
+    }
+
     static ArrayNode array() {
         return F.arrayNode();
     }
