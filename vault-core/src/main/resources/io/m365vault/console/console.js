@@ -245,6 +245,14 @@ async function loadJob() {
   showJob();
 }
 
+/** Seconds as the largest two units: "3 min 20 s", "1 h 5 min". */
+function duration(seconds) {
+  const s = Math.max(0, Math.round(seconds || 0));
+  if (s < 60) return s + ' s';
+  if (s < 3600) return Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
+  return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
+}
+
 function showJob() {
   const j = state.job;
   $('job').hidden = false;
@@ -252,12 +260,17 @@ function showJob() {
   let line = 'Status: ' + j.status;
   if (j.progress) {
     const p = j.progress;
-    line += ': ' + p.done + ' of ' + p.items + ' items, ' + p.restored + ' restored, ' + p.skipped + ' skipped, ' + p.failed + ' failed';
+    line += ': ' + p.done + ' of ' + p.items + ' items, ' + p.restored + ' restored, ' + p.skipped + ' skipped, ' + p.failed + ' failed, '
+      + bytes(p.bytes);
+    if (!FINISHED.has(j.status) && p.perMinute > 0) {
+      line += ', ' + Math.round(p.perMinute) + ' items a minute, about ' + duration(p.etaSeconds) + ' left';
+    }
   }
   if (j.files !== undefined) line += ': ' + j.files + ' files, ' + bytes(j.bytes) + ', ' + j.failures + ' failed';
   if (j.error) line += '. ' + j.error;
   $('job-live').textContent = line;
   $('job-failures').replaceChildren(...(j.failedItems || []).map((f) => el('li', {}, f)));
+  $('job-notes').replaceChildren(...(j.notes || []).map((n) => el('li', {}, n)));
   $('job-download').hidden = !j.download;
   if (j.download) {
     $('job-link').href = j.download;
