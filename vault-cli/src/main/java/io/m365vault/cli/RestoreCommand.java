@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
                 "Files (--workloads files, the default for a site or group): every folder (empty ones too) and file with its created and"
                         + " modified times, into the original drive or the OneDrive of another user, a site's or a group's drive (--to-item),"
                         + " each file beside what is there ('x 1.docx' where 'x.docx' exists); PATH files/<drive>/<folder>/... restores one"
-                        + " folder or file.",
+                        + " folder or file, PATH mail/<folder>/.../[<message id>] one mail folder or message.",
+                "--subject, --from, --name, --after, --before restore (or export) only the items the search picks.",
                 "Needs the Mail.ReadWrite, Calendars.ReadWrite, Contacts.ReadWrite and Files.ReadWrite.All application permissions.",
                 "--export: a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports account (VAULT_EXPORTS) with a"
                         + " download link valid 1 hour, never past the export's window (VAULT_EXPORT_DAYS, 7), after which it is deleted;"
@@ -43,7 +44,8 @@ final class RestoreCommand extends RepoCommand {
     ProtectedItem item;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
-            description = "one workload (mail, calendar, contacts, files) or one folder or file of the files: files/<drive>/<folder>/...")
+            description = "one workload (mail, calendar, contacts, files), one folder or file of the files: files/<drive>/<folder>/...,"
+                    + " or one folder or message of the mail: mail/<folder>/.../[<message id>]")
     String path;
 
     @Mixin
@@ -77,6 +79,9 @@ final class RestoreCommand extends RepoCommand {
 
     @Mixin
     MailOptions.Format format;
+
+    @Mixin
+    SearchOptions search;
 
     @Override
     public Integer call() throws Exception {
@@ -117,13 +122,17 @@ final class RestoreCommand extends RepoCommand {
             Workload w = Workload.parse(parts[0]);
             r.putArray("workloads").add(w.id());
             if (parts.length > 1 && !parts[1].isBlank()) {
-                if (w != Workload.FILES) {
-                    throw usage("PATH " + path + ": only the files narrow to one folder or file (files/<drive>/<folder>/...)");
+                if (w != Workload.FILES && w != Workload.MAIL) {
+                    throw usage("PATH " + path + ": only the files and the mail narrow to one folder or item (files/<drive>/<folder>/...,"
+                            + " mail/<folder>/.../<message id>)");
                 }
                 r.put("path", parts[1]);
             }
         }
         r.put("at", t.toString());
+        if (search.json() != null) {
+            r.set("filters", search.json());
+        }
         r.put("target", export ? "export" : toItem != null ? "alternate" : "original");
         if (export) {
             r.put("format", format.format.name().toLowerCase(java.util.Locale.ROOT));

@@ -157,7 +157,7 @@ public final class RestoreService {
         Path dir = scratch(id);
         try {
             ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format())
-                    .withFilesPath(r.path());
+                    .withFilesPath(r.filesPath()).withMailPath(r.mailPath()).withSearch(r.search());
             ExportResult result = new ItemExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
             String blobName = id + "/" + safe(r.item().toString()) + "-" + STAMP.format(r.at()) + ".zip";
             ExportStore.Stored stored = exports.upload(blobName, dir.resolve("export"));

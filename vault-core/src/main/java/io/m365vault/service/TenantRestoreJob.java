@@ -88,10 +88,10 @@ final class TenantRestoreJob {
             }
             try {
                 plans.add(switch (w) {
-                    case MAIL -> new MailRestore(repo, graph).plan(r.item(), r.at());
-                    case CALENDAR -> new CalendarRestore(repo, graph).plan(r.item(), r.at());
-                    case CONTACTS -> new ContactRestore(repo, graph).plan(r.item(), r.at());
-                    case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.path(), r.tenant().versions());
+                    case MAIL -> new MailRestore(repo, graph).plan(r.item(), r.at(), r.mailPath(), r.search());
+                    case CALENDAR -> new CalendarRestore(repo, graph).plan(r.item(), r.at(), r.search());
+                    case CONTACTS -> new ContactRestore(repo, graph).plan(r.item(), r.at(), r.search());
+                    case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.filesPath(), r.tenant().versions(), r.search());
                     default -> throw new IllegalStateException(w + " is not restored into the tenant");
                 });
             } catch (RestoreRefusedException nothing) {

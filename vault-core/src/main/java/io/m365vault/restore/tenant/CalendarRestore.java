@@ -9,6 +9,7 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import io.m365vault.restore.EventTimes;
 import java.io.IOException;
 import java.time.Instant;
@@ -53,10 +54,21 @@ public final class CalendarRestore {
 
     /** The calendars, events and attachments of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
+        return plan(source, at, SearchScope.ALL);
+    }
+
+    /** As above, the events the search picks (a series by its master). @throws RestoreRefusedException also when none matches */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, SearchScope search) {
         Map<String, JsonNode> calendars = new HashMap<>();
         List<CatalogEntry> rows = new ArrayList<>();
         Map<String, List<CatalogEntry>> attachmentsOf = new HashMap<>();
-        repo.catalog().at(source.partition(Workload.CALENDAR), at, e -> {
+        List<CatalogEntry> all = repo.catalog().at(source.partition(Workload.CALENDAR), at);
+        List<CatalogEntry> picked = search.apply(all);
+        if (!all.isEmpty() && picked.isEmpty()) {
+            throw new RestoreRefusedException("nothing of " + source + "'s calendar at " + at + " is matched by the search ("
+                    + search.describe() + ")");
+        }
+        picked.forEach(e -> {
             switch (e.kind()) {
                 case ItemKind.CALENDAR -> calendars.put(e.itemId(), Json.read(e.metadata()));
                 case ItemKind.EVENT -> rows.add(e);

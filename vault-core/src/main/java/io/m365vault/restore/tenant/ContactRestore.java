@@ -10,8 +10,10 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Contacts as they were at a point in time, recreated in a mailbox of the tenant: the contact
@@ -37,7 +39,13 @@ public final class ContactRestore {
 
     /** The contact folders and contacts of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
-        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.CONTACTS, at, ItemKind.CONTACT_FOLDER, ItemKind.CONTACT, "contacts");
+        return plan(source, at, SearchScope.ALL);
+    }
+
+    /** As above, the contacts the search picks. @throws RestoreRefusedException also when none matches */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, SearchScope search) {
+        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.CONTACTS, at, ItemKind.CONTACT_FOLDER, Set.of(ItemKind.CONTACT),
+                "contacts", null, search);
         return new TenantRestorePlan("contacts", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
     }
 

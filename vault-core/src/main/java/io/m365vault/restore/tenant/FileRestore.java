@@ -9,6 +9,7 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,9 +58,14 @@ public final class FileRestore {
      * @throws RestoreRefusedException nothing backed up at {@code at}, or nothing at {@code path}
      */
     public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, boolean versions) {
+        return plan(source, at, path, versions, SearchScope.ALL);
+    }
+
+    /** As above, the files the search picks and the folders on their way (no empty folder). */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, boolean versions, SearchScope search) {
         BackedUpTree tree = BackedUpTree.read(repo, source, Workload.FILES, at, ItemKind.DRIVE_FOLDER,
                 versions ? Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION)
-                        : Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE), "files");
+                        : Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE), "files", null, search);
         Map<String, List<CatalogEntry>> older = older(tree);
         List<Entry> entries = entries(tree, path);
         if (entries.isEmpty()) {

@@ -9,8 +9,10 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A mailbox as it was at a point in time, recreated in a mailbox of the tenant: the folder tree
@@ -42,7 +44,17 @@ public final class MailRestore {
 
     /** The messages and folders of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
-        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.MAIL, at, ItemKind.MAIL_FOLDER, ItemKind.MESSAGE, "mail");
+        return plan(source, at, null, SearchScope.ALL);
+    }
+
+    /**
+     * As above, narrowed to one folder or message ({@link io.m365vault.restore.MailPath}; null for all) and a search.
+     *
+     * @throws RestoreRefusedException also when nothing is on the path or matches the search
+     */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, SearchScope search) {
+        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.MAIL, at, ItemKind.MAIL_FOLDER, Set.of(ItemKind.MESSAGE), "mail",
+                path, search);
         return new TenantRestorePlan("mail", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
     }
 
