@@ -49,6 +49,11 @@ final class TenantRestoreJob {
         try {
             List<TenantRestorePlan> plans = plans(r);
             long items = plans.stream().mapToLong(TenantRestorePlan::items).sum();
+            // Every target is checked before anything is written: a job of mail and files whose drive is full writes no mail.
+            TenantRestoreOptions checked = new TenantRestoreOptions(t.toItem(), t.folder(), t.skipExisting());
+            for (TenantRestorePlan plan : plans) {
+                plan.check(id, checked);
+            }
             List<TenantRestoreResult> results = new ArrayList<>();
             for (TenantRestorePlan plan : plans) {
                 long doneBefore = results.stream().mapToLong(x -> x.restored() + x.skipped() + x.failures().size()).sum();
@@ -59,7 +64,7 @@ final class TenantRestoreJob {
                         save.run();
                     }
                 });
-                results.add(plan.run(id, options));
+                results.add(plan.write(id, options));
             }
             List<String> failed = results.stream().flatMap(x -> x.failures().stream()).limit(TenantProgress.LISTED).map(Object::toString).toList();
             long failures = results.stream().mapToLong(x -> x.failures().size()).sum();

@@ -81,15 +81,15 @@ public final class CalendarRestore {
                     + ": check the protected item and the time");
         }
         List<Event> events = events(rows);
-        return new TenantRestorePlan("calendar", events.size(), (job, options) -> write(job, source, at, options, calendars, events,
+        return new TenantRestorePlan("calendar", events.size(), (job, options) -> checks(job, source, at, options).mailbox("/calendar?$select=id"),
+                (job, options) -> write(job, source, at, options, calendars, events,
                 attachmentsOf));
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options,
                                       Map<String, JsonNode> calendars, List<Event> events, Map<String, List<CatalogEntry>> attachmentsOf)
             throws IOException {
-        RestoreRun run = new RestoreRun(graph, job, source, at, options, "calendar", "Calendars.ReadWrite");
-        run.reachable("/calendar?$select=id");
+        RestoreRun run = run(job, source, at, options);
         TargetCalendars targets = new TargetCalendars(graph.requests(), run.user(), calendars, options.folder());
         ExistingItems existing = ExistingItems.events(new TenantGraphReader(graph, 1000), run.user());
         return run.each(events, e -> e.row().itemId(), "calendar event", targets::created, (e, tally) -> {
@@ -161,5 +161,13 @@ public final class CalendarRestore {
         List<Event> sorted = new ArrayList<>(out.values());
         sorted.sort(Comparator.comparing((Event e) -> EventTimes.of(e.json()).start()).thenComparing(e -> e.row().itemId()));
         return sorted;
+    }
+
+    private RestoreRun run(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new RestoreRun(graph, job, source, at, options, "calendar", "Calendars.ReadWrite");
+    }
+
+    private TargetChecks checks(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new TargetChecks(graph, run(job, source, at, options));
     }
 }

@@ -46,13 +46,14 @@ public final class ContactRestore {
     public TenantRestorePlan plan(ProtectedItem source, Instant at, SearchScope search) {
         BackedUpTree tree = BackedUpTree.read(repo, source, Workload.CONTACTS, at, ItemKind.CONTACT_FOLDER, Set.of(ItemKind.CONTACT),
                 "contacts", null, search);
-        return new TenantRestorePlan("contacts", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
+        return new TenantRestorePlan("contacts", tree.items().size(),
+                (job, options) -> checks(job, source, at, options).mailbox("/contactFolders?$top=1&$select=id"),
+                (job, options) -> write(job, source, at, options, tree));
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree)
             throws IOException {
-        RestoreRun run = new RestoreRun(graph, job, source, at, options, "contacts", "Contacts.ReadWrite");
-        run.reachable("/contactFolders?$top=1&$select=id");
+        RestoreRun run = run(job, source, at, options);
         TargetFolders targets = run.folders(TargetFolders.Tree.CONTACTS, tree.folders());
         ExistingItems existing = ExistingItems.contacts(new TenantGraphReader(graph, 1000), run.user());
         return run.each(tree.items(), CatalogEntry::itemId, "contact", targets::created, (c, tally) -> {
@@ -83,5 +84,13 @@ public final class ContactRestore {
         } catch (IOException | RuntimeException e) {
             throw PartialItem.removed(graph.requests(), path, e);
         }
+    }
+
+    private RestoreRun run(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new RestoreRun(graph, job, source, at, options, "contacts", "Contacts.ReadWrite");
+    }
+
+    private TargetChecks checks(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new TargetChecks(graph, run(job, source, at, options));
     }
 }

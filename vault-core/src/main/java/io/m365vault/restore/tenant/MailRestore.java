@@ -55,13 +55,13 @@ public final class MailRestore {
     public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, SearchScope search) {
         BackedUpTree tree = BackedUpTree.read(repo, source, Workload.MAIL, at, ItemKind.MAIL_FOLDER, Set.of(ItemKind.MESSAGE), "mail",
                 path, search);
-        return new TenantRestorePlan("mail", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
+        return new TenantRestorePlan("mail", tree.items().size(), (job, options) -> checks(job, source, at, options).mailbox("/mailFolders/inbox?$select=id"),
+                (job, options) -> write(job, source, at, options, tree));
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree)
             throws IOException {
-        RestoreRun run = new RestoreRun(graph, job, source, at, options, "mail", "Mail.ReadWrite");
-        run.reachable("/mailFolders/inbox?$select=id");
+        RestoreRun run = run(job, source, at, options);
         TargetFolders targets = run.folders(TargetFolders.Tree.MAIL, tree.folders());
         ExistingItems existing = ExistingItems.messages(new TenantGraphReader(graph, 1000), run.user());
         return run.each(tree.items(), CatalogEntry::itemId, "mail message", targets::created, (m, tally) -> {
@@ -91,5 +91,13 @@ public final class MailRestore {
         } catch (IOException | RuntimeException e) {
             throw PartialItem.removed(graph.requests(), path, e);
         }
+    }
+
+    private RestoreRun run(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new RestoreRun(graph, job, source, at, options, "mail", "Mail.ReadWrite");
+    }
+
+    private TargetChecks checks(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new TargetChecks(graph, run(job, source, at, options));
     }
 }

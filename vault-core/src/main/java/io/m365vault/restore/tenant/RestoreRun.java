@@ -83,9 +83,8 @@ final class RestoreRun {
         return "/users/" + Json.seg(user());
     }
 
-    /** The pre-check: {@code path} (under the mailbox) answers, so the mailbox exists and the app may read it. */
-    void reachable(String path) throws IOException {
-        answer(mailbox() + path);
+    ProtectedItem target() {
+        return options.target();
     }
 
     /** The answer to a GET of {@code path} that the target must give before anything is written; a refusal stops the restore. */
