@@ -7,6 +7,7 @@ import io.m365vault.restore.tenant.CalendarRestore;
 import io.m365vault.restore.tenant.ContactRestore;
 import io.m365vault.restore.tenant.FileRestore;
 import io.m365vault.restore.tenant.MailRestore;
+import io.m365vault.restore.tenant.RestoreLedger;
 import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.restore.tenant.TenantRestoreOptions;
 import io.m365vault.restore.tenant.TenantRestorePlan;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * the row shows the whole size from the start; saved every {@link #EVERY} items while it goes,
  * with the rate and the time left; then done (with the failed items of every workload, if any)
  * or failed with the one line that stopped it. A workload of several asked for that has nothing
- * in the backup at that time is left out; the job fails only when none has anything. It is not
- * retried by the queue: a second run would restore again what the first already had.
+ * in the backup at that time is left out; the job fails only when none has anything. A run of
+ * the job again (its worker died) skips what the ledger says was written.
  */
 final class TenantRestoreJob {
     private static final Logger LOG = LoggerFactory.getLogger(TenantRestoreJob.class);
@@ -41,7 +42,8 @@ final class TenantRestoreJob {
         this.graph = graph;
     }
 
-    void run(String id, Map<String, Object> row, RestoreRequest r, Runnable save) {
+    /** @param ledger what earlier attempts of the job wrote, skipped here, and where this one records what it writes */
+    void run(String id, Map<String, Object> row, RestoreRequest r, RestoreLedger ledger, Runnable save) {
         row.put("state", "running");
         save.run();
         TenantTarget t = r.tenant();
@@ -63,7 +65,7 @@ final class TenantRestoreJob {
                         TenantProgress.running(row, items, doneBefore + done, bytesBefore + bytes, seconds(started));
                         save.run();
                     }
-                });
+                }, ledger);
                 results.add(plan.write(id, options));
             }
             List<String> failed = results.stream().flatMap(x -> x.failures().stream()).limit(TenantProgress.LISTED).map(Object::toString).toList();

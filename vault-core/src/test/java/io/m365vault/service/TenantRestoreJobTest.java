@@ -129,7 +129,7 @@ class TenantRestoreJobTest {
     }
 
     /** A backup run of {@code item}'s workloads through the backup service. */
-    private static void backUp(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, ProtectedItem item, Workload... workloads) {
+    static void backUp(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, ProtectedItem item, Workload... workloads) {
         String run = TimeIds.next(Instant.now());
         PlannedItem planned = new PlannedItem(item, Set.of(workloads));
         new RunStore(repo.state()).create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
@@ -138,16 +138,17 @@ class TenantRestoreJobTest {
     }
 
     /** The restore service as the Functions make it, its jobs queued on {@code queue} (created here). */
-    private static RestoreService restores(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, TenantGraph graph,
+    static RestoreService restores(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, TenantGraph graph,
                                            QueueClient queue) {
         queue.create();
         var container = ServiceFixture.storage(account).blobs().getBlobContainerClient("exports" + Long.toHexString(System.nanoTime()));
         container.create();
         return new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
-                new QueueSender(queue, 1), new ExportStore(container, Duration.ofDays(7), Clock.systemUTC()), Clock.systemUTC(), graph);
+                new QueueSender(queue, 1), new ExportStore(container, Duration.ofDays(7), Clock.systemUTC()), Clock.systemUTC(), graph,
+                ItemLease.container(ServiceFixture.storage(account)));
     }
 
-    private static SimUser secondMailUser(GraphSim sim, SimUser first) {
+    static SimUser secondMailUser(GraphSim sim, SimUser first) {
         for (int i = 0; ; i++) {
             SimUser u = sim.tenant().directory().user(i);
             if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox() && !u.id.equals(first.id)) {

@@ -147,10 +147,18 @@ final class RestoreRun {
                 List<Runnable> writes = new ArrayList<>();
                 for (T item : items.subList(i, Math.min(items.size(), i + BATCH))) {
                     String id = idOf.apply(item);
+                    long before = options.ledger().written(workload, id);
+                    if (before >= 0) {
+                        // Written by an earlier attempt of this job, whose worker died.
+                        tally.restored(before);
+                        continue;
+                    }
                     Write w = guarded(id, tally, () -> prepare.of(item, tally));
                     if (w != null) {
                         writes.add(() -> guarded(id, tally, () -> {
-                            tally.restored(w.run());
+                            long bytes = w.run();
+                            options.ledger().wrote(workload, id, bytes);
+                            tally.restored(bytes);
                             return null;
                         }));
                     }
