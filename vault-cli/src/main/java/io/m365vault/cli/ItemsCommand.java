@@ -2,9 +2,9 @@ package io.m365vault.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.backup.Workload;
 import io.m365vault.repo.Repository;
+import io.m365vault.service.ApiJson;
 import io.m365vault.service.Inventory;
 import io.m365vault.service.VaultServices;
 import java.io.PrintStream;
@@ -71,21 +71,11 @@ final class ItemsCommand extends RepoCommand {
         out.println(held.size() + " protected items");
     }
 
+    /** The entries of GET /api/items, with what each holds now. */
     private static void printJson(PrintStream out, List<Held> held) {
         ArrayNode a = JSON.createArrayNode();
         for (Held h : held) {
-            Inventory.Entry e = h.entry();
-            ObjectNode o = a.addObject();
-            o.put("item", e.item().toString());
-            o.put("name", e.name());
-            o.put("principal", e.principal());
-            o.put("workloads", workloads(e));
-            o.put("firstBackup", e.firstBackup().toString());
-            o.put("lastBackup", e.lastBackup().toString());
-            o.put("lastRun", e.lastRun());
-            o.put("lastOutcome", e.lastState());
-            o.put("items", h.items());
-            o.put("bytes", h.bytes());
+            a.add(ApiJson.inventory(h.entry()).put("items", h.items()).put("bytes", h.bytes()));
         }
         out.println(a.toPrettyString());
     }

@@ -136,6 +136,7 @@ class RepositoryCommandsTest {
             }
         }
         assertTrue(a != null && a.path("name").asText().equals(alice.displayName) && a.path("items").asLong() > 0 && a.path("bytes").asLong() > 0
+                && a.path("workloads").isArray() && a.path("workloads").toString().contains("\"mail\"") // GET /api/items' shape
                 && RUN_ID.matcher("run " + a.path("lastRun").asText()).matches()
                 && !java.time.Instant.parse(a.path("firstBackup").asText()).isAfter(java.time.Instant.parse(a.path("lastBackup").asText())),
                 json.toPrettyString());

@@ -61,7 +61,7 @@ public final class Keks {
         String path = p.toString();
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("VAULT_KEK names key file " + path
-                    + ", which does not exist: create a key file first (README, Keys and encryption)");
+                    + ", which does not exist: create a key file first (docs/keys.md)");
         }
         try {
             return FileKek.load(p);

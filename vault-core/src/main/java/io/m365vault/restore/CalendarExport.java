@@ -7,6 +7,7 @@ import biweekly.io.text.ICalWriter;
 import biweekly.property.Attachment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365vault.backup.ItemKind;
+import io.m365vault.backup.exchange.EventAttachmentShape;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.ContentReader;
 import java.io.IOException;
@@ -51,7 +52,8 @@ final class CalendarExport {
             byCalendar.computeIfAbsent(names.containsKey(e.parent()) ? e.parent() : "", k -> new ArrayList<>()).add(e);
         }
         Map<String, List<CatalogEntry>> attachmentsByEvent = new HashMap<>();
-        attachments.forEach(a -> attachmentsByEvent.computeIfAbsent(a.parent(), k -> new ArrayList<>()).add(a));
+        attachments.forEach(a -> attachmentsByEvent.computeIfAbsent(EventAttachmentShape.owner(GraphJson.of(a), a.parent()),
+                k -> new ArrayList<>()).add(a));
 
         SafeNames.Siblings files = new SafeNames.Siblings();
         List<CatalogEntry> ordered = new ArrayList<>(calendars);

@@ -7,8 +7,8 @@ import io.m365vault.backup.Workload;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON shapes the HTTP API answers with. */
-final class ApiJson {
+/** The JSON shapes the HTTP API answers with (the CLI's --json output uses the same). */
+public final class ApiJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private ApiJson() {
@@ -31,7 +31,8 @@ final class ApiJson {
         return n;
     }
 
-    static ObjectNode inventory(Inventory.Entry e) {
+    /** A protected item of the inventory, as GET /api/items lists it. */
+    public static ObjectNode inventory(Inventory.Entry e) {
         ObjectNode n = F.objectNode();
         n.put("item", e.item().toString());
         n.put("name", e.name());

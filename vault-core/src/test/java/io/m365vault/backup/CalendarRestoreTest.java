@@ -64,6 +64,7 @@ class CalendarRestoreTest {
             String a = users.get(0);
             String b = users.get(1);
             String big = addLargeAttachment(sim, a);
+            seriesFileAndExceptions(sim, a);
             Instant t1 = Instant.now();
             SimTenant.backup(sim, repo, a, t1, Workload.CALENDAR);
             Set<String> before = ids(sim, b);
@@ -86,6 +87,13 @@ class CalendarRestoreTest {
             assertTrue(original.values().stream().anyMatch(o -> o.path("cancelled").size() > 0), "a series with a cancelled occurrence");
             assertTrue(original.values().stream().anyMatch(o -> o.path("type").asText().equals("exception")), "a series with a moved occurrence");
             assertTrue(restored.values().stream().anyMatch(o -> o.path("attachments").toString().contains(big)), "the 3.5 MB attachment came back");
+            assertTrue(restored.values().stream().anyMatch(o -> o.path("subject").asText().equals("Team sync (kept its copy)")
+                    && o.path("attachments").toString().contains("series agenda.txt")), "an exception's copy of the series' file");
+            assertTrue(restored.values().stream().anyMatch(o -> o.path("subject").asText().equals("Team sync (copy removed)")
+                    && o.path("attachments").isEmpty()), "an exception without the series' file");
+            assertTrue(restored.values().stream().anyMatch(o -> o.path("subject").asText().equals("Team sync (moved)")
+                    && o.path("attachments").toString().contains("moved-sync-notes.pdf") && !o.path("attachments").toString().contains("series agenda")),
+                    "an exception with a file of its own only");
             assertTrue(original.values().stream().anyMatch(o -> o.path("attendees").size() > 0), "meetings among them");
 
             // Back the other user up: its catalog holds the same events, field for field; a meeting's body holds its attendees.
@@ -211,6 +219,30 @@ class CalendarRestoreTest {
             b.edit(e);
         }
         return "floor plan.pdf";
+    }
+
+    /**
+     * The weekly series gets a file, which Exchange copies into exceptions made from then on; of
+     * two occurrences then changed, one keeps its copy, the other has it removed. The exception
+     * made before ("moved") has a file of its own and no copy.
+     */
+    private static void seriesFileAndExceptions(GraphSim sim, String user) {
+        CalendarBook b = sim.tenant().calendars(user);
+        synchronized (b) {
+            EventItem master = b.live().stream().filter(x -> x.kind == EventItem.Kind.MASTER && x.subject().equals("Team sync")).findFirst().orElseThrow();
+            List<EventAttachment> atts = new ArrayList<>(master.attachments);
+            atts.add(new EventAttachment("AAMkAGseries" + master.id().hashCode(), "series agenda.txt", "text/plain", 0, 0,
+                    "agenda of the series".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            master.attachments = atts;
+            b.edit(master);
+            List<java.time.LocalDate> free = master.recurrence.dates(java.time.LocalDate.of(2100, 1, 1)).stream()
+                    .filter(d -> !master.exceptions.containsKey(d) && !master.cancelled.containsKey(d)).toList();
+            EventItem kept = b.exception(master, free.get(free.size() - 1));
+            kept.editableFields().put("subject", "Team sync (kept its copy)");
+            EventItem bare = b.exception(master, free.get(free.size() - 2));
+            bare.editableFields().put("subject", "Team sync (copy removed)");
+            b.deleteAttachment(bare, bare.attachments.get(0).id());
+        }
     }
 
     /** What the snapshot shows that a restore keeps; attachments as a sorted list (the catalog does not keep their order). */

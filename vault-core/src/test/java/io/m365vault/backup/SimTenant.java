@@ -1,5 +1,6 @@
 package io.m365vault.backup;
 
+import io.m365vault.backup.exchange.EventAttachmentShape;
 import io.m365vault.graph.GraphReader;
 import io.m365vault.graph.TenantGraphReader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,10 +126,14 @@ final class SimTenant {
      */
     static Map<String, String> simEvents(GraphSim sim, String user) {
         Map<String, Integer> exceptions = new HashMap<>();
+        Map<String, java.util.List<String>> exceptionFiles = new HashMap<>();
         Map<String, JsonNode> events = new TreeMap<>();
         for (JsonNode e : sim.snapshot(user).path("events")) {
             if (e.get("type").asText().equals("exception")) {
                 exceptions.merge(e.get("seriesMasterId").asText(), 1, Integer::sum);
+                // An exception's files are its own (Exchange copies the series' into it): "x" marks them.
+                e.path("attachments").forEach(a -> exceptionFiles.computeIfAbsent(e.get("seriesMasterId").asText(), k -> new java.util.ArrayList<>())
+                        .add("x" + a.get("sha256").asText()));
             } else {
                 events.put(e.get("id").asText(), e);
             }
@@ -137,6 +142,7 @@ final class SimTenant {
         events.forEach((id, e) -> {
             java.util.List<String> atts = new java.util.ArrayList<>();
             e.path("attachments").forEach(a -> atts.add(a.get("sha256").asText()));
+            atts.addAll(exceptionFiles.getOrDefault(id, java.util.List.of()));
             java.util.Collections.sort(atts);
             out.put(id, e.get("subject").asText() + "|" + exceptions.getOrDefault(id, 0) + "|" + atts);
         });
@@ -147,7 +153,7 @@ final class SimTenant {
         String partition = new ProtectedItem("user", user).partition(Workload.CALENDAR);
         Map<String, java.util.List<String>> atts = new HashMap<>();
         repo.catalog().at(partition, t, ItemKind.EVENT_ATTACHMENT, a -> atts.computeIfAbsent(a.parent(), k -> new java.util.ArrayList<>())
-                .add(sha256(repo.reader().readAll(a.content()))));
+                .add((Json.read(a.metadata()).has(EventAttachmentShape.EXCEPTION) ? "x" : "") + sha256(repo.reader().readAll(a.content()))));
         Map<String, String> out = new TreeMap<>();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (CatalogEntry e : repo.catalog().at(partition, t)) {

@@ -20,6 +20,7 @@ import biweekly.util.com.google.ical.compat.javautil.DateIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365vault.backup.ItemKind;
+import io.m365vault.backup.exchange.EventAttachmentShape;
 import io.m365vault.backup.Workload;
 import io.m365vault.testkit.AzuriteExtension;
 import io.m365vault.testkit.AzuriteExtension.StorageAccount;
@@ -60,6 +61,12 @@ class CalendarExportTest {
                             .put("id", "att-1").put("name", "agenda?.txt").put("contentType", "text/plain")
                             .put("size", agenda.length).put("isInline", false).toString(), agenda, T);
             box.put(Workload.CALENDAR, ItemKind.EVENT, MASTER, CAL, standup().toString(), null, T);
+            // The moved exception's own file, kept with its series (an exception has no row of its own).
+            box.put(Workload.CALENDAR, ItemKind.EVENT_ATTACHMENT, "att-moved", MASTER,
+                    MailExportTest.JSON.createObjectNode().put("@odata.type", "#microsoft.graph.fileAttachment")
+                            .put("id", "att-moved").put("name", "moved.txt").put("contentType", "text/plain")
+                            .put("size", 5).put("isInline", false).put(EventAttachmentShape.EXCEPTION, "ex-moved").toString(),
+                    "moved".getBytes(StandardCharsets.UTF_8), T);
             ObjectNode occurrence = event("occ-1", "occurrence", "Standup", "2026-03-04T08:00:00.0000000", "2026-03-04T08:15:00.0000000",
                     "W. Europe Standard Time").put("seriesMasterId", MASTER);
             box.put(Workload.CALENDAR, ItemKind.EVENT, "occ-1", CAL, occurrence.toString(), null, T);
@@ -77,7 +84,7 @@ class CalendarExportTest {
                     ExportOptions.defaults().withWorkloads(Set.of(Workload.CALENDAR)));
             assertTrue(r.complete(), r.failures().toString());
             assertEquals(6, r.count(ItemKind.EVENT));
-            assertEquals(1, r.count(ItemKind.EVENT_ATTACHMENT));
+            assertEquals(2, r.count(ItemKind.EVENT_ATTACHMENT));
             MailExportTest.assertManifestMatchesDisk(r);
 
             Path ics = r.directory().resolve("calendar/Calendar.ics");
@@ -112,6 +119,9 @@ class CalendarExportTest {
             VEvent moved = standup.stream().filter(v -> v.getRecurrenceId() != null
                     && v.getRecurrenceId().getValue().toInstant().equals(Instant.parse("2026-03-11T08:00:00Z"))).findFirst().orElseThrow();
             assertEquals("Standup (moved)", moved.getSummary().getValue());
+            assertEquals(1, moved.getAttachments().size(), "the exception's own file on the exception");
+            assertEquals("moved", Files.readString(ics.getParent().resolve(URLDecoder.decode(moved.getAttachments().get(0).getUri(), StandardCharsets.UTF_8))));
+            assertEquals(0, master.getAttachments().size(), "not on the series");
             assertEquals(Instant.parse("2026-03-11T12:00:00Z"), moved.getDateStart().getValue().toInstant());
             assertTrue(standup.stream().anyMatch(v -> v.getRecurrenceId() != null
                     && v.getRecurrenceId().getValue().toInstant().equals(Instant.parse("2026-03-18T08:00:00Z"))

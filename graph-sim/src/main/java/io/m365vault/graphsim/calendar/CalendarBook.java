@@ -146,7 +146,7 @@ public final class CalendarBook {
         return copyOccurrence(master, date, ex);
     }
 
-    private static EventItem copyOccurrence(EventItem master, LocalDate date, EventItem ex) {
+    private EventItem copyOccurrence(EventItem master, LocalDate date, EventItem ex) {
         ex.setFields(master.fields().deepCopy());
         ex.zone = master.zone;
         ex.allDay = master.allDay;
@@ -154,7 +154,9 @@ public final class CalendarBook {
         ex.end = ex.start.plus(master.duration());
         ex.originalStart = ex.start;
         ex.seriesMasterId = master.id();
-        ex.attachments = master.attachments;
+        // Exchange copies the series' attachments into an exception, each a copy with an id of its own.
+        ex.attachments = master.attachments.stream()
+                .map(a -> a.withId(Ids.outlook(tenant.seed(), "exceptionattachment:" + ex.id() + ":" + a.id()))).toList();
         return ex;
     }
 

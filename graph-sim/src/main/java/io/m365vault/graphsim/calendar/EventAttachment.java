@@ -9,6 +9,11 @@ public record EventAttachment(String id, String name, String contentType, long s
         return new EventAttachment(id, name, name.endsWith(".csv") ? "text/csv" : "application/pdf", seed, size, null);
     }
 
+    /** The same file under another id: an exception's copy of its series' attachment. */
+    public EventAttachment withId(String other) {
+        return new EventAttachment(other, name, contentType, seed, size, added);
+    }
+
     public byte[] bytes() {
         if (added != null) {
             return added;

@@ -53,6 +53,9 @@ final class EventGenerator {
         moved.end = moved.end.plusHours(2);
         Supplier<ObjectNode> series = generated("weekly", "Team sync", false);
         moved.generateFields(() -> series.get().put("subject", "Team sync (moved)"));
+        // A file only this occurrence has: an exception's attachments are its own, not the series'.
+        moved.attachments = List.of(EventAttachment.generated(Ids.outlook(tenant.seed(), "eventatt:" + moved.id() + ":0"), "moved-sync-notes.pdf",
+                Rng.of(tenant.seed(), "event:" + book.owner.id + ":moved").nextLong(), 3_000));
         weekly.cancelled.put(monday.plusWeeks(10).plusDays(2), 0L);
         LocalDate daily = today.minusDays(5);
         series(main, "daily", "Stand-up", LocalDateTime.of(daily, LocalTime.of(9, 0)), 15, "Pacific Standard Time",

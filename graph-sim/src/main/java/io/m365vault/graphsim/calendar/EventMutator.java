@@ -3,6 +3,7 @@ package io.m365vault.graphsim.calendar;
 import io.m365vault.graphsim.control.MutationCounts;
 import io.m365vault.graphsim.control.WorkloadMutator;
 import io.m365vault.graphsim.mail.MailMutator;
+import io.m365vault.graphsim.model.Ids;
 import io.m365vault.graphsim.model.Names;
 import io.m365vault.graphsim.model.Rng;
 import io.m365vault.graphsim.model.SimClock;
@@ -50,6 +51,13 @@ public final class EventMutator implements WorkloadMutator {
                     ex.start = ex.start.plusHours(1);
                     ex.end = ex.end.plusHours(1);
                     ex.editableFields().put("subject", e.subject() + " (this one moved)");
+                    if (upcoming.getDayOfMonth() % 3 == 0) {
+                        // Some moved occurrences get a file of their own (chosen by date: the random sequence stays as it was).
+                        List<EventAttachment> own = new ArrayList<>(ex.attachments);
+                        own.add(EventAttachment.generated(Ids.outlook(tenant.seed(), "eventatt:" + ex.id() + ":moved"), "changes-" + upcoming + ".csv",
+                                upcoming.toEpochDay(), 120));
+                        ex.attachments = own;
+                    }
                     counts.edited++;
                 } else if (upcoming != null && op == 1) {
                     b.cancel(e, upcoming);

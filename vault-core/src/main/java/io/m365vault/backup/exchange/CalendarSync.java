@@ -118,7 +118,7 @@ public final class CalendarSync implements WorkloadSync {
         return all;
     }
 
-    /** The attachments of events written that have or had any. */
+    /** The attachments of events written that have or had any, a series' exceptions' with their master's. */
     private static ChildListings attachments(SyncContext ctx, String base, DeltaPager pager) {
         return new ChildListings(ctx, ATTACHMENTS, new ChildListings.Children() {
             @Override
@@ -128,12 +128,32 @@ public final class CalendarSync implements WorkloadSync {
 
             @Override
             public boolean has(JsonNode event) {
-                return event.path("hasAttachments").asBoolean(false);
+                if (event.path("hasAttachments").asBoolean(false)) {
+                    return true;
+                }
+                for (JsonNode x : event.path("exceptionOccurrences")) {
+                    if (x.path("hasAttachments").asBoolean(false)) {
+                        return true;
+                    }
+                }
+                return false;
             }
 
             @Override
             public List<JsonNode> list(String event, JsonNode item) throws IOException {
-                return pager.all(list(event) + "?" + EventAttachmentShape.FIELDS);
+                List<JsonNode> out = new ArrayList<>();
+                if (item.path("hasAttachments").asBoolean(false)) {
+                    out.addAll(pager.all(list(event) + "?" + EventAttachmentShape.FIELDS));
+                }
+                for (JsonNode x : item.path("exceptionOccurrences")) {
+                    String exception = Json.text(x, "id");
+                    if (exception != null && x.path("hasAttachments").asBoolean(false)) {
+                        for (JsonNode a : pager.all(list(exception) + "?" + EventAttachmentShape.FIELDS)) {
+                            out.add(((ObjectNode) a).put(EventAttachmentShape.EXCEPTION, exception));
+                        }
+                    }
+                }
+                return out;
             }
 
             private String list(String event) {

@@ -5,6 +5,7 @@ import io.m365vault.backup.ItemKind;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
+import io.m365vault.backup.exchange.EventAttachmentShape;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
@@ -38,7 +39,7 @@ public final class CalendarRestore {
         this.repo = repo;
         this.graph = graph;
         this.attachments = new Attachments(graph);
-        this.series = new SeriesEdits(graph.requests(), new TenantGraphReader(graph, 100));
+        this.series = new SeriesEdits(graph.requests(), new TenantGraphReader(graph, 100), attachments);
     }
 
     /** One event to create: a single event or a series master, with the exceptions stored as rows of their own. */
@@ -72,7 +73,8 @@ public final class CalendarRestore {
             switch (e.kind()) {
                 case ItemKind.CALENDAR -> calendars.put(e.itemId(), Json.read(e.metadata()));
                 case ItemKind.EVENT -> rows.add(e);
-                case ItemKind.EVENT_ATTACHMENT -> attachmentsOf.computeIfAbsent(e.parent(), k -> new ArrayList<>()).add(e);
+                case ItemKind.EVENT_ATTACHMENT -> attachmentsOf.computeIfAbsent(EventAttachmentShape.owner(Json.read(e.metadata()), e.parent()),
+                        k -> new ArrayList<>()).add(e);
                 default -> { }
             }
         });
@@ -98,23 +100,27 @@ public final class CalendarRestore {
             if (run.skipped(existing, calendar, key, tally)) {
                 return null;
             }
-            List<MessageContent.Attachment> files = new ArrayList<>();
-            long bytes = e.row().metadata().length;
-            for (CatalogEntry a : attachmentsOf.getOrDefault(e.row().itemId(), List.of())) {
-                JsonNode meta = Json.read(a.metadata());
-                byte[] content = repo.reader().readAll(a.content());
-                files.add(new MessageContent.Attachment(meta.path("name").asText("attachment"),
-                        meta.path("contentType").asText("application/octet-stream"), content, Json.text(meta, "contentId"),
-                        meta.path("isInline").asBoolean(false)));
-                bytes += content.length;
-            }
-            SeriesEdits.Plan edits = SeriesEdits.Plan.of(e.json(), e.ownExceptions());
-            long read = bytes;
+            List<MessageContent.Attachment> files = files(attachmentsOf.getOrDefault(e.row().itemId(), List.of()));
+            SeriesEdits.Plan edits = SeriesEdits.Plan.of(e.json(), e.ownExceptions(), files,
+                    exception -> files(attachmentsOf.getOrDefault(exception, List.of())));
+            long read = e.row().metadata().length + edits.fileBytes();
             return run.remembered(existing, calendar, key, () -> {
                 create(run, calendar, e.json(), files, edits);
                 return read;
             });
         });
+    }
+
+    /** The attachments' files, read from the repository. */
+    private List<MessageContent.Attachment> files(List<CatalogEntry> rows) {
+        List<MessageContent.Attachment> files = new ArrayList<>();
+        for (CatalogEntry a : rows) {
+            JsonNode meta = Json.read(a.metadata());
+            files.add(new MessageContent.Attachment(meta.path("name").asText("attachment"),
+                    meta.path("contentType").asText("application/octet-stream"), repo.reader().readAll(a.content()), Json.text(meta, "contentId"),
+                    meta.path("isInline").asBoolean(false)));
+        }
+        return files;
     }
 
     private void create(RestoreRun run, String calendar, JsonNode event, List<MessageContent.Attachment> files, SeriesEdits.Plan edits)
