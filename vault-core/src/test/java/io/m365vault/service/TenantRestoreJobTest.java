@@ -128,6 +128,32 @@ class TenantRestoreJobTest {
         }
     }
 
+    @Test
+    void everyTargetIsCheckedBeforeAnyWorkloadWrites(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(44).users(12).messagesPerFolder(2).filesPerDrive(4).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp);
+             TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults())) {
+            SimUser a = BackupItemServiceTest.mailUser(sim);
+            ProtectedItem item = new ProtectedItem("user", a.id);
+            backUp(sim, repo, account, item, Workload.MAIL, Workload.FILES);
+            SimUser noOneDrive = null;
+            for (int i = 0; noOneDrive == null; i++) {
+                noOneDrive = sim.tenant().directory().user(i).kind == SimUser.Kind.NO_ONEDRIVE ? sim.tenant().directory().user(i) : null;
+            }
+            int before = sim.snapshot(noOneDrive.id).path("mail").size();
+            RestoreService restores = restores(sim, repo, account, graph,
+                    ServiceFixture.storage(account).queues().getQueueClient("tr" + Long.toHexString(System.nanoTime())));
+
+            // Mail comes first, but the OneDrive the files need is missing: nothing is written, mail included.
+            RestoreJob job = restores.run(restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
+                    + noOneDrive.id + "\",\"workloads\":[\"mail\",\"files\"],\"folder\":\"Restored\"}").id());
+            assertEquals("failed", job.state());
+            assertEquals("user:" + noOneDrive.id + " has no OneDrive (404 ResourceNotFound): its licence lacks SharePoint (OneDrive), or its"
+                    + " OneDrive was never made (it is made at first sign-in)", job.error());
+            assertEquals(before, sim.snapshot(noOneDrive.id).path("mail").size(), "no message written before the files' check failed");
+        }
+    }
+
     /** A backup run of {@code item}'s workloads through the backup service. */
     static void backUp(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, ProtectedItem item, Workload... workloads) {
         String run = TimeIds.next(Instant.now());
