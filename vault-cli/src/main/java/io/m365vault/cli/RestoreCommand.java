@@ -88,6 +88,8 @@ final class RestoreCommand extends RepoCommand {
         if (export && (toItem != null || folder != null || skipExisting || versions)) {
             throw usage("--export writes a zip; --to-item, --folder, --skip-existing and --versions name a place in the tenant");
         }
+        // The search's options checked as the CLI names them, before the repository is opened.
+        search.scope();
         PrintStream out = env().out();
         Instant t = at.orNow();
         try (VaultServices vs = open()) {

@@ -410,6 +410,7 @@ class RepositoryCommandsTest {
         assertEquals(alices, files(bob.id, "/From Alice"), "nothing added");
         assertFailure(run("restore", "user:" + alice.id, "files/OneDrive/No such folder"), "no folder or file OneDrive/No such folder");
         assertUsage(run("restore", "user:" + alice.id, "calendar/Calendar"), "only the files and the mail narrow to one folder or item");
+        assertFailure(run("restore", "user:" + alice.id, "--before", "2026-13-01"), "--before must be a day such as 2026-11-25");
     }
 
     /** A user's files under {@code under} as graph-sim shows them: path -> sha256|created|modified. */
