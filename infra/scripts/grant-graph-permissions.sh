@@ -1,7 +1,7 @@
 #!/bin/sh
 # Grants the managed identity of m365vault the Microsoft Graph application roles its
 # workloads need (and SharePoint Online's own Sites.Read.All for lists, whose item attachments
-# only SharePoint REST serves), and revokes any other role it holds on either, so the identity
+# only SharePoint REST serves; Sites.ReadWrite.All there to restore them), and revokes any other role it holds on either, so the identity
 # always has the least set. Runs as the azd postprovision hook; run it by hand (after `az login` as a Global
 # Administrator or Privileged Role Administrator) when the azd user cannot grant app roles.
 #
@@ -37,7 +37,9 @@ workload_roles() {
     files:false) echo "Files.Read.All Sites.Read.All" ;;
     files:true) echo "Files.ReadWrite.All Sites.Read.All" ;;
     lists:false | pages:false) echo "Sites.Read.All" ;;
-    lists:true | pages:true) echo "Sites.ReadWrite.All" ;;
+    # A list restore creates lists and columns, which Sites.ReadWrite.All does not allow.
+    lists:true) echo "Sites.Manage.All Sites.ReadWrite.All" ;;
+    pages:true) echo "Sites.ReadWrite.All" ;;
     *) fail "unknown workload '$1' in VAULT_GRAPH_WORKLOADS (known: mail,calendar,contacts,files,lists,pages)" ;;
   esac
 }
@@ -73,10 +75,11 @@ selected_roles() {
   done
 }
 
-# SharePoint Online's roles: list item attachments are read through SharePoint REST, which
-# checks its own application permissions, not Graph's.
+# SharePoint Online's roles: list item attachments are read (and, restoring, added) through
+# SharePoint REST, which checks its own application permissions, not Graph's.
 sharepoint_roles() {
-  case ",${VAULT_GRAPH_WORKLOADS:-mail,calendar,contacts,files,lists,pages}," in
+  case ",${VAULT_GRAPH_WORKLOADS:-mail,calendar,contacts,files,lists,pages},:${VAULT_GRAPH_RESTORE:-false}" in
+    *,lists,*:true) echo "Sites.ReadWrite.All" ;;
     *,lists,*) echo "Sites.Read.All" ;;
   esac
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * GET /api/items: the protected items by name; GET /api/items/{item}/versions?at=&path=: an item's
- * folders and item versions at a point in time.
+ * folders and item versions at a point in time; GET /api/items/{item}/search?q=&from=&to=&at=: its
+ * versions at that time by words and dates.
  */
 public class VersionsApi extends ServiceFunction {
     @FunctionName("ListItems")
@@ -29,5 +30,14 @@ public class VersionsApi extends ServiceFunction {
             @BindingName("item") String item) {
         Map<String, String> q = request.getQueryParameters();
         return HttpAnswers.send(request, services().api().versions(item, q.get("at"), q.get("path")));
+    }
+
+    @FunctionName("SearchItem")
+    public HttpResponseMessage search(
+            @HttpTrigger(name = "req", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,
+                    route = "items/{item}/search") HttpRequestMessage<Optional<String>> request,
+            @BindingName("item") String item) {
+        Map<String, String> q = request.getQueryParameters();
+        return HttpAnswers.send(request, services().api().search(item, q.get("at"), q.get("q"), q.get("from"), q.get("to")));
     }
 }

@@ -30,7 +30,8 @@ class FunctionJsonPackageTest {
             }
         }
         assertEquals(java.util.Set.of("ScheduleBackups", "ExpireExports", "RunMaintenance", "BackupItem", "BackupItemPoison", "RunRestore",
-                "RestoreJobPoison", "SubmitRestore", "GetRestore", "ListRuns", "GetRun", "ListItems", "ItemVersions"), functions.keySet());
+                "RestoreJobPoison", "SubmitRestore", "GetRestore", "ListRuns", "GetRun", "ListItems", "ItemVersions", "SearchItem",
+                "Console"), functions.keySet());
 
         assertEquals("io.m365vault.functions.ScheduleBackups.run", functions.get("ScheduleBackups").get("entryPoint").asText());
         JsonNode timer = trigger(functions.get("ScheduleBackups"), "timerTrigger");
@@ -50,6 +51,9 @@ class FunctionJsonPackageTest {
         http(functions.get("GetRun"), "runs/{id}", "GET");
         http(functions.get("ListItems"), "items", "GET");
         http(functions.get("ItemVersions"), "items/{item}/versions", "GET");
+        http(functions.get("SearchItem"), "items/{item}/search", "GET");
+        // The console's page holds no data or secret: anonymous; the API calls it makes need the key.
+        http(functions.get("Console"), "console/{*path}", "GET", "ANONYMOUS");
 
         for (JsonNode f : functions.values()) {
             Path jar = APP.resolve(functions.keySet().iterator().next()).resolve(f.get("scriptFile").asText()).normalize();
@@ -79,11 +83,15 @@ class FunctionJsonPackageTest {
     }
 
     private static void http(JsonNode function, String route, String method) {
+        http(function, route, method, "FUNCTION");
+    }
+
+    private static void http(JsonNode function, String route, String method, String authLevel) {
         JsonNode in = trigger(function, "httpTrigger");
         assertEquals(route, in.get("route").asText());
         assertEquals(method, in.get("methods").get(0).asText());
         assertEquals(1, in.get("methods").size());
-        assertEquals("FUNCTION", in.get("authLevel").asText());
+        assertEquals(authLevel, in.get("authLevel").asText());
         JsonNode out = function.get("bindings").get(1);
         assertEquals("http", out.get("type").asText());
         assertEquals("$return", out.get("name").asText());

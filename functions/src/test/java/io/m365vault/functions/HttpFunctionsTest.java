@@ -44,7 +44,7 @@ class HttpFunctionsTest {
             error(400, "unknown field 'itme'", restores.submit(TestRequest.post("{\"itme\":\"user:a\"}")));
             error(400, "item must be a string", restores.submit(TestRequest.post("{\"item\":[\"user:a\"]}")));
             error(400, "at must be an ISO-8601", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"at\":\"last week\"}")));
-            error(400, "not supported yet", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"target\":\"original\",\"workloads\":[\"lists\"]}")));
+            error(400, "lists and pages go from a site into a site", restores.submit(TestRequest.post("{\"item\":\"user:a\",\"target\":\"original\",\"workloads\":[\"lists\"]}")));
             QueueClient jobs = f.storage.queues().getQueueClient(QueueNames.RESTORE_JOBS);
             jobs.clearMessages();
             error(400, "item must be user:<id or UPN>", restores.submit(TestRequest.post("{\"item\":\"user:../../etc/passwd\"}")));
@@ -72,6 +72,10 @@ class HttpFunctionsTest {
             error(400, "'..'", versions.versions(TestRequest.get().query("path", "mail/../../x"), "user:a"));
             error(404, "user:nobody has nothing backed up", versions.versions(TestRequest.get(), "user:nobody"));
             error(404, "the tenant has no user nobody@example.org", versions.versions(TestRequest.get(), "user:nobody@example.org"));
+            error(400, "search needs q", versions.search(TestRequest.get(), "user:a"));
+            error(400, "to must be a UTC time", versions.search(TestRequest.get().query("to", "soon"), "user:a"));
+            error(400, "item must be", versions.search(TestRequest.get().query("q", "x"), "user:a/b"));
+            error(404, "user:nobody has nothing backed up", versions.search(TestRequest.get().query("q", "x"), "user:nobody"));
             error(404, "user:nobody has nothing backed up", restores.submit(TestRequest.post("{\"item\":\"user:nobody\"}")));
             error(404, "the tenant has no user nobody@example.org", restores.submit(TestRequest.post("{\"item\":\"user:nobody@example.org\"}")));
             assertEquals(0, jobs.getProperties().getApproximateMessagesCount(), "nothing queued");
@@ -90,6 +94,10 @@ class HttpFunctionsTest {
 
             JsonNode browse = ok(f.wire(new VersionsApi()).versions(TestRequest.get().query("path", "mail"), item.toString()));
             assertTrue(browse.get("entries").toString().contains("Inbox"), browse.toString());
+            String subject = f.sim.snapshot(user.id).get("mail").get(0).get("subject").asText();
+            JsonNode found = ok(f.wire(new VersionsApi()).search(TestRequest.get().query("q", subject), item.toString()));
+            assertTrue(found.get("hits").toString().contains(subject) && found.get("hits").get(0).get("path").asText().startsWith("mail/"),
+                    found.toString());
 
             // Named by UPN, as README's example does: the user's id is looked up and the job keeps it.
             JsonNode byName = ok(f.wire(new VersionsApi()).versions(TestRequest.get(), "user:" + user.userPrincipalName));

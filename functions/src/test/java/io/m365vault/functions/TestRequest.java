@@ -16,6 +16,7 @@ final class TestRequest implements HttpRequestMessage<Optional<String>> {
     private final String body;
     final Map<String, String> headers = new HashMap<>();
     final Map<String, String> query = new HashMap<>();
+    private URI uri = URI.create("http://localhost:7071/api/test");
 
     TestRequest(HttpMethod method, String body) {
         this.method = method;
@@ -38,9 +39,15 @@ final class TestRequest implements HttpRequestMessage<Optional<String>> {
         return this;
     }
 
+    /** The request's URL, for a function that reads it. */
+    TestRequest at(String url) {
+        uri = URI.create(url);
+        return this;
+    }
+
     @Override
     public URI getUri() {
-        return URI.create("http://localhost:7071/api/test");
+        return uri;
     }
 
     @Override

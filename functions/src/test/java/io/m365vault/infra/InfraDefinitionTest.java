@@ -67,11 +67,13 @@ class InfraDefinitionTest {
             Map.entry("Files.Read.All", "01d4889c-1287-42c6-ac1f-5d1e02578ef6"),
             Map.entry("Files.ReadWrite.All", "75359482-378d-4052-8f01-80520e7db3cd"),
             Map.entry("Sites.Read.All", "332a536c-c7ef-4017-ab91-336970924f0d"),
-            Map.entry("Sites.ReadWrite.All", "9492366f-7969-46a4-8d15-ed1a20078fff"));
+            Map.entry("Sites.ReadWrite.All", "9492366f-7969-46a4-8d15-ed1a20078fff"),
+            Map.entry("Sites.Manage.All", "0c0bf378-bf22-4481-8f81-9e89a9b4960a"));
 
     /** SharePoint Online's application permissions (resource 00000003-0000-0ff1-ce00-000000000000), for SharePoint REST. */
     private static final Map<String, String> DOCUMENTED_SHAREPOINT_APP_ROLES = Map.of(
-            "sharepoint:Sites.Read.All", "d13f72ca-a275-4b96-b789-48ebcc4da984");
+            "sharepoint:Sites.Read.All", "d13f72ca-a275-4b96-b789-48ebcc4da984",
+            "sharepoint:Sites.ReadWrite.All", "fbcd29d2-fcca-4405-aded-518d457caae4");
 
     /** App settings the Flex Consumption plan deprecates (Functions app settings reference). */
     private static final Set<String> FLEX_DEPRECATED_SETTINGS = Set.of(
@@ -316,7 +318,8 @@ class InfraDefinitionTest {
         assertFalse(grantList(Map.of("VAULT_GRAPH_WORKLOADS", "files,pages")).contains("sharepoint:Sites.Read.All"), "only lists need SharePoint's own role");
         assertTrue(backup.stream().noneMatch(role -> role.contains("ReadWrite")), "backup alone needs no write role: " + backup);
         assertTrue(restore.containsAll(List.of("Mail.ReadWrite", "Calendars.ReadWrite", "Contacts.ReadWrite",
-                "Files.ReadWrite.All", "Sites.ReadWrite.All")), "restore roles: " + restore);
+                "Files.ReadWrite.All", "Sites.ReadWrite.All", "Sites.Manage.All", "sharepoint:Sites.ReadWrite.All")), "restore roles: " + restore);
+        assertFalse(restore.contains("sharepoint:Sites.Read.All"), "SharePoint's ReadWrite includes its Read: " + restore);
         assertFalse(restore.contains("Mail.Read"), "Mail.ReadWrite includes Mail.Read: " + restore);
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
         for (String role : Stream.concat(backup.stream(), restore.stream()).collect(Collectors.toCollection(TreeSet::new))) {

@@ -125,7 +125,13 @@ public final class SimServer {
         if (path.startsWith("/v1.0/") || path.equals("/v1.0")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(5), ex.getRequestURI().getRawQuery(),
                     Exchanges.headers(ex), body, origin + "/v1.0", requestId);
+            boolean lost = ctx.faults.answerLost(ex.getRequestMethod(), path);
             res = dispatch(req);
+            if (lost) {
+                // Served (a write is done), then the connection closes before any answer: the server's abort, not a reply.
+                ctx.stats.resets.increment();
+                throw new IOException("simulated: the answer to " + ex.getRequestMethod() + " " + path + " is lost");
+            }
         } else if (path.startsWith("/_sim/")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(5), ex.getRequestURI().getRawQuery(),
                     Exchanges.headers(ex), body, origin + "/_sim", requestId);
@@ -137,7 +143,7 @@ public final class SimServer {
             res = ctx.entra.token(m.group(1), body);
             ctx.stats.status(res.status);
         } else if (SharePointRestHandler.handles(path)) {
-            res = sharePoint.serve(ex.getRequestMethod(), ex.getRequestURI().getPath(), Exchanges.headers(ex));
+            res = sharePoint.serve(ex.getRequestMethod(), ex.getRequestURI().getPath(), Exchanges.headers(ex), body);
             ctx.stats.status(res.status);
         } else if (path.startsWith("/_upload/")) {
             Req req = new Req(ex.getRequestMethod(), path.substring(8), ex.getRequestURI().getRawQuery(),

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,47 +140,12 @@ public final class AzuriteProcess implements AutoCloseable {
 
     /** tools/azurite of the checkout: found by walking up from the working directory. */
     static Path installDir() {
-        String configured = System.getProperty("m365vault.azurite.dir", System.getenv("M365VAULT_AZURITE_DIR"));
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("tools/azurite");
-            if (Files.isRegularFile(candidate.resolve("package.json"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("tools/azurite/package.json not found above "
-                + Path.of("").toAbsolutePath() + "; run from the m365vault checkout or set M365VAULT_AZURITE_DIR");
+        return NodeTool.dir("azurite", "m365vault.azurite.dir", "M365VAULT_AZURITE_DIR");
     }
 
     /** npm ci under a file lock, so parallel test JVMs install once. */
     static void ensureInstalled(Path home) {
-        Path bin = home.resolve("node_modules/.bin/azurite");
-        if (Files.isExecutable(bin)) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(home.resolve(".install.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = ch.lock()) {
-            if (Files.isExecutable(bin)) {
-                return;
-            }
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            if (npm.waitFor() != 0 || !Files.isExecutable(bin)) {
-                throw new IllegalStateException("npm ci in " + home + " failed (exit " + npm.exitValue()
-                        + "); Node 20 and npm must be on the PATH");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not install Azurite into " + home, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing Azurite", e);
-        }
+        NodeTool.ensureInstalled(home, home.resolve("node_modules/.bin/azurite"));
     }
 
     private static boolean accepts(int port) {

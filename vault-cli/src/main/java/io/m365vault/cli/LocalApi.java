@@ -2,6 +2,7 @@ package io.m365vault.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.m365vault.console.ConsoleAssets;
 import io.m365vault.service.ApiHandler;
 import io.m365vault.service.ApiResponse;
 import java.io.IOException;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API on localhost: the same {@link ApiHandler} the HTTP functions call, behind the key
- * check Azure makes for auth level FUNCTION (401 without the key, as the host answers).
+ * check Azure makes for auth level FUNCTION (401 without the key, as the host answers); and the
+ * web console's page at {@code /console/} ({@code /} sends there), without a key as the Console
+ * function is served: the page holds nothing, and each of its API calls carries the key.
  */
 final class LocalApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalApi.class);
@@ -54,7 +57,16 @@ final class LocalApi implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/api";
     }
 
+    String consoleUrl() {
+        return "http://127.0.0.1:" + port() + "/console/";
+    }
+
     private void handle(HttpExchange x) throws IOException {
+        List<String> path = segments(x.getRequestURI().getRawPath());
+        if ("GET".equals(x.getRequestMethod()) && (path.isEmpty() || path.get(0).equals("console"))) {
+            console(x, path);
+            return;
+        }
         try (x) {
             Map<String, String> query = query(x.getRequestURI().getRawQuery());
             ApiResponse r;
@@ -74,6 +86,19 @@ final class LocalApi implements AutoCloseable {
             x.sendResponseHeaders(r.status(), out.length == 0 ? -1 : out.length);
             try (OutputStream o = x.getResponseBody()) {
                 o.write(out);
+            }
+        }
+    }
+
+    private static void console(HttpExchange x, List<String> path) throws IOException {
+        try (x) {
+            ConsoleAssets.Answer a = path.isEmpty() ? new ConsoleAssets.Answer(302, new byte[0], Map.of("Location", "/console/"))
+                    : ConsoleAssets.get(x.getRequestURI().getRawPath(), String.join("/", path.subList(1, path.size())));
+            LOG.info("http GET {} -> {}", x.getRequestURI().getRawPath(), a.status());
+            a.headers().forEach((k, v) -> x.getResponseHeaders().set(k, v));
+            x.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
+            try (OutputStream o = x.getResponseBody()) {
+                o.write(a.body());
             }
         }
     }

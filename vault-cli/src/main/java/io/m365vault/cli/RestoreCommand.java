@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * `vault restore`: a restore job through the restore service, the one POST /api/restores submits
  * and the RunRestore function runs. Into the tenant (the default): the mailbox's messages, events
  * and contacts recreated in the original mailbox or another, the files in the original drive or
- * another, never overwriting; with --export, a zip in the
+ * another, a site's lists and pages in the same site or another, never overwriting; with --export, a zip in the
  * exports account's container with a download link, deleted when its window ends.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -34,7 +34,12 @@ import picocli.CommandLine.Parameters;
                         + " each file beside what is there ('x 1.docx' where 'x.docx' exists); PATH files/<drive>/<folder>/... restores one"
                         + " folder or file, PATH mail/<folder>/.../[<message id>] one mail folder or message.",
                 "--subject, --from, --name, --after, --before restore (or export) only the items the search picks.",
-                "Needs the Mail.ReadWrite, Calendars.ReadWrite, Contacts.ReadWrite and Files.ReadWrite.All application permissions.",
+                "Lists and pages of a site (--workloads lists,pages) into the same site or another (--to-item site:<id>): each list found"
+                        + " by name or created with its template and the columns it lacks (read-only, hidden and system columns left out),"
+                        + " its items created anew with their attachments; each page created and published ('Home 1.aspx' where 'Home.aspx'"
+                        + " exists). What is left out is printed as notes.",
+                "Needs the Mail.ReadWrite, Calendars.ReadWrite, Contacts.ReadWrite, Files.ReadWrite.All and (lists) Sites.Manage.All"
+                        + " application permissions.",
                 "--export: a zip of the mailbox (EML or MBOX, ICS, VCF) in the exports account (VAULT_EXPORTS) with a"
                         + " download link valid 1 hour, never past the export's window (VAULT_EXPORT_DAYS, 7), after which it is deleted;"
                         + " `vault export` writes local files.",
@@ -61,12 +66,12 @@ final class RestoreCommand extends RepoCommand {
     String folder;
 
     @Option(names = "--workloads", split = ",", paramLabel = "W",
-            description = "into the tenant: mail (a user's default), calendar, contacts, files (a site's or group's default)")
+            description = "into the tenant: mail (a user's default), calendar, contacts, files (a site's or group's default), lists, pages")
     java.util.List<String> workloads;
 
     @Option(names = "--skip-existing", description = "into the tenant: leave out what the target folder or calendar already holds (a message"
             + " by internetMessageId, an event by subject, kind, start and end, a contact by name and first e-mail address, a file by"
-            + " name, size and quickXorHash);"
+            + " name, size and quickXorHash, a list item by its values, a page by name and title);"
             + " by default it is restored as a duplicate")
     boolean skipExisting;
 

@@ -23,13 +23,15 @@ import picocli.CommandLine.Option;
 /**
  * `vault serve`: the Functions' triggers on this machine, for local testing where no Functions host
  * can run: the VAULT_SCHEDULE timer (ScheduleBackups), the hourly export sweep (ExpireExports), the backup-items and restore-jobs queues
- * (BackupItem, BackupItemPoison, RunRestore) polled on the storage account, and the HTTP API on
- * localhost. Each calls the same vault-core service the function calls. Runs until stopped.
+ * (BackupItem, BackupItemPoison, RunRestore) polled on the storage account, and the HTTP API and
+ * the web console on localhost. Each calls the same vault-core service the function calls. Runs
+ * until stopped.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the Functions' handlers here: the VAULT_SCHEDULE timer, the backup-items and restore-jobs queues,",
-                "and the HTTP API on http://127.0.0.1:PORT/api. HTTP calls need the function key (x-functions-key header or",
-                "code parameter): VAULT_FUNCTION_KEY, or a key generated and printed at start. Stop with Ctrl-C."})
+                "the HTTP API on http://127.0.0.1:PORT/api and the web console on http://127.0.0.1:PORT/console/. API calls need",
+                "the function key (x-functions-key header or code parameter): VAULT_FUNCTION_KEY, or a key generated and printed at",
+                "start. Stop with Ctrl-C."})
 final class ServeCommand extends RepoCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -71,9 +73,9 @@ final class ServeCommand extends RepoCommand {
              CronTimer sweep = new CronTimer(ExportStore.SWEEP_SCHEDULE, () -> expireExports(vs, env))) {
             pumps.execute(() -> run(backups, env));
             pumps.execute(() -> run(restores, env));
-            out.println("serving repository " + repo.name + ": HTTP API " + http.url() + ", timer '" + settings.schedule()
-                    + "' (UTC), queues " + QueueNames.BACKUP_ITEMS + " and " + QueueNames.RESTORE_JOBS + ", export sweep '"
-                    + ExportStore.SWEEP_SCHEDULE + "'");
+            out.println("serving repository " + repo.name + ": HTTP API " + http.url() + ", web console " + http.consoleUrl()
+                    + ", timer '" + settings.schedule() + "' (UTC), queues " + QueueNames.BACKUP_ITEMS + " and " + QueueNames.RESTORE_JOBS
+                    + ", export sweep '" + ExportStore.SWEEP_SCHEDULE + "'");
             out.println(key.generated() ? "function key (generated; set VAULT_FUNCTION_KEY to choose one): " + key.value()
                     : "function key: from VAULT_FUNCTION_KEY");
             out.flush();

@@ -24,6 +24,7 @@ final class TenantReport {
                 + job.request().tenant().toItem() + ", " + p.skipped() + " skipped as already there, " + p.failed() + " failed, "
                 + Sizes.bytes(p.bytes()) + ", " + p.perMinute() + " a minute");
         p.failedItems().forEach(f -> out.println("  not restored: " + f));
+        p.notes().forEach(n -> out.println("  note: " + n));
         if (p.failed() > 0) {
             throw new IllegalStateException("restore job " + job.id() + ": " + job.error());
         }

@@ -346,7 +346,7 @@ class RepositoryCommandsTest {
         assertEquals(2 * events, sim.snapshot(alice.id).path("events").size(), "every event (exceptions too) once more");
         assertEquals(2 * contacts, sim.snapshot(alice.id).path("contacts").size(), "every contact once more");
         assertTrue(sim.snapshot(alice.id).path("events").findValuesAsText("calendar").stream().anyMatch(c -> c.startsWith("Back/")));
-        assertFailure(run("restore", "user:" + alice.id, "--workloads", "lists"), "restoring lists into the tenant is not supported yet");
+        assertFailure(run("restore", "user:" + alice.id, "--workloads", "lists"), "lists and pages go from a site into a site, not user:" + alice.id);
         assertFailure(run("restore", "user:" + alice.id, "--to-item", "user:nobody@nowhere.example"), "the tenant has no user nobody@nowhere.example");
         assertUsage(run("restore", "user:" + alice.id, "--export", "--folder", "Restored"), "--export writes a zip");
     }
@@ -411,6 +411,23 @@ class RepositoryCommandsTest {
         assertFailure(run("restore", "user:" + alice.id, "files/OneDrive/No such folder"), "no folder or file OneDrive/No such folder");
         assertUsage(run("restore", "user:" + alice.id, "calendar/Calendar"), "only the files and the mail narrow to one folder or item");
         assertFailure(run("restore", "user:" + alice.id, "--before", "2026-13-01"), "--before must be a day such as 2026-11-25");
+    }
+
+    @Test
+    void restoreWritesASitesListsAndPagesIntoAnotherSiteAndPrintsWhatItLeftOut() {
+        String a = sim.tenant().sites().sites().get(1).id;
+        String b = sim.tenant().sites().sites().get(2).id;
+        assertEquals(0, run("backup", "site:" + a, "--workloads", "lists,pages").code(), "the site's lists and pages backed up");
+        int items = sim.snapshot(b).path("lists").size();
+        int pages = sim.snapshot(b).path("pages").size();
+        Cli.Result r = run("restore", "site:" + a, "--workloads", "lists,pages", "--to-item", "site:" + b);
+        assertEquals(0, r.code(), r.toString());
+        int added = sim.snapshot(b).path("lists").size() - items + sim.snapshot(b).path("pages").size() - pages;
+        assertTrue(r.out().contains("done: " + added + " of " + added + " items (lists,pages) restored into site:" + b + ", 0 skipped as already there, 0 failed"),
+                r.out());
+        assertEquals(3, sim.snapshot(b).path("pages").size() - pages, "every page");
+        assertTrue(r.out().contains("\n  note: list Issues: AssignedTo left out where the person is not in the target site's people list ("), r.out());
+        assertFailure(run("restore", "site:" + a, "--workloads", "lists", "--to-item", "user:" + bob.id), "lists and pages go from a site into a site");
     }
 
     /** A user's files under {@code under} as graph-sim shows them: path -> sha256|created|modified. */

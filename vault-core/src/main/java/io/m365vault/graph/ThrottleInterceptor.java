@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class ThrottleInterceptor implements Interceptor {
         String where = withoutQuery(request.url());
         ThrottleConfig config = governor.config();
         int maxAttempts = request.body() == null || request.body() instanceof ReplayBody ? config.maxAttempts() : 1;
+        boolean once = makesSomething(request);
         for (int attempt = 1; ; attempt++) {
             ThrottleGovernor.Permit permit = governor.acquire(key, units);
             governor.listener().sent(key, request.method(), where, attempt);
@@ -59,6 +61,10 @@ public final class ThrottleInterceptor implements Interceptor {
             } catch (IOException e) {
                 governor.answered(units, null);
                 permit.release();
+                if (once && mayHaveArrived(e)) {
+                    governor.failed(key);
+                    throw new GraphRetriesExhaustedException(request.method(), where, attempt, -1, SENT_ONCE + e, e);
+                }
                 if (!retryable(e, chain) || attempt >= maxAttempts) {
                     governor.failed(key);
                     throw new GraphRetriesExhaustedException(request.method(), where, attempt, -1, e.toString(), e);
@@ -83,10 +89,11 @@ public final class ThrottleInterceptor implements Interceptor {
                 governor.listener().throttled(key, where, asked);
                 governor.throttled(key, asked, units);
             }
-            if (attempt >= maxAttempts) {
+            // A gateway timeout says nothing of whether the service did it; 429 and 503 are answers from before it did.
+            if (attempt >= maxAttempts || once && status == 504) {
                 governor.failed(key);
                 LOG.warn("graph request failed key={} method={} url={} attempts={} status={}", key, request.method(), where, attempt, status);
-                throw new GraphRetriesExhaustedException(request.method(), where, attempt, status, detail, null);
+                throw new GraphRetriesExhaustedException(request.method(), where, attempt, status, status == 504 && once ? SENT_ONCE + detail : detail, null);
             }
             // A 429's pause is the key's and acquire() waits it out; a 503's Retry-After is this request's.
             Duration wait = asked.isZero() ? Backoff.delay(config, attempt) : status == 429 ? Duration.ZERO : asked;
@@ -108,6 +115,26 @@ public final class ThrottleInterceptor implements Interceptor {
         }
     }
 
+    /**
+     * A POST that makes something each time it is served (a message, an event, a folder, a list
+     * item, an attachment): sent again after its answer was lost it would make two. The others are
+     * reads ({@code $batch}) or harmless twice (an upload session, a publish, a permanent delete).
+     */
+    static boolean makesSomething(Request request) {
+        if (!request.method().equals("POST")) {
+            return false;
+        }
+        String path = request.url().encodedPath();
+        return !(path.endsWith("/$batch") || path.endsWith("/createUploadSession") || path.endsWith("/publish")
+                || path.endsWith("/permanentDelete"));
+    }
+
+    /** Whether the request may have reached the service: anything but a connection never made. */
+    private static boolean mayHaveArrived(IOException e) {
+        return !(e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect"));
+    }
+
     private static boolean retryable(IOException e, Chain chain) {
         if (chain.call().isCanceled() || e instanceof UnknownHostException || e instanceof SSLPeerUnverifiedException) {
             return false;
@@ -119,6 +146,9 @@ public final class ThrottleInterceptor implements Interceptor {
     static String withoutQuery(HttpUrl url) {
         return url.newBuilder().query(null).build().toString();
     }
+
+    static final String SENT_ONCE = "sent once only: the answer was lost after the request went out, so it may have been done, and a second would "
+            + "make a duplicate; re-run with skip-existing: ";
 
     /** The request with its body held in memory so a retry can send it again (Kiota's bodies read a stream once). */
     private static Request replayable(Request request) throws IOException {
@@ -132,16 +162,25 @@ public final class ThrottleInterceptor implements Interceptor {
             throw new IOException(request.method() + " " + withoutQuery(request.url()) + ": request body of unknown length over "
                     + MAX_REPLAY_BODY + " bytes cannot be retried; send it with a known Content-Length");
         }
-        return request.newBuilder().method(request.method(), new ReplayBody(body.contentType(), buffer.readByteArray())).build();
+        return request.newBuilder().method(request.method(), new ReplayBody(body.contentType(), buffer.readByteArray(), makesSomething(request)))
+                .build();
     }
 
     private static final class ReplayBody extends RequestBody {
         private final MediaType type;
         private final byte[] bytes;
+        private final boolean once;
 
-        ReplayBody(MediaType type, byte[] bytes) {
+        ReplayBody(MediaType type, byte[] bytes, boolean once) {
             this.type = type;
             this.bytes = bytes;
+            this.once = once;
+        }
+
+        /** One-shot stops OkHttp's own silent retry of a request once it was sent; this interceptor's retries are its own. */
+        @Override
+        public boolean isOneShot() {
+            return once;
         }
 
         @Override

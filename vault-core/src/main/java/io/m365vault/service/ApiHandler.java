@@ -29,15 +29,17 @@ public final class ApiHandler {
     private final Supplier<RestoreService> restores;
     private final RunStore runs;
     private final ItemBrowser browser;
+    private final ItemSearch search;
     private final ItemLookup items;
     private final Inventory inventory;
     private final Clock clock;
 
-    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, ItemLookup items, Inventory inventory,
-                      Clock clock) {
+    public ApiHandler(Supplier<RestoreService> restores, RunStore runs, ItemBrowser browser, ItemSearch search, ItemLookup items,
+                      Inventory inventory, Clock clock) {
         this.restores = restores;
         this.runs = runs;
         this.browser = browser;
+        this.search = search;
         this.items = items;
         this.inventory = inventory;
         this.clock = clock;
@@ -52,7 +54,7 @@ public final class ApiHandler {
                 }
                 return once[0];
             }
-        }, s.runs(), s.browser(), s.lookup(), new Inventory(s.repo().state()), Clock.systemUTC());
+        }, s.runs(), s.browser(), new ItemSearch(s.repo()), s.lookup(), new Inventory(s.repo().state()), Clock.systemUTC());
     }
 
     /** POST /api/restores: 202 with the job and its Location. */
@@ -142,12 +144,7 @@ public final class ApiHandler {
     public ApiResponse versions(String item, String at, String path) {
         return guard(() -> {
             ProtectedItem asked = ItemIds.parse(item);
-            Instant t;
-            try {
-                t = at == null || at.isBlank() ? clock.instant() : Instant.parse(at);
-            } catch (DateTimeParseException e) {
-                throw new InvalidRequestException("at must be an ISO-8601 UTC time such as 2026-11-25T10:00:00Z, got '" + at + "'");
-            }
+            Instant t = at(at);
             if (path != null && (path.contains("\\") || List.of(path.split("/")).contains(".."))) {
                 throw new InvalidRequestException("path names folders by their names, separated by '/'; '..' and '\\' are not allowed");
             }
@@ -160,6 +157,32 @@ public final class ApiHandler {
             browser.list(pi, t, path).forEach(e -> a.add(ApiJson.entry(e)));
             return ApiResponse.ok(o);
         });
+    }
+
+    /** GET /api/items/{item}/search?q=&from=&to=&at=: the item's versions at a time by words and dates ({@link ItemSearch}). */
+    public ApiResponse search(String item, String at, String q, String from, String to) {
+        return guard(() -> {
+            ProtectedItem asked = ItemIds.parse(item);
+            Instant t = at(at);
+            SearchQuery query = SearchQuery.parse(q, from, to);
+            ProtectedItem pi = items.backedUp(asked, t);
+            ItemSearch.Result found = search.search(pi, t, query.words(), query.from(), query.to());
+            ObjectNode o = ApiJson.object();
+            o.put("item", pi.toString());
+            o.put("at", t.toString());
+            ArrayNode a = o.putArray("hits");
+            found.hits().forEach(h -> a.add(ApiJson.hit(h)));
+            o.put("more", found.more());
+            return ApiResponse.ok(o);
+        });
+    }
+
+    private Instant at(String at) {
+        try {
+            return at == null || at.isBlank() ? clock.instant() : Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("at must be an ISO-8601 UTC time such as 2026-11-25T10:00:00Z, got '" + ItemIds.printable(at) + "'");
+        }
     }
 
     /**
@@ -187,6 +210,9 @@ public final class ApiHandler {
         }
         if (s.size() == 3 && s.get(0).equals("items") && s.get(2).equals("versions")) {
             return get ? versions(s.get(1), query.get("at"), query.get("path")) : notAllowed(method, "GET");
+        }
+        if (s.size() == 3 && s.get(0).equals("items") && s.get(2).equals("search")) {
+            return get ? search(s.get(1), query.get("at"), query.get("q"), query.get("from"), query.get("to")) : notAllowed(method, "GET");
         }
         return ApiResponse.error(404, "no such endpoint: " + method + " /" + String.join("/", segments));
     }

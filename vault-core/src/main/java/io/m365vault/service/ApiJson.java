@@ -84,6 +84,7 @@ public final class ApiJson {
             p.put("items", t.items()).put("done", t.done()).put("restored", t.restored()).put("skipped", t.skipped())
                     .put("failed", t.failed()).put("bytes", t.bytes()).put("perMinute", t.perMinute()).put("etaSeconds", t.etaSeconds());
             strings(n.putArray("failedItems"), t.failedItems());
+            strings(n.putArray("notes"), t.notes());
         }
         if (j.link() != null) {
             n.put("download", j.link());
@@ -101,6 +102,14 @@ public final class ApiJson {
         n.put("size", e.size());
         time(n, "validFrom", e.validFrom());
         time(n, "validTo", e.validTo());
+        return n;
+    }
+
+    static ObjectNode hit(ItemSearch.Hit h) {
+        ObjectNode n = entry(h.entry());
+        n.put("path", h.path());
+        n.put("sender", h.sender());
+        time(n, "date", h.date());
         return n;
     }
 

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ItemBrowser {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FOLDERS = Set.of(ItemKind.MAIL_FOLDER, ItemKind.CALENDAR, ItemKind.CONTACT_FOLDER,
+    static final Set<String> FOLDERS = Set.of(ItemKind.MAIL_FOLDER, ItemKind.CALENDAR, ItemKind.CONTACT_FOLDER,
             ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.LIST);
 
     private final Repository repo;
@@ -98,20 +98,29 @@ public final class ItemBrowser {
         return parent == null ? r.parent() == null || !ids.contains(r.parent()) : parent.equals(r.parent());
     }
 
-    private static String name(CatalogEntry r) {
-        try {
-            JsonNode n = JSON.readTree(r.metadata());
-            for (String f : new String[] {"displayName", "subject", "name", "fileAs", "title"}) {
-                if (n.path(f).isTextual() && !n.get(f).asText().isBlank()) {
-                    return n.get(f).asText();
-                }
+    /** The display name a person knows the row by, from its Graph JSON; its id when it has none. */
+    static String name(CatalogEntry r) {
+        return name(metadata(r), r.itemId());
+    }
+
+    static String name(JsonNode n, String otherwise) {
+        for (String f : new String[] {"displayName", "subject", "name", "fileAs", "title"}) {
+            if (n.path(f).isTextual() && !n.get(f).asText().isBlank()) {
+                return n.get(f).asText();
             }
-            if (n.path("fields").path("Title").isTextual()) {
-                return n.get("fields").get("Title").asText(); // a list item
-            }
-        } catch (IOException | RuntimeException e) {
-            return r.itemId();
         }
-        return r.itemId();
+        if (n.path("fields").path("Title").isTextual()) {
+            return n.get("fields").get("Title").asText(); // a list item
+        }
+        return otherwise;
+    }
+
+    /** The row's Graph JSON; an empty object when it cannot be read, so the row still shows (by its id). */
+    static JsonNode metadata(CatalogEntry r) {
+        try {
+            return JSON.readTree(r.metadata());
+        } catch (IOException | RuntimeException e) {
+            return JSON.createObjectNode();
+        }
     }
 }

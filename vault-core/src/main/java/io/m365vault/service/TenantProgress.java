@@ -8,15 +8,27 @@ import java.util.Map;
  * {@code done} so far, of which {@code restored} and {@code skipped} (already there), the bytes
  * restored, the rate so far ({@code perMinute}, items a minute) and the time left at that rate
  * ({@code etaSeconds}, -1 until there is a rate), and the items that failed with why (the first
- * {@link #LISTED}; {@code failed} counts them all).
+ * {@link #LISTED}; {@code failed} counts them all); {@code notes}, what was left out of items that
+ * were restored (a list's read-only columns, a page's refused web parts), the first {@link #LISTED}.
  */
 public record TenantProgress(long items, long done, long restored, long skipped, long failed, long bytes, long perMinute, long etaSeconds,
-                             List<String> failedItems) {
+                             List<String> failedItems, List<String> notes) {
     /** A job row must stay within a table entity's 64 KiB a property: the list is cut, the count is not. */
     static final int LISTED = 50;
 
     public TenantProgress {
         failedItems = List.copyOf(failedItems);
+        notes = List.copyOf(notes);
+    }
+
+    public TenantProgress(long items, long done, long restored, long skipped, long failed, long bytes, long perMinute, long etaSeconds,
+                          List<String> failedItems) {
+        this(items, done, restored, skipped, failed, bytes, perMinute, etaSeconds, failedItems, List.of());
+    }
+
+    TenantProgress withNotes(List<String> notes) {
+        return new TenantProgress(items, done, restored, skipped, failed, bytes, perMinute, etaSeconds, failedItems,
+                notes.subList(0, Math.min(LISTED, notes.size())));
     }
 
     /** The progress of {@code done} of {@code items} after {@code seconds}: its rate and the time left at that rate. */
@@ -47,6 +59,7 @@ public record TenantProgress(long items, long done, long restored, long skipped,
         row.put("perMinute", perMinute);
         row.put("etaSeconds", etaSeconds);
         row.put("failedItems", String.join("\n", failedItems));
+        row.put("notes", String.join("\n", notes));
     }
 
     /** The progress a job row holds, or null for an export's row. */
@@ -54,10 +67,14 @@ public record TenantProgress(long items, long done, long restored, long skipped,
         if (row.get("items") == null) {
             return null;
         }
-        String failed = (String) row.getOrDefault("failedItems", "");
         return new TenantProgress(num(row, "items"), num(row, "done"), num(row, "restored"), num(row, "skipped"), num(row, "failures"),
                 num(row, "bytes"), num(row, "perMinute"), row.get("etaSeconds") == null ? -1 : num(row, "etaSeconds"),
-                failed.isEmpty() ? List.of() : List.of(failed.split("\n")));
+                lines(row, "failedItems"), lines(row, "notes"));
+    }
+
+    private static List<String> lines(Map<String, Object> row, String key) {
+        String s = (String) row.getOrDefault(key, "");
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
     }
 
     private static long num(Map<String, Object> row, String key) {

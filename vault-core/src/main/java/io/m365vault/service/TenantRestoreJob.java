@@ -6,7 +6,9 @@ import io.m365vault.repo.Repository;
 import io.m365vault.restore.tenant.CalendarRestore;
 import io.m365vault.restore.tenant.ContactRestore;
 import io.m365vault.restore.tenant.FileRestore;
+import io.m365vault.restore.tenant.ListRestore;
 import io.m365vault.restore.tenant.MailRestore;
+import io.m365vault.restore.tenant.PageRestore;
 import io.m365vault.restore.tenant.RestoreLedger;
 import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.restore.tenant.TenantRestoreOptions;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a restore job into the tenant, its workloads one after the other (mail, calendar,
- * contacts, files), and keeps its progress on the job's row: every workload's plan is read first, so
+ * contacts, files, lists, pages), and keeps its progress on the job's row: every workload's plan is read first, so
  * the row shows the whole size from the start; saved every {@link #EVERY} items while it goes,
  * with the rate and the time left; then done (with the failed items of every workload, if any)
  * or failed with the one line that stopped it. A workload of several asked for that has nothing
@@ -32,7 +34,8 @@ final class TenantRestoreJob {
     private static final Logger LOG = LoggerFactory.getLogger(TenantRestoreJob.class);
     static final int EVERY = 25;
     /** The order the workloads are written in: mail first, as the users most need it. */
-    private static final List<Workload> ORDER = List.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
+    private static final List<Workload> ORDER = List.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES, Workload.LISTS,
+            Workload.PAGES);
 
     private final Repository repo;
     private final TenantGraph graph;
@@ -73,7 +76,8 @@ final class TenantRestoreJob {
             long done = results.stream().mapToLong(x -> x.restored() + x.skipped() + x.failures().size()).sum();
             TenantProgress.at(items, done, results.stream().mapToLong(TenantRestoreResult::restored).sum(),
                     results.stream().mapToLong(TenantRestoreResult::skipped).sum(), failures,
-                    results.stream().mapToLong(TenantRestoreResult::bytes).sum(), seconds(started), failed).write(row);
+                    results.stream().mapToLong(TenantRestoreResult::bytes).sum(), seconds(started), failed)
+                    .withNotes(results.stream().flatMap(x -> x.notes().stream()).toList()).write(row);
             row.put("state", "done");
             if (failures > 0) {
                 row.put("error", failures + " of " + items + " items not restored; see failedItems");
@@ -99,6 +103,8 @@ final class TenantRestoreJob {
                     case CALENDAR -> new CalendarRestore(repo, graph).plan(r.item(), r.at(), r.search());
                     case CONTACTS -> new ContactRestore(repo, graph).plan(r.item(), r.at(), r.search());
                     case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.filesPath(), r.tenant().versions(), r.search());
+                    case LISTS -> new ListRestore(repo, graph).plan(r.item(), r.at());
+                    case PAGES -> new PageRestore(repo, graph).plan(r.item(), r.at());
                     default -> throw new IllegalStateException(w + " is not restored into the tenant");
                 });
             } catch (RestoreRefusedException nothing) {

@@ -15,10 +15,13 @@ import java.util.Set;
  * to restore the files' kept earlier versions as versions of their copies.
  */
 public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting, boolean versions) {
-    /** What a tenant restore writes today: a mailbox's mail, calendars and contacts, and files. */
-    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES);
+    /** What a tenant restore writes today: a mailbox's mail, calendars and contacts, files, a site's lists and pages. */
+    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES, Workload.LISTS,
+            Workload.PAGES);
     /** The workloads that write into a user's mailbox, and so take users only. */
     static final Set<Workload> MAILBOX = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
+    /** The workloads that write into a site, and so take sites only. */
+    static final Set<Workload> SITE = Set.of(Workload.LISTS, Workload.PAGES);
 
     /** The tenant part of a request body, or null for an export; one line on anything wrong. */
     static TenantTarget parse(JsonNode n, ProtectedItem item, String target, String what) {
@@ -64,6 +67,14 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             throw new InvalidRequestException(what + ": mail, calendar and contacts go from a user's mailbox into a user's mailbox, not "
                     + item + " into " + toItem + "; files go into a user's, site's or group's drive");
         }
+        boolean sites = "site".equals(item.kind()) && "site".equals(toItem.kind());
+        if (!sites && out.stream().anyMatch(SITE::contains)) {
+            throw new InvalidRequestException(what + ": lists and pages go from a site into a site, not " + item + " into " + toItem);
+        }
+        if (folder != null && SITE.containsAll(out)) {
+            throw new InvalidRequestException(what + ".folder names a folder for mail, calendars, contacts or files; lists and pages go back"
+                    + " under their own names");
+        }
         if (versions && !out.contains(Workload.FILES)) {
             throw new InvalidRequestException(what + ".versions restores the files' earlier versions, which the workloads leave out");
         }
@@ -88,7 +99,7 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             }
             if (parsed == null || !RESTORABLE.contains(parsed)) {
                 throw new InvalidRequestException(what + ".workloads: restoring " + s.asText() + " into the tenant is not supported yet;"
-                        + " mail, calendar, contacts and files are (export the rest instead)");
+                        + " mail, calendar, contacts, files, lists and pages are (export the rest instead)");
             }
             out.add(parsed);
         }

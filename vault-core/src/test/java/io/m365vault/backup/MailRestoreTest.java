@@ -149,6 +149,45 @@ class MailRestoreTest {
     }
 
     @Test
+    void aCreateWhoseAnswerIsLostIsNotSentAgainAndTheReRunSkipsWhatItMade(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(34).users(12).messagesPerFolder(3).build().start();
+             Repository repo = SimTenant.repo(account, tmp, "rst");
+             TenantGraph graph = SimTenant.graph(sim)) {
+            List<String> users = SimTenant.twoMailUsers(sim);
+            Instant t = Instant.now();
+            SimTenant.backup(sim, repo, users.get(0), t, Workload.MAIL);
+            ProtectedItem from = new ProtectedItem("user", users.get(0));
+            ProtectedItem to = new ProtectedItem("user", users.get(1));
+            ObjectNode fault = JSON.createObjectNode();
+            // graph-sim makes the message, then drops the connection before its answer.
+            fault.putArray("inject").addObject().put("path", "/mailFolders/").put("method", "POST").put("reset", true).put("count", 1);
+            MailRestore restore = new MailRestore(repo, graph);
+            TenantRestoreResult first = restore.restore("job1", from, t, new TenantRestoreOptions(to, "Restored", false,
+                    (done, of, bytes) -> {
+                        if (done == 5) {
+                            sim.faults(fault);
+                        }
+                    }));
+            assertEquals(1, first.failures().size(), first.failures().toString());
+            assertTrue(first.failures().get(0).reason().contains("sent once only"), first.failures().get(0).reason());
+            assertEquals(first.items() - 1, first.restored());
+            List<String> made = new ArrayList<>();
+            sim.snapshot(users.get(1)).path("mail").forEach(m -> {
+                if (m.get("folder").asText().startsWith("Restored/")) {
+                    made.add(m.get("internetMessageId").asText());
+                }
+            });
+            assertEquals(first.items(), made.size(), "the lost answer's message was made, once: " + made);
+            assertEquals(made.size(), new HashSet<>(made).size(), "no message twice");
+
+            TenantRestoreResult again = restore.restore("job2", from, t, new TenantRestoreOptions(to, "Restored", true));
+            assertTrue(again.complete(), again.failures().toString());
+            assertEquals(0, again.restored(), "what the lost answer made is found, not made again");
+            assertEquals(first.items(), again.skipped());
+        }
+    }
+
+    @Test
     void aMessageWhoseLaterAttachmentFailsLeavesNothingAndComesBackOnReRun(AzuriteExtension.StorageAccount account) throws Exception {
         // No generated mail: its random attachments may open upload sessions too, and the fault must hit the 3.3 MB one.
         try (GraphSim sim = GraphSim.builder().seed(36).users(12).messagesPerFolder(0).build().start();

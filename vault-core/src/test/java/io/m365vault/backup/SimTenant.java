@@ -64,6 +64,16 @@ final class SimTenant {
         }
     }
 
+    /** A backup of a site's lists and pages at {@code t}, both of which must finish. */
+    static void backup(GraphSim sim, Repository repo, ProtectedItem site, Instant t) {
+        ItemResult result = new ItemBackup(repo, reader(sim, 50), BackupOptions.DEFAULTS)
+                .run("run" + t.toEpochMilli(), t, site, java.util.Set.of(Workload.LISTS, Workload.PAGES));
+        for (Workload w : java.util.List.of(Workload.LISTS, Workload.PAGES)) {
+            ItemResult.WorkloadResult r = result.workloads().get(w);
+            org.junit.jupiter.api.Assertions.assertEquals(ItemResult.WorkloadResult.Outcome.DONE, r.outcome(), w + ": " + r.reason());
+        }
+    }
+
     static String mailUser(GraphSim sim) {
         for (int i = 0; ; i++) {
             SimUser u = sim.tenant().directory().user(i);

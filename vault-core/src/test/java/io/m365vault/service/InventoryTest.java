@@ -73,7 +73,7 @@ class InventoryTest {
             assertEquals(user.displayName, e.name());
             assertEquals(user.userPrincipalName, e.principal());
             ApiHandler api = new ApiHandler(() -> { throw new IllegalStateException("no restores here"); }, runs, new ItemBrowser(repo),
-                    new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()), new Inventory(repo.state()), Clock.systemUTC());
+                    new ItemSearch(repo), new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()), new Inventory(repo.state()), Clock.systemUTC());
             ApiResponse listed = api.route("GET", List.of("api", "items"), Map.of(), null);
             assertEquals(200, listed.status());
             JsonNode first = io.m365vault.backup.Json.read(listed.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("items").get(0);

@@ -132,7 +132,7 @@ class RestoreServiceTest {
             assertEquals(null, expired.link());
             assertTrue(expired.error().contains("expired at " + ends) && expired.error().contains("submit the restore again"),
                     expired.error());
-            ApiHandler api = new ApiHandler(() -> restores, new RunStore(repo.state()), browser,
+            ApiHandler api = new ApiHandler(() -> restores, new RunStore(repo.state()), browser, new ItemSearch(repo),
                     new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()), new Inventory(repo.state()), Clock.systemUTC());
             ApiResponse gone = api.restore(queued.id());
             assertEquals(410, gone.status(), gone.json());

@@ -154,6 +154,35 @@ class TenantRestoreJobTest {
         }
     }
 
+    @Test
+    void aJobRestoresASitesListsAndPagesIntoAnotherSiteWithItsNotes(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(43).users(10).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp);
+             TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults())) {
+            ProtectedItem a = new ProtectedItem("site", sim.tenant().sites().sites().get(1).id);
+            String b = sim.tenant().sites().sites().get(2).id;
+            backUp(sim, repo, account, a, Workload.LISTS, Workload.PAGES);
+            RestoreService restores = restores(sim, repo, account, graph,
+                    ServiceFixture.storage(account).queues().getQueueClient("tr" + Long.toHexString(System.nanoTime())));
+            int items = sim.snapshot(b).path("lists").size();
+            int pages = sim.snapshot(b).path("pages").size();
+
+            RestoreJob done = restores.run(restores.submit("{\"item\":\"" + a + "\",\"target\":\"alternate\",\"toItem\":\"site:" + b
+                    + "\",\"workloads\":[\"lists\",\"pages\"]}").id());
+            assertEquals("done", done.state(), done.error());
+            assertTrue(done.complete(), done.tenant().failedItems().toString());
+            TenantProgress p = done.tenant();
+            int added = sim.snapshot(b).path("lists").size() - items + sim.snapshot(b).path("pages").size() - pages;
+            assertEquals(p.items(), added, "every list item (the people list's not among them) and page, one total");
+            assertEquals(p.items(), p.restored());
+            assertEquals(3, sim.snapshot(b).path("pages").size() - pages);
+            JsonNode status = new ObjectMapper().readTree(ApiJson.job(restores.get(done.id()).orElseThrow()).toString());
+            assertEquals(p.notes().size(), status.path("notes").size());
+            assertTrue(p.notes().stream().anyMatch(n -> n.contains("AssignedTo left out where the person is not in the target site's people list")),
+                    p.notes().toString());
+        }
+    }
+
     /** A backup run of {@code item}'s workloads through the backup service. */
     static void backUp(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, ProtectedItem item, Workload... workloads) {
         String run = TimeIds.next(Instant.now());

@@ -46,7 +46,10 @@ public final class Faults {
         final String method;
         final int status;
         final String code;
-        /** A download cut off midway instead of an error status (download host only). */
+        /**
+         * Instead of an error status: on the download host a download cut off midway; on Graph the
+         * request served, then the connection dropped before the answer (a write done, its answer lost).
+         */
         final boolean reset;
         int remaining;
         int after;
@@ -167,10 +170,15 @@ public final class Faults {
                 .header("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
-    /** The error of the first injection matching the request, counted down; null when none matches. */
+    /** The error of the first error injection matching the request, counted down; null when none matches. */
     public GraphError injected(String method, String path) {
-        Injection i = take(method, path);
-        return i == null || i.reset ? null : errorFor(i.status, i.code);
+        Injection i = take(method, path, false);
+        return i == null ? null : errorFor(i.status, i.code);
+    }
+
+    /** Whether a reset injection matches this Graph request: it is then served and its answer dropped. */
+    public boolean answerLost(String method, String path) {
+        return take(method, path, true) != null;
     }
 
     /** What the download host does with its next request: null (serve it), a reset midway, or an error to answer. */
@@ -178,17 +186,18 @@ public final class Faults {
     }
 
     public DownloadFault download(String path) {
-        Injection i = take("GET", path);
+        Injection i = take("GET", path, null);
         return i == null ? null : new DownloadFault(i.reset, i.reset ? null : errorFor(i.status, i.code));
     }
 
-    /** The first injection matching the request, in the order they were given, counted down. */
-    private Injection take(String method, String path) {
+    /** The first injection matching the request (of resets only, of errors only, or null: either), in the order given, counted down. */
+    private Injection take(String method, String path, Boolean reset) {
         synchronized (injections) {
             Iterator<Injection> it = injections.iterator();
             while (it.hasNext()) {
                 Injection i = it.next();
-                if (path.toLowerCase().contains(i.path.toLowerCase()) && (i.method == null || i.method.equalsIgnoreCase(method))) {
+                if (path.toLowerCase().contains(i.path.toLowerCase()) && (i.method == null || i.method.equalsIgnoreCase(method))
+                        && (reset == null || reset == i.reset)) {
                     if (i.after > 0) {
                         i.after--;
                         return null;

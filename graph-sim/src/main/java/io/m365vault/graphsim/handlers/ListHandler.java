@@ -21,11 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** SharePoint lists of a site: lists with columns, items with fields, item writes, and listItem delta. */
+/**
+ * SharePoint lists of a site: lists with columns, items with fields, listItem delta; and the writes
+ * a restore makes: a list created (with its template and columns), a column added, an item created
+ * or its fields patched.
+ */
 public final class ListHandler {
-    /** Read-only columns SharePoint sets itself; a client cannot write them. */
-    private static final Set<String> SERVER_FIELDS = Set.of("id", "@odata.etag", "ContentType", "Modified", "Created",
-            "_UIVersionString", "Attachments", "Author", "Editor");
+    /** Read-only columns SharePoint sets itself: a value for one is refused with 400, as Graph does. */
+    private static final Set<String> SERVER_FIELDS = Set.of("id", "ID", "ContentType", "Modified", "Created",
+            "_UIVersionString", "Attachments", "Author", "Editor", "AuthorLookupId", "EditorLookupId");
     private final SimContext ctx;
 
     public ListHandler(SimContext ctx) {
@@ -34,6 +38,14 @@ public final class ListHandler {
 
     public void register(Router r) {
         r.get("sites/{s}/lists", this::lists);
+        r.post("sites/{s}/lists", this::createList);
+        r.post("sites/{s}/lists/{l}/columns", (q, p) -> {
+            JsonNode body = Json.parse(q.body);
+            SiteContent c = ctx.tenant.siteContent(p.get("s"));
+            synchronized (c) {
+                return Res.json(201, c.createColumn(c.list(p.get("l")), body));
+            }
+        });
         r.get("sites/{s}/lists/{l}", (q, p) -> {
             SiteContent c = ctx.tenant.siteContent(p.get("s"));
             synchronized (c) {
@@ -154,12 +166,41 @@ public final class ListHandler {
         }
     }
 
+    /** A list: its displayName, the {@code list} facet's template (genericList when none), and its own columns. */
+    private Res createList(Req req, Map<String, String> p) {
+        JsonNode body = Json.parse(req.body);
+        String name = body.path("displayName").asText("");
+        if (name.isBlank()) {
+            throw GraphError.badRequest("invalidRequest", "A list needs a displayName.");
+        }
+        JsonNode columns = body.path("columns");
+        if (!columns.isMissingNode() && !columns.isArray()) {
+            throw GraphError.badRequest("invalidRequest", "columns must be an array of columnDefinition.");
+        }
+        SiteContent c = ctx.tenant.siteContent(p.get("s"));
+        synchronized (c) {
+            SiteList l = c.createList(name, body.path("list").path("template").asText("genericList"),
+                    columns.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) columns : Json.arr());
+            return Res.json(201, ListJson.list(c.site, l, true));
+        }
+    }
+
+    /** The column values a client sends: annotations ignored, a read-only column's value refused. */
     private static ObjectNode clientFields(JsonNode fields) {
         if (fields == null || !fields.isObject()) {
             throw GraphError.badRequest("invalidRequest", "A fields object with column values is expected.");
         }
         ObjectNode f = ((ObjectNode) fields).deepCopy();
-        f.remove(SERVER_FIELDS);
+        List<String> annotations = new ArrayList<>();
+        f.fieldNames().forEachRemaining(name -> {
+            if (SERVER_FIELDS.contains(name)) {
+                throw GraphError.badRequest("invalidRequest", "Field '" + name + "' is read-only");
+            }
+            if (name.contains("@")) {
+                annotations.add(name); // @odata.etag, or a value's type: Name@odata.type
+            }
+        });
+        f.remove(annotations);
         return f;
     }
 
@@ -185,16 +226,19 @@ public final class ListHandler {
         }
     }
 
-    /** SharePoint rejects values for columns the list does not have (lookup and person values go in NameLookupId). */
+    /** SharePoint rejects values for columns the list does not have (lookup and person values go in NameLookupId) and for read-only ones. */
     private static void checkColumns(SiteList l, ObjectNode fields) {
         fields.fieldNames().forEachRemaining(name -> {
             String column = name.endsWith("LookupId") ? name.substring(0, name.length() - "LookupId".length()) : name;
-            boolean known = false;
+            JsonNode known = null;
             for (JsonNode col : l.columns) {
-                known |= col.path("name").asText().equals(column);
+                known = col.path("name").asText().equals(column) ? col : known;
             }
-            if (!known) {
+            if (known == null) {
                 throw GraphError.badRequest("invalidRequest", "Field '" + name + "' is not recognized");
+            }
+            if (known.path("readOnly").asBoolean(false)) {
+                throw GraphError.badRequest("invalidRequest", "Field '" + name + "' is read-only");
             }
         });
     }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The part of SharePoint REST a backup needs and Graph lacks: a list item's attachments
  * ({@code {site}/_api/web/lists(guid'{id}')/items({n})/AttachmentFiles}, one file by
- * {@code AttachmentFiles('{name}')}, its bytes by {@code .../$value}), answered as
+ * {@code AttachmentFiles('{name}')}, its bytes by {@code .../$value}) and the restore's write of
+ * one ({@code POST .../AttachmentFiles/add(FileName='{name}')} with the bytes as the body), answered as
  * {@code odata=nometadata} JSON and errors in SharePoint's {@code odata.error} shape.
  * As SharePoint does, it refuses app-only tokens got with a client secret (401 "Unsupported app
  * only token.") and takes those got with a certificate; requests without a token are refused once
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 public final class SharePointRestHandler {
     private static final Pattern ATTACHMENTS = Pattern.compile(
             "(?<web>(/sites/[^/]+)?)/_api/web/lists\\(guid'(?<list>[0-9A-Fa-f-]{36})'\\)/items\\((?<item>\\d+)\\)/AttachmentFiles"
-                    + "(\\('(?<name>(?:[^']|'')+)'\\)(?<value>/\\$value)?)?/?");
+                    + "(\\('(?<name>(?:[^']|'')+)'\\)(?<value>/\\$value)?|/add\\(FileName='(?<add>(?:[^']|'')+)'\\))?/?");
     private final SimContext ctx;
 
     public SharePointRestHandler(SimContext ctx) {
@@ -45,22 +46,24 @@ public final class SharePointRestHandler {
         return path.contains("/_api/");
     }
 
-    public Res serve(String method, String path, Map<String, String> headers) {
+    public Res serve(String method, String path, Map<String, String> headers, byte[] body) {
         Matcher m = ATTACHMENTS.matcher(path);
-        ctx.stats.request(m.matches() ? "GET _api/web/lists/items/AttachmentFiles" + (m.group("value") != null ? "/$value" : "") : "unmatched");
+        boolean add = m.matches() && m.group("add") != null;
+        ctx.stats.request(!m.matches() ? "unmatched" : add ? "POST _api/web/lists/items/AttachmentFiles/add"
+                : "GET _api/web/lists/items/AttachmentFiles" + (m.group("value") != null ? "/$value" : ""));
         try {
             Res refused = refusal(authorization(headers));
             if (refused != null) {
                 return refused;
             }
-            if (!method.equals("GET") || !m.matches()) {
+            if (!m.matches() || !method.equals(add ? "POST" : "GET")) {
                 throw spError(404, "-2147024894, System.IO.FileNotFoundException", "File Not Found.");
             }
             SimSite site = site(m.group("web"));
-            ResourceUnits.Charge charge = ctx.faults.resourceUnits().charge(ResourceUnitCost.DOWNLOAD, System.currentTimeMillis());
+            ResourceUnits.Charge charge = ctx.faults.resourceUnits().charge(add ? 2 : ResourceUnitCost.DOWNLOAD, System.currentTimeMillis());
             Res res;
             try (Faults.Permit permit = ctx.faults.admit(method, path, "sites/" + site.id)) {
-                res = answer(site, m);
+                res = answer(site, m, body);
             }
             charge.decorate(res);
             return res;
@@ -69,7 +72,7 @@ public final class SharePointRestHandler {
         }
     }
 
-    private Res answer(SimSite site, Matcher m) {
+    private Res answer(SimSite site, Matcher m, byte[] body) {
         SiteContent c = ctx.tenant.siteContent(site.id);
         synchronized (c) {
             SiteList list = c.lists.get(m.group("list").toLowerCase());
@@ -81,6 +84,15 @@ public final class SharePointRestHandler {
                 throw spError(404, "-2130575338, System.ArgumentException", "Item does not exist. It may have been deleted by another user.");
             }
             String folder = site.webPath() + "/Lists/" + list.name + "/Attachments/" + item.id() + "/";
+            if (m.group("add") != null) {
+                String name = m.group("add").replace("''", "'");
+                if (item.attachments.stream().anyMatch(x -> x.name().equalsIgnoreCase(name))) {
+                    throw spError(400, "-2130575257, Microsoft.SharePoint.SPException", "The specified name is already in use.");
+                }
+                ListAttachment a = new ListAttachment(name, body == null ? new byte[0] : body);
+                c.attach(item, a);
+                return Res.json(file(folder, a));
+            }
             if (m.group("name") == null) {
                 ObjectNode j = Json.obj();
                 ArrayNode files = j.putArray("value");

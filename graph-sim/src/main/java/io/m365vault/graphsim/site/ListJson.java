@@ -105,7 +105,7 @@ public final class ListJson {
         j.put("id", p.id());
         j.put("name", p.name);
         j.put("title", p.title);
-        j.put("description", p.title + " page");
+        j.put("description", p.description != null ? p.description : p.title + " page");
         j.put("webUrl", site.webUrl + "/SitePages/" + p.name);
         j.put("eTag", "\"{" + p.id().toUpperCase(java.util.Locale.ROOT) + "}," + p.version + "\"");
         j.put("createdDateTime", SimClock.iso(p.created));
@@ -115,15 +115,21 @@ public final class ListJson {
         j.put("showComments", !p.pageLayout.equals("home"));
         j.put("showRecommendedPages", false);
         ObjectNode pub = j.putObject("publishingState");
-        pub.put("level", "published");
-        pub.put("versionId", p.version + ".0");
+        // A created page stays a checked-out draft (0.1, ...) until published, which makes it the next major version.
+        pub.put("level", p.published ? "published" : "checkout");
+        pub.put("versionId", p.published ? p.version + ".0" : "0." + p.version);
         j.putObject("contentType").put("id", "0x0101009D1CB255DA76424F860D91F20E6C4118").put("name", "Site Page");
         j.putObject("createdBy").putObject("user").put("displayName", "System Account");
         j.putObject("parentReference").put("siteId", site.id);
         if (withCanvas) {
-            j.set("canvasLayout", canvas(p));
+            j.set("canvasLayout", canvasOf(p));
         }
         return j;
+    }
+
+    /** The page's canvas: the one it was created with, else the one made from its seed. */
+    public static ObjectNode canvasOf(SitePageRecord p) {
+        return p.canvas != null ? p.canvas.deepCopy() : canvas(p);
     }
 
     /** A one-column section with a text web part, a two-column section with two more, and a Quick links web part; text follows the page version. */

@@ -6,7 +6,7 @@ import io.m365vault.graphsim.http.Json;
 import io.m365vault.graphsim.model.Hashes;
 import io.m365vault.graphsim.model.TenantModel;
 
-/** Every site page of a site: id, name, title, SHA-256 of its canvasLayout. */
+/** Every site page of a site: id, name, title, whether it is published, its canvasLayout and its SHA-256. */
 public final class PageSnapshot extends SiteSnapshot {
     public PageSnapshot(TenantModel tenant) {
         super(tenant);
@@ -24,7 +24,9 @@ public final class PageSnapshot extends SiteSnapshot {
             j.put("id", p.id());
             j.put("name", p.name);
             j.put("title", p.title);
-            j.put("sha256", Hashes.sha256(Json.bytes(ListJson.canvas(p))));
+            j.put("published", p.published);
+            j.set("canvasLayout", ListJson.canvasOf(p));
+            j.put("sha256", Hashes.sha256(Json.bytes(ListJson.canvasOf(p))));
         }
     }
 }

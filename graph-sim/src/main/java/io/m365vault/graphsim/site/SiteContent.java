@@ -227,6 +227,61 @@ public final class SiteContent {
         item.markDeleted(tenant.nextSeq());
     }
 
+    /**
+     * A new list of the site, made by a client: its template's Title column first, then the given
+     * columns (checked by {@link ColumnDefinitions}). A name in use answers 409 nameAlreadyExists.
+     */
+    public SiteList createList(String displayName, String template, com.fasterxml.jackson.databind.node.ArrayNode columns) {
+        for (SiteList l : lists.values()) {
+            if (l.name.equalsIgnoreCase(displayName)) {
+                throw new GraphError(409, "nameAlreadyExists", "A list, survey, discussion board, or document library with the specified title already exists in this Web site.");
+            }
+        }
+        long seq = tenant.nextSeq();
+        String id = Ids.uuid(tenant.seed(), "list:" + site.id + ":created:" + seq).toString();
+        SiteList list = new SiteList(id, displayName, template, ListColumns.titleOnly(tenant.seed(), id), SimClock.atChange(seq));
+        lists.put(id, list);
+        for (JsonNode c : columns) {
+            addColumn(list, ColumnDefinitions.created(this, list, c));
+        }
+        return list;
+    }
+
+    /** A client's new column of {@code list}; a name in use answers 409 nameAlreadyExists. */
+    public ObjectNode createColumn(SiteList list, JsonNode column) {
+        ObjectNode c = ColumnDefinitions.created(this, list, column);
+        if (!addColumn(list, c)) {
+            throw new GraphError(409, "nameAlreadyExists", "A duplicate field name \"" + c.path("name").asText() + "\" was found.");
+        }
+        return c;
+    }
+
+    /** A client's new page: a draft (checked out) until {@link #publish}; a name in use answers 409 nameAlreadyExists. */
+    public SitePageRecord createPage(String name, String title, String description, String pageLayout, ObjectNode canvas) {
+        for (SitePageRecord p : pages.values()) {
+            if (p.name.equalsIgnoreCase(name)) {
+                throw new GraphError(409, "nameAlreadyExists", "A page named " + name + " already exists.");
+            }
+        }
+        long seq = tenant.nextSeq();
+        String label = "page:" + site.id + ":created:" + seq;
+        SitePageRecord p = new SitePageRecord(Ids.uuid(tenant.seed(), label).toString(), name, title, pageLayout, Rng.seed(tenant.seed(), label),
+                canvas, description, SimClock.atChange(seq), seq);
+        p.published = false;
+        pages.put(p.id(), p);
+        return p;
+    }
+
+    /** Checks the page in and publishes it: a new version. */
+    public void publish(SitePageRecord p) {
+        p.published = true;
+        editPage(p, p.title);
+    }
+
+    public void removePage(SitePageRecord p) {
+        pages.remove(p.id());
+    }
+
     public SitePageRecord page(String id) {
         SitePageRecord p = pages.get(id);
         if (p == null) {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * eTag (kept beside the listing as {@code itemETag}) is taken for new content, and the file is read
  * again from {@code AttachmentFiles('{name}')/$value}.
  */
-final class ListAttachmentShape implements ItemShape {
+public final class ListAttachmentShape implements ItemShape {
     static final String ITEM_ETAG = "itemETag";
     private final String itemUrl;
     private final String itemId;
@@ -28,7 +28,7 @@ final class ListAttachmentShape implements ItemShape {
         this.itemId = itemId;
     }
 
-    static String itemUrl(String siteWebUrl, String listId, String itemId) {
+    public static String itemUrl(String siteWebUrl, String listId, String itemId) {
         return siteWebUrl + "/_api/web/lists(guid'" + listId + "')/items(" + itemId + ")";
     }
 
@@ -62,10 +62,18 @@ final class ListAttachmentShape implements ItemShape {
         return version(item);
     }
 
-    /** The name as an OData string literal ({@code '} doubled), percent-encoded for the path. */
     @Override
     public String contentPath(JsonNode item) {
-        String literal = Json.text(item, "FileName").replace("'", "''");
-        return listUrl(itemUrl) + "('" + URLEncoder.encode(literal, StandardCharsets.UTF_8).replace("+", "%20") + "')/$value";
+        return listUrl(itemUrl) + "('" + literal(Json.text(item, "FileName")) + "')/$value";
+    }
+
+    /** The REST URL that adds a file named {@code name} to the item at {@code itemUrl} (the file's bytes the body of a POST). */
+    public static String addUrl(String itemUrl, String name) {
+        return listUrl(itemUrl) + "/add(FileName='" + literal(name) + "')";
+    }
+
+    /** The name as an OData string literal ({@code '} doubled), percent-encoded for the path. */
+    private static String literal(String name) {
+        return URLEncoder.encode(name.replace("'", "''"), StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -61,6 +61,11 @@ final class TargetChecks {
         return d.path("id").asText();
     }
 
+    /** The target site answers: lists and pages go into a site. */
+    void site() throws IOException {
+        run.answer("/sites/" + Json.seg(run.target().id()) + "?$select=id");
+    }
+
     /** The line for a target without the mailbox or OneDrive: not in the tenant, no licence at all, or one without that service. */
     private RestoreRefusedException missing(String what, String service, GraphStatusException e) throws IOException {
         ProtectedItem target = run.target();
