@@ -22,6 +22,7 @@ import io.m365vault.graphsim.control.SnapshotSource;
 import io.m365vault.graphsim.control.UploadSessions;
 import io.m365vault.graphsim.drive.DownloadHost;
 import io.m365vault.graphsim.drive.DriveMutator;
+import io.m365vault.graphsim.drive.DriveQuotaSnapshot;
 import io.m365vault.graphsim.drive.DriveSnapshot;
 import io.m365vault.graphsim.drive.DownloadUrls;
 import io.m365vault.graphsim.handlers.BatchHandler;
@@ -92,6 +93,7 @@ public final class GraphSim implements AutoCloseable {
         snapshots.add(new MailSnapshot(ctx.tenant));
         mutator.add(new DriveMutator(ctx.tenant));
         snapshots.add(new DriveSnapshot(ctx.tenant));
+        snapshots.add(new DriveQuotaSnapshot(ctx.tenant));
         new ContactHandler(ctx).register(server.graphRoutes());
         new SiteHandler(ctx).register(server.graphRoutes());
         new ListHandler(ctx).register(server.graphRoutes());

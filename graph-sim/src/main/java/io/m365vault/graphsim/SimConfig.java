@@ -27,6 +27,8 @@ public final class SimConfig {
     public boolean hiddenFoldersInDelta;
     public int filesPerDrive = 10;
     public int largeFileMb = 0;
+    /** Each drive's quota.total; writes past it answer 507 quotaLimitReached, as OneDrive and SharePoint do. Default 1 TiB. */
+    public long driveQuotaMb = 1024L * 1024;
     public int largeMessageMb = 3;
     public double dedupFraction = 0.1;
     public Path mailDir;
@@ -63,6 +65,8 @@ public final class SimConfig {
             new Knob("contacts-per-folder", "N", "contacts in each contact folder", (c, v) -> c.contactsPerFolder = Integer.parseInt(v)),
             new Knob("events-per-calendar", "N", "single events in the default calendar (half as many in the second; 0: no events, no series)", (c, v) -> c.eventsPerCalendar = Integer.parseInt(v)),
             new Knob("files-per-drive", "N", "files in each drive (spread over a folder tree)", (c, v) -> c.filesPerDrive = Integer.parseInt(v)),
+            new Knob("drive-quota-mb", "N", "each drive's quota (quota.total; writes past it answer 507 quotaLimitReached; default 1 TiB)",
+                    (c, v) -> c.driveQuotaMb = Long.parseLong(v)),
             new Knob("large-file-mb", "N", "size of one extra large file in the first user's OneDrive (0: none)", (c, v) -> c.largeFileMb = Integer.parseInt(v)),
             new Knob("large-message-mb", "N", "attachment size of one large message in the first user's Inbox (0: none)", (c, v) -> c.largeMessageMb = Integer.parseInt(v)),
             new Knob("hidden-folders-in-delta", "true|false", "whether mailFolders/delta reports hidden folders (undocumented in Graph; default false)", (c, v) -> c.hiddenFoldersInDelta = bool(v)),

@@ -6,6 +6,7 @@ import io.m365vault.restore.ExportException;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.ExportResult;
 import io.m365vault.restore.ItemExporter;
+import io.m365vault.restore.SearchScope;
 import io.m365vault.service.VaultServices;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,13 +27,16 @@ import picocli.CommandLine.Parameters;
                 "DIR gets mail/<folders>/*.eml (or mail/<folder>.mbox), calendar/<calendar>.ics, contacts/<folder>.vcf,",
                 "files/<drive>/<folders>/<file> (with their modified times), manifest.json.",
                 "PATH narrows it to one workload (mail, calendar, contacts, files) or, under files, to one folder or file:",
-                "files/<drive>/<folder>/..., e.g. files/OneDrive/Documents/Reports."})
+                "files/<drive>/<folder>/..., e.g. files/OneDrive/Documents/Reports, or under mail to one folder or message:",
+                "mail/<folder>/.../<message id as `vault ls` lists it>.",
+                "--subject, --from, --name, --after, --before export only the items the search picks, with the folders on their way."})
 final class ExportCommand extends RepoCommand {
     @Parameters(index = "0", paramLabel = "ITEM", converter = Converters.Item.class, description = "user:<id or UPN>, site:<id> or group:<id>")
     ProtectedItem item;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
-            description = "mail, calendar, contacts, files or files/<drive>/<folder>/... (default: everything the item has)")
+            description = "mail, calendar, contacts, files, files/<drive>/<folder>/... or mail/<folder>/.../[<message id>]"
+                    + " (default: everything the item has)")
     String path;
 
     @Option(names = "--workloads", split = ",", paramLabel = "W", description = "mail,calendar,contacts,files,lists,pages (default: everything the item has)")
@@ -50,10 +54,15 @@ final class ExportCommand extends RepoCommand {
     @Mixin
     MailOptions.Format format;
 
+    @Mixin
+    SearchOptions search;
+
     @Override
     public Integer call() throws Exception {
         Set<Workload> workloads = workloads();
-        String filesPath = filesPath();
+        String filesPath = narrowed(Workload.FILES);
+        String mailPath = narrowed(Workload.MAIL);
+        SearchScope scope = search.scope();
         CliEnv env = env();
         Instant t = at.orNow();
         Path dir = env.path(to);
@@ -62,7 +71,7 @@ final class ExportCommand extends RepoCommand {
             ExportResult r;
             try (Progress progress = Progress.of(env, "export", 0)) {
                 ExportOptions options = ExportOptions.defaults().withMailFormat(format.format).withWorkloads(workloads)
-                        .withFilesPath(filesPath).withOverwrite(overwrite).withProgress(progress::set);
+                        .withFilesPath(filesPath).withMailPath(mailPath).withSearch(scope).withOverwrite(overwrite).withProgress(progress::set);
                 r = new ItemExporter().export(vs.repo(), it, t, dir, options);
             }
             Map<String, Integer> counts = new TreeMap<>(r.items());
@@ -105,16 +114,16 @@ final class ExportCommand extends RepoCommand {
         return w;
     }
 
-    /** The folder or file under files/ that PATH names, or null. */
-    private String filesPath() {
+    /** What PATH names under {@code w}'s top (files/ or mail/), or null. */
+    private String narrowed(Workload w) {
         if (path == null || !path.contains("/")) {
             return null;
         }
         String[] parts = path.split("/", 2);
-        if (!parts[0].equals(Workload.FILES.id())) {
-            throw new ExportException("exporting one folder (" + path + ") is not supported yet outside files/; export the whole "
+        if (!parts[0].equals(Workload.FILES.id()) && !parts[0].equals(Workload.MAIL.id())) {
+            throw new ExportException("exporting one folder (" + path + ") is not supported yet outside files/ and mail/; export the whole "
                     + parts[0] + " workload");
         }
-        return parts[1];
+        return parts[0].equals(w.id()) ? parts[1] : null;
     }
 }

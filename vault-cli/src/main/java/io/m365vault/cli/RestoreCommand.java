@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
                 "Files (--workloads files, the default for a site or group): every folder (empty ones too) and file with its created and"
                         + " modified times, into the original drive or the OneDrive of another user, a site's or a group's drive (--to-item),"
                         + " each file beside what is there ('x 1.docx' where 'x.docx' exists); PATH files/<drive>/<folder>/... restores one"
-                        + " folder or file.",
+                        + " folder or file, PATH mail/<folder>/.../[<message id>] one mail folder or message.",
+                "--subject, --from, --name, --after, --before restore (or export) only the items the search picks.",
                 "Lists and pages of a site (--workloads lists,pages) into the same site or another (--to-item site:<id>): each list found"
                         + " by name or created with its template and the columns it lacks (read-only, hidden and system columns left out),"
                         + " its items created anew with their attachments; each page created and published ('Home 1.aspx' where 'Home.aspx'"
@@ -48,7 +49,8 @@ final class RestoreCommand extends RepoCommand {
     ProtectedItem item;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
-            description = "one workload (mail, calendar, contacts, files) or one folder or file of the files: files/<drive>/<folder>/...")
+            description = "one workload (mail, calendar, contacts, files), one folder or file of the files: files/<drive>/<folder>/...,"
+                    + " or one folder or message of the mail: mail/<folder>/.../[<message id>]")
     String path;
 
     @Mixin
@@ -83,11 +85,16 @@ final class RestoreCommand extends RepoCommand {
     @Mixin
     MailOptions.Format format;
 
+    @Mixin
+    SearchOptions search;
+
     @Override
     public Integer call() throws Exception {
         if (export && (toItem != null || folder != null || skipExisting || versions)) {
             throw usage("--export writes a zip; --to-item, --folder, --skip-existing and --versions name a place in the tenant");
         }
+        // The search's options checked as the CLI names them, before the repository is opened.
+        search.scope();
         PrintStream out = env().out();
         Instant t = at.orNow();
         try (VaultServices vs = open()) {
@@ -122,13 +129,17 @@ final class RestoreCommand extends RepoCommand {
             Workload w = Workload.parse(parts[0]);
             r.putArray("workloads").add(w.id());
             if (parts.length > 1 && !parts[1].isBlank()) {
-                if (w != Workload.FILES) {
-                    throw usage("PATH " + path + ": only the files narrow to one folder or file (files/<drive>/<folder>/...)");
+                if (w != Workload.FILES && w != Workload.MAIL) {
+                    throw usage("PATH " + path + ": only the files and the mail narrow to one folder or item (files/<drive>/<folder>/...,"
+                            + " mail/<folder>/.../<message id>)");
                 }
                 r.put("path", parts[1]);
             }
         }
         r.put("at", t.toString());
+        if (search.json() != null) {
+            r.set("filters", search.json());
+        }
         r.put("target", export ? "export" : toItem != null ? "alternate" : "original");
         if (export) {
             r.put("format", format.format.name().toLowerCase(java.util.Locale.ROOT));

@@ -205,8 +205,47 @@ class RepositoryCommandsTest {
         }
         assertUsage(run("export", "user:" + alice.id), "Missing required option: '--to=DIR'");
         assertUsage(run("export", "user:" + alice.id, "--to", "x", "--format", "pst"), "unknown mail format 'pst'");
-        assertFailure(run("export", "user:" + alice.id, "mail/Inbox", "--to", tmp.resolve("one").toString()),
-                "exporting one folder (mail/Inbox) is not supported yet");
+        assertFailure(run("export", "user:" + alice.id, "calendar/Calendar", "--to", tmp.resolve("one").toString()),
+                "exporting one folder (calendar/Calendar) is not supported yet outside files/ and mail/");
+    }
+
+    @Test
+    void exportWritesOneMailFolderOrWhatASearchPicks() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        Cli.Result r = run("export", "user:" + alice.id, "mail/Inbox", "--to", inbox.toString());
+        assertEquals(0, r.code(), r.toString());
+        java.util.List<String> written;
+        try (var files = Files.walk(inbox)) {
+            written = files.filter(p -> p.toString().endsWith(".eml")).map(p -> inbox.relativize(p).toString()).toList();
+        }
+        long inInbox = java.util.stream.StreamSupport.stream(sim.snapshot(alice.id).path("mail").spliterator(), false)
+                .filter(m -> m.get("folder").asText().equals("Inbox") || m.get("folder").asText().startsWith("Inbox/")).count();
+        assertTrue(inInbox > 0 && written.size() == inInbox && written.stream().allMatch(p -> p.startsWith("mail/Inbox/")), written.toString());
+
+        // A subject as a file name shows it (letters, digits and spaces only, so the name is the subject itself).
+        String subject = written.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).filter(n -> n.contains(" ~"))
+                .map(n -> n.substring(0, n.indexOf(" ~"))).filter(n -> n.matches("[A-Za-z0-9 ]{4,}")).findFirst().orElseThrow();
+        Path all = tmp.resolve("all");
+        assertEquals(0, run("export", "user:" + alice.id, "mail", "--to", all.toString()).code());
+        java.util.List<String> everything;
+        try (var files = Files.walk(all)) {
+            everything = files.filter(p -> p.toString().endsWith(".eml")).map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
+                    .toList();
+        }
+        long withSubject = everything.stream().filter(n -> n.contains(subject.toLowerCase(java.util.Locale.ROOT))).count();
+        Path found = tmp.resolve("found");
+        Cli.Result s = run("export", "user:" + alice.id, "mail", "--subject", subject.toUpperCase(java.util.Locale.ROOT), "--to", found.toString());
+        assertEquals(0, s.code(), s.toString());
+        try (var files = Files.walk(found)) {
+            java.util.List<String> names = files.filter(p -> p.toString().endsWith(".eml"))
+                    .map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)).toList();
+            assertTrue(withSubject > 0 && withSubject < everything.size(), withSubject + " of " + everything.size());
+            assertEquals(withSubject, names.size(), "the messages whose subject holds '" + subject + "': " + names);
+        }
+        assertFailure(run("export", "user:" + alice.id, "--after", "last week", "--to", tmp.resolve("bad").toString()),
+                "--after must be a day such as 2026-11-25 or a UTC time");
+        assertFailure(run("export", "user:" + alice.id, "mail", "--subject", "no such subject anywhere", "--to", tmp.resolve("none").toString()),
+                "matches the search (subject~\"no such subject anywhere\")");
     }
 
     @Test
@@ -370,7 +409,8 @@ class RepositoryCommandsTest {
         assertTrue(again.out().contains("done: 0 of ") && again.out().contains(" skipped as already there, 0 failed"), again.out());
         assertEquals(alices, files(bob.id, "/From Alice"), "nothing added");
         assertFailure(run("restore", "user:" + alice.id, "files/OneDrive/No such folder"), "no folder or file OneDrive/No such folder");
-        assertUsage(run("restore", "user:" + alice.id, "mail/Inbox"), "only the files narrow to one folder or file");
+        assertUsage(run("restore", "user:" + alice.id, "calendar/Calendar"), "only the files and the mail narrow to one folder or item");
+        assertFailure(run("restore", "user:" + alice.id, "--before", "2026-13-01"), "--before must be a day such as 2026-11-25");
     }
 
     @Test

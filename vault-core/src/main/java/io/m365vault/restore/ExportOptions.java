@@ -8,9 +8,12 @@ import java.util.Set;
 /**
  * What an export writes: the mail format, which of the item's workloads, the one folder or file of
  * its files to write ({@code filesPath}: {@code <drive>/<folder>/...}, null for all), whether it
- * may replace an earlier export in the same directory, and who hears of progress.
+ * may replace an earlier export in the same directory, who hears of progress, the one folder or
+ * message of the mail ({@code mailPath}, {@link MailPath}) and a search over the metadata
+ * ({@link SearchScope}).
  */
-public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, boolean overwrite, ExportProgress progress, String filesPath) {
+public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, boolean overwrite, ExportProgress progress, String filesPath,
+                            String mailPath, SearchScope search) {
     public static final Set<Workload> MAILBOX = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
     /** What an export can write: the mailbox's workloads, files, a site's lists and pages. */
     public static final Set<Workload> EXPORTABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES,
@@ -34,6 +37,10 @@ public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, bool
                 filesPath = null;
             }
         }
+        if (mailPath != null && mailPath.replace("/", "").isBlank()) {
+            mailPath = null;
+        }
+        search = search == null ? SearchScope.ALL : search;
     }
 
     /** Everything an item of this kind has: a user's mailbox and OneDrive, a site's files, lists and pages, a group's files. */
@@ -58,27 +65,37 @@ public record ExportOptions(MailFormat mailFormat, Set<Workload> workloads, bool
 
     /** .eml files, every mailbox workload, into an empty or new directory, no progress. */
     public static ExportOptions defaults() {
-        return new ExportOptions(MailFormat.EML, MAILBOX, false, ExportProgress.NONE, null);
+        return new ExportOptions(MailFormat.EML, MAILBOX, false, ExportProgress.NONE, null, null, SearchScope.ALL);
     }
 
     public ExportOptions withMailFormat(MailFormat f) {
-        return new ExportOptions(f, workloads, overwrite, progress, filesPath);
+        return new ExportOptions(f, workloads, overwrite, progress, filesPath, mailPath, search);
     }
 
     public ExportOptions withWorkloads(Set<Workload> w) {
-        return new ExportOptions(mailFormat, w, overwrite, progress, filesPath);
+        return new ExportOptions(mailFormat, w, overwrite, progress, filesPath, mailPath, search);
     }
 
     public ExportOptions withOverwrite(boolean o) {
-        return new ExportOptions(mailFormat, workloads, o, progress, filesPath);
+        return new ExportOptions(mailFormat, workloads, o, progress, filesPath, mailPath, search);
     }
 
     public ExportOptions withProgress(ExportProgress p) {
-        return new ExportOptions(mailFormat, workloads, overwrite, p, filesPath);
+        return new ExportOptions(mailFormat, workloads, overwrite, p, filesPath, mailPath, search);
     }
 
     /** Only this folder or file of the files (display names, {@code <drive>/<folder>/.../<name>}). */
     public ExportOptions withFilesPath(String path) {
-        return new ExportOptions(mailFormat, workloads, overwrite, progress, path);
+        return new ExportOptions(mailFormat, workloads, overwrite, progress, path, mailPath, search);
+    }
+
+    /** Only this folder or message of the mail (display names, then a message's id). */
+    public ExportOptions withMailPath(String path) {
+        return new ExportOptions(mailFormat, workloads, overwrite, progress, filesPath, path, search);
+    }
+
+    /** Only the items this search picks, with the folders on their way. */
+    public ExportOptions withSearch(SearchScope s) {
+        return new ExportOptions(mailFormat, workloads, overwrite, progress, filesPath, mailPath, s);
     }
 }

@@ -53,8 +53,11 @@ public final class ItemExporter {
         Map<Workload, Rows> rows = new EnumMap<>(Workload.class);
         for (Workload w : ExportOptions.EXPORTABLE) {
             if (options.workloads().contains(w)) {
-                rows.put(w, Rows.list(repo, user.partition(w), at));
+                rows.put(w, Rows.list(repo, user.partition(w), at, w == Workload.MAIL ? options.mailPath() : null, options.search()));
             }
+        }
+        if (rows.values().stream().allMatch(Rows::isEmpty) && options.search().narrows()) {
+            throw new ExportException("nothing of " + user + " at " + at + " matches the search (" + options.search().describe() + ")");
         }
         if (rows.values().stream().allMatch(Rows::isEmpty)) {
             throw new ExportException("nothing of " + user + " is in repository " + repo.name() + " at " + at + " (no "
@@ -114,16 +117,30 @@ public final class ItemExporter {
         final List<MessageRow> messages = new ArrayList<>();
         final List<CatalogEntry> others = new ArrayList<>();
 
-        static Rows list(Repository repo, String partition, Instant at) {
+        /** @param mailPath the one folder or message of the mail, or null */
+        static Rows list(Repository repo, String partition, Instant at, String mailPath, SearchScope search) {
             Rows r = new Rows();
-            repo.catalog().at(partition, at, e -> {
-                if (ItemKind.MESSAGE.equals(e.kind())) {
-                    r.messages.add(MessageRow.of(e));
-                } else {
-                    r.others.add(e);
-                }
-            });
+            if (mailPath == null && !search.narrows()) {
+                repo.catalog().at(partition, at, r::add);
+                return r;
+            }
+            // Narrowed: the whole listing is held once (its Graph JSON too) to find the folders on the way.
+            List<CatalogEntry> all = repo.catalog().at(partition, at);
+            try {
+                all = mailPath == null ? all : MailPath.narrow(all, mailPath);
+            } catch (IllegalArgumentException e) {
+                throw new ExportException(e.getMessage());
+            }
+            search.apply(all).forEach(r::add);
             return r;
+        }
+
+        private void add(CatalogEntry e) {
+            if (ItemKind.MESSAGE.equals(e.kind())) {
+                messages.add(MessageRow.of(e));
+            } else {
+                others.add(e);
+            }
         }
 
         List<CatalogEntry> of(String kind) {

@@ -63,6 +63,31 @@ public final class ItemLease implements AutoCloseable {
         return tryAcquire(leases, "leases/" + repo.name() + "/maintenance", holder);
     }
 
+    /**
+     * The lease on restore job {@code jobId}, held by the worker running it, or empty when a live
+     * worker holds it; one whose worker died expires within {@link #SECONDS}, so a redelivered
+     * message takes the job over.
+     */
+    public static Optional<ItemLease> tryAcquireRestore(BlobContainerClient leases, Repository repo, String jobId) {
+        return tryAcquire(leases, restoreBlob(repo, jobId), jobId);
+    }
+
+    /** Whether a worker holds restore job {@code jobId}'s lease now: a running job without one has lost its worker. */
+    public static boolean restoreHeld(BlobContainerClient leases, Repository repo, String jobId) {
+        try {
+            return leases.getBlobClient(restoreBlob(repo, jobId)).getProperties().getLeaseState() == LeaseStateType.LEASED;
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static String restoreBlob(Repository repo, String jobId) {
+        return "leases/" + repo.name() + "/restore-" + jobId;
+    }
+
     private static Optional<ItemLease> tryAcquire(BlobContainerClient leases, String name, String runId) {
         BlobClient blob = leases.getBlobClient(name);
         if (!blob.exists()) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A restore job as its caller sees it: state {@code queued}, {@code running}, {@code done},
- * {@code failed} or {@code expired}; when done, the export blob, its size and item count, and a
+ * {@code failed} or {@code expired}, or {@code stale} (running, its worker gone; it resumes when the queue delivers it again); when done, the export blob, its size and item count, and a
  * download link valid until {@code linkExpires}; when failed or expired, the reason. A restore
  * into the tenant has no blob but {@code tenant}: its progress and failed items.
  */
@@ -23,6 +23,11 @@ public record RestoreJob(String id, String state, RestoreRequest request, Instan
     /** A done job whose export's window has ended: no link, and why. */
     public RestoreJob expired(String reason) {
         return new RestoreJob(id, "expired", request, created, finished, reason, blob, bytes, files, failures, null, null, tenant);
+    }
+
+    /** A tenant job left running by a worker that stopped (no one holds its lease): {@code stale}, and why. */
+    public RestoreJob stale(String reason) {
+        return new RestoreJob(id, "stale", request, created, finished, reason, blob, bytes, files, failures, null, null, tenant);
     }
 
     /** Done with everything asked for restored (an export is complete when done). */

@@ -7,6 +7,9 @@ import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.restore.ExportOptions;
 import io.m365vault.restore.MailFormat;
+import io.m365vault.restore.SearchScope;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -15,23 +18,35 @@ import java.util.Set;
 /**
  * The body of {@code POST /api/restores}:
  * <pre>{"item":"user:&lt;id&gt;", "workloads":["mail","calendar","contacts","files"], "at":"2026-11-25T10:00:00Z",
- *  "target":"export", "format":"eml"|"mbox", "path":"OneDrive/Documents", "filters":{}}</pre>
+ *  "target":"export", "format":"eml"|"mbox", "path":"OneDrive/Documents",
+ *  "filters":{"subject":"report", "from":"ann@contoso.com", "name":".xlsx", "after":"2026-01-01", "before":"2026-02-01T00:00:00Z"}}</pre>
  * Only {@code item} is required: workloads default to everything the item has (a user's mailbox
  * and OneDrive, a site's or group's files), {@code at} to now, {@code target} to export;
- * {@code path} narrows the files to one folder or file ({@code <drive>/<folder>/...}). Any filter
- * is refused as not supported yet. Into the tenant ({@link TenantTarget}: {@code original}, or
+ * {@code path} narrows the files to one folder or file ({@code <drive>/<folder>/...}), or, when
+ * mail is the one workload, the mail to one folder or message ({@code Inbox/<folder>/<message id>});
+ * {@code filters} is a search over the backup's metadata ({@link SearchScope}), a date being a day
+ * ({@code 2026-01-01}, from its start in UTC) or a UTC time. Into the tenant ({@link TenantTarget}: {@code original}, or
  * {@code alternate} with {@code toItem}; {@code folder}, {@code skipExisting}, {@code versions}) mail, calendar, contacts
  * and files are restored (mail when no workload is named for a user, files for a site or group),
  * {@code path} narrowing the files there too.
  */
 public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path,
-                             TenantTarget tenant) {
+                             TenantTarget tenant, SearchScope search) {
     public static final Set<String> FIELDS = Set.of("item", "workloads", "at", "target", "format", "path", "filters",
             "toItem", "folder", "skipExisting", "versions");
     private static final String WHAT = "restore request";
 
+    /** The fields of {@code filters}. */
+    public static final Set<String> FILTERS = Set.of("subject", "from", "name", "after", "before");
+
     public RestoreRequest {
         workloads = Set.copyOf(workloads);
+        search = search == null ? SearchScope.ALL : search;
+    }
+
+    public RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path,
+                          TenantTarget tenant) {
+        this(item, workloads, at, target, format, path, tenant, SearchScope.ALL);
     }
 
     public RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instant at, String target, MailFormat format, String path) {
@@ -57,20 +72,59 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
             throw new InvalidRequestException(WHAT + ".target must be export, original or alternate, got '" + target + "'");
         }
         TenantTarget tenant = TenantTarget.parse(n, item, target, WHAT);
-        JsonNode filters = n.get("filters");
-        if (filters != null && !filters.isNull() && !(filters.isObject() && filters.isEmpty())) {
-            throw new InvalidRequestException(WHAT + ".filters are not supported yet; export the whole item");
-        }
         Set<Workload> workloads = tenant != null ? tenant.workloads(n, item, WHAT) : workloads(n, item);
         String lacking = ExportOptions.lacking(item, workloads);
         if (lacking != null) {
             throw new InvalidRequestException(WHAT + ": " + lacking);
         }
         String path = StrictJson.text(n, "path", WHAT);
-        if (path != null && !workloads.contains(Workload.FILES)) {
-            throw new InvalidRequestException(WHAT + ".path names a folder or file of the files, which the workloads leave out");
+        if (path != null && !workloads.contains(Workload.FILES) && !workloads.equals(Set.of(Workload.MAIL))) {
+            throw new InvalidRequestException(WHAT + ".path names a folder or file of the files, or a folder or message of the mail when mail is"
+                    + " the one workload; the workloads leave both out");
         }
-        return new RestoreRequest(item, workloads, at(n, now), target, format(n), path, tenant);
+        return new RestoreRequest(item, workloads, at(n, now), target, format(n), path, tenant, filters(n.get("filters")));
+    }
+
+    /** The one folder or file of the files the path names, or null. */
+    public String filesPath() {
+        return workloads.contains(Workload.FILES) ? path : null;
+    }
+
+    /** The one folder or message of the mail the path names (mail being the one workload), or null. */
+    public String mailPath() {
+        return workloads.contains(Workload.FILES) ? null : path;
+    }
+
+    /** The search a {@code filters} object asks for (the CLI's --subject, --from, --name, --after, --before build one). */
+    public static SearchScope filters(JsonNode f) {
+        if (f == null || f.isNull()) {
+            return SearchScope.ALL;
+        }
+        if (!f.isObject()) {
+            throw new InvalidRequestException(WHAT + ".filters must be an object of " + String.join(", ", FILTERS.stream().sorted().toList()));
+        }
+        StrictJson.object(f.toString(), WHAT + ".filters", FILTERS);
+        String what = WHAT + ".filters";
+        try {
+            return new SearchScope(StrictJson.text(f, "subject", what), StrictJson.text(f, "from", what), StrictJson.text(f, "name", what),
+                    day(f, "after"), day(f, "before"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(what + ": " + e.getMessage());
+        }
+    }
+
+    /** A day (its start in UTC) or a UTC time. */
+    private static Instant day(JsonNode f, String field) {
+        String s = StrictJson.text(f, field, WHAT + ".filters");
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(WHAT + ".filters." + field + " must be a day such as 2026-11-25 or a UTC time such as"
+                    + " 2026-11-25T10:00:00Z, got '" + s + "'");
+        }
     }
 
     private static Set<Workload> workloads(JsonNode n, ProtectedItem item) {
@@ -124,11 +178,11 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
     /** The request for {@code other} (the item resolved to its id); a restore into the original place follows it. */
     public RestoreRequest withItem(ProtectedItem other) {
         TenantTarget t = tenant != null && "original".equals(target) ? tenant.withToItem(other) : tenant;
-        return new RestoreRequest(other, workloads, at, target, format, path, t);
+        return new RestoreRequest(other, workloads, at, target, format, path, t, search);
     }
 
     public RestoreRequest withTenant(TenantTarget other) {
-        return new RestoreRequest(item, workloads, at, target, format, path, other);
+        return new RestoreRequest(item, workloads, at, target, format, path, other, search);
     }
 
     public String toJson() {
@@ -143,6 +197,12 @@ public record RestoreRequest(ProtectedItem item, Set<Workload> workloads, Instan
         }
         if (tenant != null) {
             tenant.write(o);
+        }
+        if (search.narrows()) {
+            ObjectNode f = o.putObject("filters");
+            f.put("subject", search.subject()).put("from", search.from()).put("name", search.name());
+            f.put("after", search.after() == null ? null : search.after().toString());
+            f.put("before", search.before() == null ? null : search.before().toString());
         }
         return o.toString();
     }

@@ -1,6 +1,7 @@
 package io.m365vault.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.azure.storage.blob.BlobContainerClient;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.repo.Checkpoint;
 import io.m365vault.repo.Repository;
@@ -47,13 +48,18 @@ public final class RestoreService {
     private final ExportStore exports;
     private final Clock clock;
     private final TenantRestoreJob tenant;
+    private final BlobContainerClient leases;
 
     public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, ExportStore exports, Clock clock) {
-        this(repo, items, jobs, exports, clock, null);
+        this(repo, items, jobs, exports, clock, null, null);
     }
 
-    /** @param graph the tenant's Graph, for restores into it; null refuses them */
-    public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, ExportStore exports, Clock clock, TenantGraph graph) {
+    /**
+     * @param graph  the tenant's Graph, for restores into it; null refuses them
+     * @param leases the lease container ({@link ItemLease#container}): a tenant job's worker holds its job's lease
+     */
+    public RestoreService(Repository repo, ItemLookup items, QueueSender jobs, ExportStore exports, Clock clock, TenantGraph graph,
+                          BlobContainerClient leases) {
         this.repo = repo;
         this.items = items;
         this.state = repo.state();
@@ -61,6 +67,10 @@ public final class RestoreService {
         this.exports = exports;
         this.clock = clock;
         this.tenant = graph == null ? null : new TenantRestoreJob(repo, graph);
+        this.leases = leases;
+        if (graph != null && leases == null) {
+            throw new IllegalArgumentException("a restore service that writes into the tenant needs the lease container");
+        }
     }
 
     /**
@@ -102,6 +112,10 @@ public final class RestoreService {
         }
         return state.get(SCOPE, id).map(row -> {
             RestoreJob job = job(id, row);
+            if ("running".equals(job.state()) && job.request().intoTenant() && leases != null && !ItemLease.restoreHeld(leases, repo, id)) {
+                return job.stale("restore job " + id + " has no worker: the one running it stopped (last heard of at " + row.get("heartbeat")
+                        + "); the queue delivers the job again, and it resumes where it stopped");
+            }
             if (!"done".equals(job.state()) || job.request().intoTenant()) {
                 return job;
             }
@@ -140,14 +154,7 @@ public final class RestoreService {
             return job;
         }
         if (job.request().intoTenant()) {
-            // A tenant job found running is being run by another delivery: a second run would restore every message twice.
-            if ("running".equals(job.state())) {
-                return job;
-            }
-            tenant.run(id, row, job.request(), () -> state.put(new Checkpoint(SCOPE, id, row)));
-            row.put("finished", clock.instant().toString());
-            state.put(new Checkpoint(SCOPE, id, row));
-            return job(id, row);
+            return runInTenant(id, row, job);
         }
         Instant start = clock.instant();
         row.put("state", "running");
@@ -157,7 +164,7 @@ public final class RestoreService {
         Path dir = scratch(id);
         try {
             ExportOptions options = ExportOptions.defaults().withWorkloads(r.workloads()).withMailFormat(r.format())
-                    .withFilesPath(r.path());
+                    .withFilesPath(r.filesPath()).withMailPath(r.mailPath()).withSearch(r.search());
             ExportResult result = new ItemExporter(clock).export(repo, r.item(), r.at(), dir.resolve("export"), options);
             String blobName = id + "/" + safe(r.item().toString()) + "-" + STAMP.format(r.at()) + ".zip";
             ExportStore.Stored stored = exports.upload(blobName, dir.resolve("export"));
@@ -185,6 +192,43 @@ public final class RestoreService {
         row.put("finished", clock.instant().toString());
         state.put(new Checkpoint(SCOPE, id, row));
         return job(id, row);
+    }
+
+    /**
+     * A tenant job under its lease: a job whose lease a live worker holds is that worker's (this
+     * delivery is a copy, dropped; the worker's own comes back should it die); one found running
+     * without a lease lost its worker, and resumes, skipping what that worker wrote (its
+     * {@link JobLedger}). A worker that lost the lease meanwhile leaves the row to the one that took it.
+     */
+    private RestoreJob runInTenant(String id, Map<String, Object> row, RestoreJob job) {
+        Optional<ItemLease> held = ItemLease.tryAcquireRestore(leases, repo, id);
+        if (held.isEmpty()) {
+            LOG.info("restore held job={}: another worker runs it; this delivery is dropped", id);
+            return job;
+        }
+        try (ItemLease lease = held.get()) {
+            // Read again under the lease: the worker that held it may have finished meanwhile.
+            row.clear();
+            row.putAll(state.get(SCOPE, id).orElseThrow());
+            if ("done".equals(row.get("state")) || "failed".equals(row.get("state"))) {
+                return job(id, row);
+            }
+            JobLedger ledger = new JobLedger(state, id);
+            if ("running".equals(row.get("state"))) {
+                row.put("resumed", num(row.get("resumed")) + 1);
+                LOG.warn("restore resumed job={} item={} attempt={} alreadyWritten={}: its worker stopped", id, job.request().item(),
+                        row.get("resumed"), ledger.size());
+            }
+            tenant.run(id, row, job.request(), ledger, () -> {
+                row.put("heartbeat", clock.instant().toString());
+                state.put(new Checkpoint(SCOPE, id, row));
+            });
+            lease.check();
+            row.put("finished", clock.instant().toString());
+            state.put(new Checkpoint(SCOPE, id, row));
+            ledger.delete();
+            return job(id, row);
+        }
     }
 
     /**

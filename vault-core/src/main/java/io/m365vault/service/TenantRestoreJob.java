@@ -9,6 +9,7 @@ import io.m365vault.restore.tenant.FileRestore;
 import io.m365vault.restore.tenant.ListRestore;
 import io.m365vault.restore.tenant.MailRestore;
 import io.m365vault.restore.tenant.PageRestore;
+import io.m365vault.restore.tenant.RestoreLedger;
 import io.m365vault.restore.tenant.RestoreRefusedException;
 import io.m365vault.restore.tenant.TenantRestoreOptions;
 import io.m365vault.restore.tenant.TenantRestorePlan;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * the row shows the whole size from the start; saved every {@link #EVERY} items while it goes,
  * with the rate and the time left; then done (with the failed items of every workload, if any)
  * or failed with the one line that stopped it. A workload of several asked for that has nothing
- * in the backup at that time is left out; the job fails only when none has anything. It is not
- * retried by the queue: a second run would restore again what the first already had.
+ * in the backup at that time is left out; the job fails only when none has anything. A run of
+ * the job again (its worker died) skips what the ledger says was written.
  */
 final class TenantRestoreJob {
     private static final Logger LOG = LoggerFactory.getLogger(TenantRestoreJob.class);
@@ -44,7 +45,8 @@ final class TenantRestoreJob {
         this.graph = graph;
     }
 
-    void run(String id, Map<String, Object> row, RestoreRequest r, Runnable save) {
+    /** @param ledger what earlier attempts of the job wrote, skipped here, and where this one records what it writes */
+    void run(String id, Map<String, Object> row, RestoreRequest r, RestoreLedger ledger, Runnable save) {
         row.put("state", "running");
         save.run();
         TenantTarget t = r.tenant();
@@ -52,6 +54,11 @@ final class TenantRestoreJob {
         try {
             List<TenantRestorePlan> plans = plans(r);
             long items = plans.stream().mapToLong(TenantRestorePlan::items).sum();
+            // Every target is checked before anything is written: a job of mail and files whose drive is full writes no mail.
+            TenantRestoreOptions checked = new TenantRestoreOptions(t.toItem(), t.folder(), t.skipExisting());
+            for (TenantRestorePlan plan : plans) {
+                plan.check(id, checked);
+            }
             List<TenantRestoreResult> results = new ArrayList<>();
             for (TenantRestorePlan plan : plans) {
                 long doneBefore = results.stream().mapToLong(x -> x.restored() + x.skipped() + x.failures().size()).sum();
@@ -61,8 +68,8 @@ final class TenantRestoreJob {
                         TenantProgress.running(row, items, doneBefore + done, bytesBefore + bytes, seconds(started));
                         save.run();
                     }
-                });
-                results.add(plan.run(id, options));
+                }, ledger);
+                results.add(plan.write(id, options));
             }
             List<String> failed = results.stream().flatMap(x -> x.failures().stream()).limit(TenantProgress.LISTED).map(Object::toString).toList();
             long failures = results.stream().mapToLong(x -> x.failures().size()).sum();
@@ -92,10 +99,10 @@ final class TenantRestoreJob {
             }
             try {
                 plans.add(switch (w) {
-                    case MAIL -> new MailRestore(repo, graph).plan(r.item(), r.at());
-                    case CALENDAR -> new CalendarRestore(repo, graph).plan(r.item(), r.at());
-                    case CONTACTS -> new ContactRestore(repo, graph).plan(r.item(), r.at());
-                    case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.path(), r.tenant().versions());
+                    case MAIL -> new MailRestore(repo, graph).plan(r.item(), r.at(), r.mailPath(), r.search());
+                    case CALENDAR -> new CalendarRestore(repo, graph).plan(r.item(), r.at(), r.search());
+                    case CONTACTS -> new ContactRestore(repo, graph).plan(r.item(), r.at(), r.search());
+                    case FILES -> new FileRestore(repo, graph).plan(r.item(), r.at(), r.filesPath(), r.tenant().versions(), r.search());
                     case LISTS -> new ListRestore(repo, graph).plan(r.item(), r.at());
                     case PAGES -> new PageRestore(repo, graph).plan(r.item(), r.at());
                     default -> throw new IllegalStateException(w + " is not restored into the tenant");

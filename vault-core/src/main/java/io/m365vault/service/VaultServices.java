@@ -90,7 +90,7 @@ public final class VaultServices implements AutoCloseable {
 
     public RestoreService restores() {
         return new RestoreService(repo, lookup(), new QueueSender(QueueNames.queue(storage(), QueueNames.RESTORE_JOBS), 1),
-                ExportStore.open(settings.exports(), settings.exportWindow(), clock), clock, tenant);
+                ExportStore.open(settings.exports(), settings.exportWindow(), clock), clock, tenant, ItemLease.container(storage()));
     }
 
     public ItemLookup lookup() {

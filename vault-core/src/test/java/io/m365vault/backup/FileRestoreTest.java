@@ -205,7 +205,7 @@ class FileRestoreTest {
         FileRestore restore = new FileRestore(repo, graph);
         RestoreRefusedException missing = assertThrows(RestoreRefusedException.class, () -> restore.restore("job1", a, t, null,
                 new TenantRestoreOptions(new ProtectedItem("user", "00000000-0000-0000-0000-000000000000"), "Restored", false)));
-        assertTrue(missing.getMessage().startsWith("user:00000000-0000-0000-0000-000000000000 has no drive Graph can reach (404"),
+        assertTrue(missing.getMessage().startsWith("user:00000000-0000-0000-0000-000000000000 is not in the tenant (404"),
                 missing.getMessage());
         RestoreRefusedException noPath = assertThrows(RestoreRefusedException.class, () -> restore.plan(a, t, "OneDrive/No such folder", false));
         assertTrue(noPath.getMessage().startsWith("no folder or file OneDrive/No such folder in the files of " + a), noPath.getMessage());

@@ -274,7 +274,7 @@ class MailRestoreTest {
             MailRestore restore = new MailRestore(repo, graph);
             RestoreRefusedException missing = assertThrows(RestoreRefusedException.class, () -> restore.restore("job1", item, t,
                     new TenantRestoreOptions(new ProtectedItem("user", "00000000-0000-0000-0000-000000000000"), null, false)));
-            assertTrue(missing.getMessage().contains("has no mailbox Graph can reach (404"), missing.getMessage());
+            assertTrue(missing.getMessage().endsWith(" is not in the tenant (404 Request_ResourceNotFound)"), missing.getMessage());
 
             Set<String> before = ids(sim, a);
             ObjectNode fault = JSON.createObjectNode();

@@ -34,6 +34,21 @@ class RestoreRequestTest {
     }
 
     @Test
+    void filtersAreASearchAndAPathNamesOneMailFolderOrMessageWhenMailIsTheOneWorkload() {
+        RestoreRequest r = RestoreRequest.parse("{\"item\":\"user:u\",\"target\":\"original\",\"filters\":{\"subject\":\"Q3 Report\","
+                + "\"from\":\"Ann\",\"name\":\".XLSX\",\"after\":\"2026-01-01\",\"before\":\"2026-02-01T12:00:00Z\"}}", NOW);
+        assertEquals(new io.m365vault.restore.SearchScope("q3 report", "ann", ".xlsx", Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-02-01T12:00:00Z")), r.search());
+        assertEquals(r, RestoreRequest.parse(r.toJson(), NOW), "the queued job reads the same search back");
+        RestoreRequest one = RestoreRequest.parse("{\"item\":\"user:u\",\"workloads\":[\"mail\"],\"path\":\"Inbox/AAMk/x=\"}", NOW);
+        assertEquals("Inbox/AAMk/x=", one.mailPath());
+        assertEquals(null, one.filesPath());
+        RestoreRequest both = RestoreRequest.parse("{\"item\":\"user:u\",\"workloads\":[\"mail\",\"files\"],\"path\":\"OneDrive/A\"}", NOW);
+        assertEquals("OneDrive/A", both.filesPath(), "with files among the workloads the path is theirs");
+        assertEquals(null, both.mailPath());
+    }
+
+    @Test
     void filesGoIntoAUsersSitesOrGroupsDriveAndAreASitesDefault() {
         RestoreRequest site = RestoreRequest.parse("{\"item\":\"site:s\",\"target\":\"alternate\",\"toItem\":\"group:g\",\"path\":\"Documents/A\"}", NOW);
         assertEquals(Set.of(Workload.FILES), site.workloads(), "a site's default");
@@ -57,7 +72,8 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"workloads\":[1]}", "workloads must hold strings"},
                 {"{\"item\":\"user:u\",\"workloads\":[\"email\"]}", "unknown workload"},
                 {"{\"item\":\"user:u\",\"workloads\":[\"lists\"]}", "it has no lists"},
-                {"{\"item\":\"user:u\",\"workloads\":[\"mail\"],\"path\":\"OneDrive\"}", "path names a folder or file"},
+                {"{\"item\":\"user:u\",\"workloads\":[\"calendar\"],\"path\":\"OneDrive\"}", "path names a folder or file"},
+                {"{\"item\":\"user:u\",\"workloads\":[\"mail\",\"calendar\"],\"path\":\"Inbox\"}", "the workloads leave both out"},
                 {"{\"item\":\"user:u\",\"at\":\"yesterday\"}", "at must be an ISO-8601"},
                 {"{\"item\":\"user:u\",\"at\":5}", "at must be a string"},
                 {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"lists\"]}", "lists and pages go from a site into a site, not user:u into user:u"},
@@ -71,7 +87,11 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"target\":\"original\",\"skipExisting\":\"yes\"}", "skipExisting must be true or false"},
                 {"{\"item\":\"user:u\",\"target\":\"cloud\"}", "target must be"},
                 {"{\"item\":\"user:u\",\"format\":\"pst\"}", "unknown mail format"},
-                {"{\"item\":\"user:u\",\"filters\":{\"folder\":\"Inbox\"}}", "filters are not supported yet"},
+                {"{\"item\":\"user:u\",\"filters\":{\"folder\":\"Inbox\"}}", "filters has unknown field 'folder'; known: after, before, from, name, subject"},
+                {"{\"item\":\"user:u\",\"filters\":[\"x\"]}", "filters must be an object"},
+                {"{\"item\":\"user:u\",\"filters\":{\"subject\":3}}", "filters.subject must be a string"},
+                {"{\"item\":\"user:u\",\"filters\":{\"after\":\"last week\"}}", "filters.after must be a day such as 2026-11-25"},
+                {"{\"item\":\"user:u\",\"filters\":{\"after\":\"2026-02-01\",\"before\":\"2026-01-01\"}}", "must be earlier than before"},
                 {"{\"item\":\"site:s1\",\"workloads\":[\"mail\"]}", "has files, lists, pages only; it has no mail"},
         };
         for (String[] c : cases) {

@@ -30,6 +30,10 @@ final class ServiceFixture {
     }
 
     static TenantGraphReader graph(GraphSim sim) {
-        return new TenantGraphReader(GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults()), 100);
+        return graph(sim.baseUrl());
+    }
+
+    static TenantGraphReader graph(String baseUrl) {
+        return new TenantGraphReader(GraphClients.create(GraphSettings.anonymous(baseUrl), ThrottleConfig.defaults()), 100);
     }
 }

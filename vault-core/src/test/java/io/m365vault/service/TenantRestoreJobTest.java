@@ -129,6 +129,32 @@ class TenantRestoreJobTest {
     }
 
     @Test
+    void everyTargetIsCheckedBeforeAnyWorkloadWrites(AzuriteExtension.StorageAccount account) throws Exception {
+        try (GraphSim sim = GraphSim.builder().seed(44).users(12).messagesPerFolder(2).filesPerDrive(4).build().start();
+             Repository repo = ServiceFixture.repo(account, tmp);
+             TenantGraph graph = GraphClients.create(GraphSettings.anonymous(sim.baseUrl()), ThrottleConfig.defaults())) {
+            SimUser a = BackupItemServiceTest.mailUser(sim);
+            ProtectedItem item = new ProtectedItem("user", a.id);
+            backUp(sim, repo, account, item, Workload.MAIL, Workload.FILES);
+            SimUser noOneDrive = null;
+            for (int i = 0; noOneDrive == null; i++) {
+                noOneDrive = sim.tenant().directory().user(i).kind == SimUser.Kind.NO_ONEDRIVE ? sim.tenant().directory().user(i) : null;
+            }
+            int before = sim.snapshot(noOneDrive.id).path("mail").size();
+            RestoreService restores = restores(sim, repo, account, graph,
+                    ServiceFixture.storage(account).queues().getQueueClient("tr" + Long.toHexString(System.nanoTime())));
+
+            // Mail comes first, but the OneDrive the files need is missing: nothing is written, mail included.
+            RestoreJob job = restores.run(restores.submit("{\"item\":\"" + item + "\",\"target\":\"alternate\",\"toItem\":\"user:"
+                    + noOneDrive.id + "\",\"workloads\":[\"mail\",\"files\"],\"folder\":\"Restored\"}").id());
+            assertEquals("failed", job.state());
+            assertEquals("user:" + noOneDrive.id + " has no OneDrive (404 ResourceNotFound): its licence lacks SharePoint (OneDrive), or its"
+                    + " OneDrive was never made (it is made at first sign-in)", job.error());
+            assertEquals(before, sim.snapshot(noOneDrive.id).path("mail").size(), "no message written before the files' check failed");
+        }
+    }
+
+    @Test
     void aJobRestoresASitesListsAndPagesIntoAnotherSiteWithItsNotes(AzuriteExtension.StorageAccount account) throws Exception {
         try (GraphSim sim = GraphSim.builder().seed(43).users(10).build().start();
              Repository repo = ServiceFixture.repo(account, tmp);
@@ -158,7 +184,7 @@ class TenantRestoreJobTest {
     }
 
     /** A backup run of {@code item}'s workloads through the backup service. */
-    private static void backUp(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, ProtectedItem item, Workload... workloads) {
+    static void backUp(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, ProtectedItem item, Workload... workloads) {
         String run = TimeIds.next(Instant.now());
         PlannedItem planned = new PlannedItem(item, Set.of(workloads));
         new RunStore(repo.state()).create(run, Instant.now(), "test", new Plan(List.of(planned), List.of()));
@@ -167,16 +193,17 @@ class TenantRestoreJobTest {
     }
 
     /** The restore service as the Functions make it, its jobs queued on {@code queue} (created here). */
-    private static RestoreService restores(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, TenantGraph graph,
+    static RestoreService restores(GraphSim sim, Repository repo, AzuriteExtension.StorageAccount account, TenantGraph graph,
                                            QueueClient queue) {
         queue.create();
         var container = ServiceFixture.storage(account).blobs().getBlobContainerClient("exports" + Long.toHexString(System.nanoTime()));
         container.create();
         return new RestoreService(repo, new ItemLookup(repo, ServiceFixture.graph(sim), Clock.systemUTC()),
-                new QueueSender(queue, 1), new ExportStore(container, Duration.ofDays(7), Clock.systemUTC()), Clock.systemUTC(), graph);
+                new QueueSender(queue, 1), new ExportStore(container, Duration.ofDays(7), Clock.systemUTC()), Clock.systemUTC(), graph,
+                ItemLease.container(ServiceFixture.storage(account)));
     }
 
-    private static SimUser secondMailUser(GraphSim sim, SimUser first) {
+    static SimUser secondMailUser(GraphSim sim, SimUser first) {
         for (int i = 0; ; i++) {
             SimUser u = sim.tenant().directory().user(i);
             if (u.kind == SimUser.Kind.NORMAL && u.hasMailbox() && !u.id.equals(first.id)) {

@@ -185,6 +185,26 @@ public final class Drive {
         return out;
     }
 
+    /** The bytes the drive's current files take: what quota.used counts here (earlier versions left out). */
+    public long used() {
+        long used = 0;
+        for (DriveItem f : liveFiles()) {
+            used += f.size();
+        }
+        return used;
+    }
+
+    public long quotaBytes() {
+        return tenant.config().driveQuotaMb * 1024L * 1024L;
+    }
+
+    /** Graph's answer to a write that would take the drive past its quota by {@code bytes} more. */
+    private void room(long bytes) {
+        if (used() + bytes > quotaBytes()) {
+            throw new GraphError(507, "quotaLimitReached", "Insufficient Space Available");
+        }
+    }
+
     public List<DriveItem> liveFiles() {
         List<DriveItem> out = new ArrayList<>();
         for (DriveItem i : byKey.values()) {
@@ -273,9 +293,10 @@ public final class Drive {
 
     /** Writes a file: a new item, or a new version of the item of that name. */
     public DriveItem writeFile(DriveItem parent, String name, Content content) {
+        DriveItem f = child(parent, name);
+        room(content.length() - (f == null || f.folder ? 0 : f.size()));
         long seq = tenant.nextSeq();
         Instant now = SimClock.atChange(seq);
-        DriveItem f = child(parent, name);
         if (f == null || f.folder) {
             f = add(new DriveItem(Ids.driveItem(tenant.seed(), spec.id() + ":new:" + seq), ordinal++, false, name, parent.id(), now, seq));
         } else {
@@ -290,6 +311,7 @@ public final class Drive {
     }
 
     public void newVersion(DriveItem f, Content content) {
+        room(content.length() - f.size());
         long seq = tenant.nextSeq();
         f.touch(seq);
         f.modified = SimClock.atChange(seq);

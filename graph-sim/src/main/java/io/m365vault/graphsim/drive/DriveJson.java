@@ -40,7 +40,7 @@ public final class DriveJson {
         return set;
     }
 
-    public static ObjectNode drive(Drive.Spec s, long used) {
+    public static ObjectNode drive(Drive.Spec s, long used, long total) {
         ObjectNode j = Json.obj();
         j.put("id", s.id());
         j.put("driveType", s.driveType());
@@ -54,10 +54,10 @@ public final class DriveJson {
         who.put("id", s.ownerId());
         who.put("displayName", s.ownerName());
         ObjectNode quota = j.putObject("quota");
-        long total = 1024L * 1024 * 1024 * 1024;
         quota.put("deleted", 0);
-        quota.put("remaining", total - used);
-        quota.put("state", "normal");
+        quota.put("remaining", Math.max(0, total - used));
+        // Graph's states are normal, nearing (90%), critical (98%) and exceeded; the simulator has the ends.
+        quota.put("state", used >= total ? "exceeded" : "normal");
         quota.put("total", total);
         quota.put("used", used);
         return j;

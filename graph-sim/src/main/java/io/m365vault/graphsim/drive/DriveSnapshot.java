@@ -20,13 +20,8 @@ public final class DriveSnapshot implements SnapshotSource {
         this.tenant = tenant;
     }
 
-    @Override
-    public String workload() {
-        return "files";
-    }
-
-    @Override
-    public ArrayNode items(String owner) {
+    /** The owner's drives: a user's OneDrive, a site's libraries, a group's default library. */
+    static List<String> driveIds(TenantModel tenant, String owner) {
         List<String> driveIds = new ArrayList<>();
         SimUser u = tenant.directory().user(owner);
         SimSite site = tenant.sites().site(owner);
@@ -37,6 +32,17 @@ public final class DriveSnapshot implements SnapshotSource {
         } else if (tenant.sites().groupSite(owner) != null) {
             driveIds.add(tenant.sites().groupSite(owner).driveIds.get(0)); // the group's drive: its site's default library
         }
+        return driveIds;
+    }
+
+    @Override
+    public String workload() {
+        return "files";
+    }
+
+    @Override
+    public ArrayNode items(String owner) {
+        List<String> driveIds = driveIds(tenant, owner);
         ArrayNode out = Json.arr();
         for (String id : driveIds) {
             Drive d = tenant.drive(id);

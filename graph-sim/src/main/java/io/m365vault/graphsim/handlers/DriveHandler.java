@@ -123,11 +123,7 @@ public final class DriveHandler {
     private ObjectNode driveJson(String driveId) {
         Drive d = ctx.tenant.drive(driveId);
         synchronized (d) {
-            long used = 0;
-            for (DriveItem f : d.liveFiles()) {
-                used += f.size();
-            }
-            return DriveJson.drive(d.spec, used);
+            return DriveJson.drive(d.spec, d.used(), d.quotaBytes());
         }
     }
 

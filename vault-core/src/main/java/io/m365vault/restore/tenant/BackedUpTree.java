@@ -6,6 +6,8 @@ import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.MailPath;
+import io.m365vault.restore.SearchScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,12 +35,20 @@ record BackedUpTree(Map<String, TargetFolders.Source> folders, List<CatalogEntry
     /** As above with items of several kinds; the folders' own rows are among them when {@code itemKinds} holds {@code folderKind}. */
     static BackedUpTree read(Repository repo, ProtectedItem source, Workload workload, Instant at, String folderKind, Set<String> itemKinds,
                              String what) {
+        return read(repo, source, workload, at, folderKind, itemKinds, what, null, SearchScope.ALL);
+    }
+
+    /**
+     * As above, the items narrowed to one folder or message of the mail ({@code mailPath}, null
+     * for all) and to what {@code search} picks; every folder is still known, for the paths.
+     *
+     * @throws RestoreRefusedException also when nothing is on the path or nothing matches
+     */
+    static BackedUpTree read(Repository repo, ProtectedItem source, Workload workload, Instant at, String folderKind, Set<String> itemKinds,
+                             String what, String mailPath, SearchScope search) {
         Map<String, TargetFolders.Source> folders = new HashMap<>();
-        List<CatalogEntry> items = new ArrayList<>();
-        repo.catalog().at(source.partition(workload), at, e -> {
-            if (itemKinds.contains(e.kind())) {
-                items.add(e);
-            }
+        List<CatalogEntry> rows = repo.catalog().at(source.partition(workload), at);
+        for (CatalogEntry e : rows) {
             if (folderKind.equals(e.kind())) {
                 JsonNode f = Json.read(e.metadata());
                 // A drive's root is the top the restore writes under, not a folder of it; its children hang there.
@@ -47,10 +57,22 @@ record BackedUpTree(Map<String, TargetFolders.Source> folders, List<CatalogEntry
                             e.parent() != null ? e.parent() : Json.text(f, "parentFolderId")));
                 }
             }
-        });
-        if (folders.isEmpty() && items.isEmpty()) {
+        }
+        if (rows.isEmpty()) {
             throw new RestoreRefusedException("nothing of " + source + "'s " + what + " is in repository " + repo.name() + " at " + at
                     + ": check the protected item and the time");
+        }
+        List<CatalogEntry> narrowed;
+        try {
+            narrowed = search.apply(mailPath == null ? rows : MailPath.narrow(rows, mailPath));
+        } catch (IllegalArgumentException e) {
+            throw new RestoreRefusedException(e.getMessage() + " in " + source + "'s " + what + " at " + at);
+        }
+        List<CatalogEntry> items = new ArrayList<>(narrowed.stream().filter(e -> itemKinds.contains(e.kind())).toList());
+        if (items.isEmpty() && (mailPath != null || search.narrows())) {
+            throw new RestoreRefusedException("nothing of " + source + "'s " + what + " at " + at + " is "
+                    + (mailPath != null ? "on " + mailPath : "") + (mailPath != null && search.narrows() ? " and " : "")
+                    + (search.narrows() ? "matched by the search (" + search.describe() + ")" : ""));
         }
         items.sort(Comparator.comparing(CatalogEntry::validFrom).thenComparing(CatalogEntry::itemId));
         return new BackedUpTree(folders, items);

@@ -10,6 +10,7 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import io.m365vault.restore.EventTimes;
 import java.io.IOException;
 import java.time.Instant;
@@ -54,10 +55,21 @@ public final class CalendarRestore {
 
     /** The calendars, events and attachments of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
+        return plan(source, at, SearchScope.ALL);
+    }
+
+    /** As above, the events the search picks (a series by its master). @throws RestoreRefusedException also when none matches */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, SearchScope search) {
         Map<String, JsonNode> calendars = new HashMap<>();
         List<CatalogEntry> rows = new ArrayList<>();
         Map<String, List<CatalogEntry>> attachmentsOf = new HashMap<>();
-        repo.catalog().at(source.partition(Workload.CALENDAR), at, e -> {
+        List<CatalogEntry> all = repo.catalog().at(source.partition(Workload.CALENDAR), at);
+        List<CatalogEntry> picked = search.apply(all);
+        if (!all.isEmpty() && picked.isEmpty()) {
+            throw new RestoreRefusedException("nothing of " + source + "'s calendar at " + at + " is matched by the search ("
+                    + search.describe() + ")");
+        }
+        picked.forEach(e -> {
             switch (e.kind()) {
                 case ItemKind.CALENDAR -> calendars.put(e.itemId(), Json.read(e.metadata()));
                 case ItemKind.EVENT -> rows.add(e);
@@ -71,15 +83,15 @@ public final class CalendarRestore {
                     + ": check the protected item and the time");
         }
         List<Event> events = events(rows);
-        return new TenantRestorePlan("calendar", events.size(), (job, options) -> write(job, source, at, options, calendars, events,
+        return new TenantRestorePlan("calendar", events.size(), (job, options) -> checks(job, source, at, options).mailbox("/calendar?$select=id"),
+                (job, options) -> write(job, source, at, options, calendars, events,
                 attachmentsOf));
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options,
                                       Map<String, JsonNode> calendars, List<Event> events, Map<String, List<CatalogEntry>> attachmentsOf)
             throws IOException {
-        RestoreRun run = new RestoreRun(graph, job, source, at, options, "calendar", "Calendars.ReadWrite");
-        run.reachable("/calendar?$select=id");
+        RestoreRun run = run(job, source, at, options);
         TargetCalendars targets = new TargetCalendars(graph.requests(), run.user(), calendars, options.folder());
         ExistingItems existing = ExistingItems.events(new TenantGraphReader(graph, 1000), run.user());
         return run.each(events, e -> e.row().itemId(), "calendar event", targets::created, (e, tally) -> {
@@ -155,5 +167,13 @@ public final class CalendarRestore {
         List<Event> sorted = new ArrayList<>(out.values());
         sorted.sort(Comparator.comparing((Event e) -> EventTimes.of(e.json()).start()).thenComparing(e -> e.row().itemId()));
         return sorted;
+    }
+
+    private RestoreRun run(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new RestoreRun(graph, job, source, at, options, "calendar", "Calendars.ReadWrite");
+    }
+
+    private TargetChecks checks(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new TargetChecks(graph, run(job, source, at, options));
     }
 }

@@ -10,8 +10,10 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Contacts as they were at a point in time, recreated in a mailbox of the tenant: the contact
@@ -37,14 +39,21 @@ public final class ContactRestore {
 
     /** The contact folders and contacts of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
-        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.CONTACTS, at, ItemKind.CONTACT_FOLDER, ItemKind.CONTACT, "contacts");
-        return new TenantRestorePlan("contacts", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
+        return plan(source, at, SearchScope.ALL);
+    }
+
+    /** As above, the contacts the search picks. @throws RestoreRefusedException also when none matches */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, SearchScope search) {
+        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.CONTACTS, at, ItemKind.CONTACT_FOLDER, Set.of(ItemKind.CONTACT),
+                "contacts", null, search);
+        return new TenantRestorePlan("contacts", tree.items().size(),
+                (job, options) -> checks(job, source, at, options).mailbox("/contactFolders?$top=1&$select=id"),
+                (job, options) -> write(job, source, at, options, tree));
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree)
             throws IOException {
-        RestoreRun run = new RestoreRun(graph, job, source, at, options, "contacts", "Contacts.ReadWrite");
-        run.reachable("/contactFolders?$top=1&$select=id");
+        RestoreRun run = run(job, source, at, options);
         TargetFolders targets = run.folders(TargetFolders.Tree.CONTACTS, tree.folders());
         ExistingItems existing = ExistingItems.contacts(new TenantGraphReader(graph, 1000), run.user());
         return run.each(tree.items(), CatalogEntry::itemId, "contact", targets::created, (c, tally) -> {
@@ -75,5 +84,13 @@ public final class ContactRestore {
         } catch (IOException | RuntimeException e) {
             throw PartialItem.removed(graph.requests(), path, e);
         }
+    }
+
+    private RestoreRun run(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new RestoreRun(graph, job, source, at, options, "contacts", "Contacts.ReadWrite");
+    }
+
+    private TargetChecks checks(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new TargetChecks(graph, run(job, source, at, options));
     }
 }

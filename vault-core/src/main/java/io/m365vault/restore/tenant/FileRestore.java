@@ -9,6 +9,7 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,16 +58,22 @@ public final class FileRestore {
      * @throws RestoreRefusedException nothing backed up at {@code at}, or nothing at {@code path}
      */
     public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, boolean versions) {
+        return plan(source, at, path, versions, SearchScope.ALL);
+    }
+
+    /** As above, the files the search picks and the folders on their way (no empty folder). */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, boolean versions, SearchScope search) {
         BackedUpTree tree = BackedUpTree.read(repo, source, Workload.FILES, at, ItemKind.DRIVE_FOLDER,
                 versions ? Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE, ItemKind.FILE_VERSION)
-                        : Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE), "files");
+                        : Set.of(ItemKind.DRIVE, ItemKind.DRIVE_FOLDER, ItemKind.FILE), "files", null, search);
         Map<String, List<CatalogEntry>> older = older(tree);
         List<Entry> entries = entries(tree, path);
         if (entries.isEmpty()) {
             throw new RestoreRefusedException(path == null ? "the files of " + source + " hold no folder or file at " + at
                     : "no folder or file " + path + " in the files of " + source + " at " + at + " (the path starts with the drive's name, e.g. OneDrive/...)");
         }
-        return new TenantRestorePlan("files", entries.size(), (job, options) -> write(job, source, at, options, tree, entries, older));
+        return new TenantRestorePlan("files", entries.size(), (job, options) -> check(job, source, at, options, entries, older),
+                (job, options) -> write(job, source, at, options, tree, entries, older));
     }
 
     public TenantRestoreResult restore(String job, ProtectedItem source, Instant at, String path, TenantRestoreOptions options) throws IOException {
@@ -129,6 +136,30 @@ public final class FileRestore {
         }
         out.sort(Comparator.comparing((Entry x) -> !x.folder()).thenComparingInt(Entry::depth).thenComparing(Entry::path));
         return out;
+    }
+
+    /**
+     * Each target drive answers and has room for what goes into it: the files' bytes, with their
+     * earlier versions when those are restored (all of it, whatever skipExisting will leave out).
+     */
+    private void check(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, List<Entry> entries,
+                       Map<String, List<CatalogEntry>> older) throws IOException {
+        TargetChecks checks = new TargetChecks(graph, new RestoreRun(graph, job, source, at, options, "files", "Files.ReadWrite.All", "drive"));
+        boolean original = options.target().equals(source);
+        Map<String, Long> bytes = new HashMap<>();
+        for (Entry e : entries) {
+            if (!e.folder()) {
+                long size = e.meta().path("size").asLong() + older.getOrDefault(e.row().itemId(), List.of()).stream().mapToLong(FileRestore::sizeOf).sum();
+                bytes.merge(original ? e.driveId() : "", size, Long::sum);
+            }
+        }
+        if (!original) {
+            checks.drive(options.target(), defaultDrive(options.target()), bytes.getOrDefault("", 0L));
+            return;
+        }
+        for (Map.Entry<String, Long> d : bytes.entrySet()) {
+            checks.drive(options.target(), "/drives/" + Json.seg(d.getKey()), d.getValue());
+        }
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree,

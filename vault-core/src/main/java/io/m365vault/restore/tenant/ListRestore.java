@@ -57,7 +57,9 @@ public final class ListRestore {
     /** The lists and items of the backup at {@code at}. @throws RestoreRefusedException when it holds no list */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
         BackedUpLists backed = BackedUpLists.read(repo, source, at);
-        return new TenantRestorePlan("lists", backed.itemCount(), (job, options) -> write(job, source, at, options, backed));
+        return new TenantRestorePlan("lists", backed.itemCount(),
+                (job, options) -> new TargetChecks(graph, new RestoreRun(graph, job, source, at, options, "lists", "Sites.Manage.All", "site")).site(),
+                (job, options) -> write(job, source, at, options, backed));
     }
 
     public TenantRestoreResult restore(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) throws IOException {
@@ -118,7 +120,7 @@ public final class ListRestore {
             long doneBefore = results.stream().mapToLong(r -> r.restored() + r.skipped() + r.failures().size()).sum();
             long bytesBefore = results.stream().mapToLong(TenantRestoreResult::bytes).sum();
             TenantRestoreOptions shifted = new TenantRestoreOptions(options.target(), options.folder(), options.skipExisting(),
-                    (d, o, b) -> options.progress().at(doneBefore + d, total, bytesBefore + b));
+                    (d, o, b) -> options.progress().at(doneBefore + d, total, bytesBefore + b), options.ledger());
             results.add(list(job, new RestoreRun(graph, job, source, at, shifted, "lists", "Sites.Manage.All", "site"), into, list,
                     backed.itemsOf(list), backed.attachments(), options.skipExisting()));
         }

@@ -9,8 +9,10 @@ import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
 import io.m365vault.repo.Repository;
+import io.m365vault.restore.SearchScope;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A mailbox as it was at a point in time, recreated in a mailbox of the tenant: the folder tree
@@ -42,14 +44,24 @@ public final class MailRestore {
 
     /** The messages and folders of the backup at {@code at}. @throws RestoreRefusedException when it holds none */
     public TenantRestorePlan plan(ProtectedItem source, Instant at) {
-        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.MAIL, at, ItemKind.MAIL_FOLDER, ItemKind.MESSAGE, "mail");
-        return new TenantRestorePlan("mail", tree.items().size(), (job, options) -> write(job, source, at, options, tree));
+        return plan(source, at, null, SearchScope.ALL);
+    }
+
+    /**
+     * As above, narrowed to one folder or message ({@link io.m365vault.restore.MailPath}; null for all) and a search.
+     *
+     * @throws RestoreRefusedException also when nothing is on the path or matches the search
+     */
+    public TenantRestorePlan plan(ProtectedItem source, Instant at, String path, SearchScope search) {
+        BackedUpTree tree = BackedUpTree.read(repo, source, Workload.MAIL, at, ItemKind.MAIL_FOLDER, Set.of(ItemKind.MESSAGE), "mail",
+                path, search);
+        return new TenantRestorePlan("mail", tree.items().size(), (job, options) -> checks(job, source, at, options).mailbox("/mailFolders/inbox?$select=id"),
+                (job, options) -> write(job, source, at, options, tree));
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree)
             throws IOException {
-        RestoreRun run = new RestoreRun(graph, job, source, at, options, "mail", "Mail.ReadWrite");
-        run.reachable("/mailFolders/inbox?$select=id");
+        RestoreRun run = run(job, source, at, options);
         TargetFolders targets = run.folders(TargetFolders.Tree.MAIL, tree.folders());
         ExistingItems existing = ExistingItems.messages(new TenantGraphReader(graph, 1000), run.user());
         return run.each(tree.items(), CatalogEntry::itemId, "mail message", targets::created, (m, tally) -> {
@@ -79,5 +91,13 @@ public final class MailRestore {
         } catch (IOException | RuntimeException e) {
             throw PartialItem.removed(graph.requests(), path, e);
         }
+    }
+
+    private RestoreRun run(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new RestoreRun(graph, job, source, at, options, "mail", "Mail.ReadWrite");
+    }
+
+    private TargetChecks checks(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) {
+        return new TargetChecks(graph, run(job, source, at, options));
     }
 }

@@ -49,7 +49,9 @@ public final class PageRestore {
                     + ": check the protected item and the time");
         }
         pages.sort(Comparator.comparing(CatalogEntry::itemId));
-        return new TenantRestorePlan("pages", pages.size(), (job, options) -> write(job, source, at, options, pages));
+        return new TenantRestorePlan("pages", pages.size(),
+                (job, options) -> new TargetChecks(graph, new RestoreRun(graph, job, source, at, options, "pages", "Sites.ReadWrite.All", "site")).site(),
+                (job, options) -> write(job, source, at, options, pages));
     }
 
     public TenantRestoreResult restore(String job, ProtectedItem source, Instant at, TenantRestoreOptions options) throws IOException {

@@ -83,9 +83,8 @@ final class RestoreRun {
         return "/users/" + Json.seg(user());
     }
 
-    /** The pre-check: {@code path} (under the mailbox) answers, so the mailbox exists and the app may read it. */
-    void reachable(String path) throws IOException {
-        answer(mailbox() + path);
+    ProtectedItem target() {
+        return options.target();
     }
 
     /** The answer to a GET of {@code path} that the target must give before anything is written; a refusal stops the restore. */
@@ -148,10 +147,18 @@ final class RestoreRun {
                 List<Runnable> writes = new ArrayList<>();
                 for (T item : items.subList(i, Math.min(items.size(), i + BATCH))) {
                     String id = idOf.apply(item);
+                    long before = options.ledger().written(workload, id);
+                    if (before >= 0) {
+                        // Written by an earlier attempt of this job, whose worker died.
+                        tally.restored(before);
+                        continue;
+                    }
                     Write w = guarded(id, tally, () -> prepare.of(item, tally));
                     if (w != null) {
                         writes.add(() -> guarded(id, tally, () -> {
-                            tally.restored(w.run());
+                            long bytes = w.run();
+                            options.ledger().wrote(workload, id, bytes);
+                            tally.restored(bytes);
                             return null;
                         }));
                     }
