@@ -16,8 +16,6 @@ import java.util.Set;
  */
 public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExisting, boolean versions) {
     /** What a tenant restore writes today: a mailbox's mail, calendars and contacts, files, a site's lists and pages. */
-    public static final Set<Workload> RESTORABLE = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS, Workload.FILES, Workload.LISTS,
-            Workload.PAGES);
     /** The workloads that write into a user's mailbox, and so take users only. */
     static final Set<Workload> MAILBOX = Set.of(Workload.MAIL, Workload.CALENDAR, Workload.CONTACTS);
     /** The workloads that write into a site, and so take sites only. */
@@ -95,11 +93,11 @@ public record TenantTarget(ProtectedItem toItem, String folder, boolean skipExis
             try {
                 parsed = s.isTextual() ? Workload.parse(s.asText()) : null;
             } catch (IllegalArgumentException e) {
-                // Named below, with what a tenant restore takes.
+                // Named below, with the workloads there are.
             }
-            if (parsed == null || !RESTORABLE.contains(parsed)) {
-                throw new InvalidRequestException(what + ".workloads: restoring " + s.asText() + " into the tenant is not supported yet;"
-                        + " mail, calendar, contacts, files, lists and pages are (export the rest instead)");
+            if (parsed == null) {
+                throw new InvalidRequestException(what + ".workloads: no workload " + s + ";"
+                        + " the workloads are mail, calendar, contacts, files, lists and pages");
             }
             out.add(parsed);
         }

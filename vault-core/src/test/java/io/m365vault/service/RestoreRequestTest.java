@@ -79,7 +79,7 @@ class RestoreRequestTest {
                 {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"lists\"]}", "lists and pages go from a site into a site, not user:u into user:u"},
                 {"{\"item\":\"site:s\",\"target\":\"original\",\"workloads\":[\"lists\",\"pages\"],\"folder\":\"Old\"}", "lists and pages go back under their own names"},
                 {"{\"item\":\"user:u\",\"target\":\"alternate\",\"toItem\":\"site:s\",\"workloads\":[\"files\",\"mail\"]}", "files go into a user's, site's or group's drive"},
-                {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"calendar\",\"email\"]}", "restoring email into the tenant"},
+                {"{\"item\":\"user:u\",\"target\":\"original\",\"workloads\":[\"calendar\",\"email\"]}", "workloads: no workload \"email\"; the workloads are mail,"},
                 {"{\"item\":\"user:u\",\"target\":\"alternate\"}", "target alternate needs toItem"},
                 {"{\"item\":\"user:u\",\"target\":\"original\",\"toItem\":\"user:v\"}", "use alternate with toItem"},
                 {"{\"item\":\"user:u\",\"toItem\":\"user:v\"}", "not an export"},
