@@ -199,6 +199,39 @@ class FileRestoreTest {
     }
 
     @Test
+    void aSitesLibrariesRestoredIntoAnotherSiteGoIntoItsLibrariesOfTheSameNames(AzuriteExtension.StorageAccount account) throws Exception {
+        sim = GraphSim.builder().seed(79).users(4).filesPerDrive(8).build().start();
+        repo = SimTenant.repo(account, tmp, "frs");
+        graph = SimTenant.graph(sim);
+        List<String> comms = sim.tenant().sites().sites().stream().filter(x -> x.name.startsWith("comms")).map(x -> x.id).toList();
+        ProtectedItem from = new ProtectedItem("site", comms.get(0));
+        ProtectedItem into = new ProtectedItem("site", comms.get(1));
+        Instant t = Instant.now();
+        ItemResult backup = new ItemBackup(repo, SimTenant.reader(sim, 50), BackupOptions.DEFAULTS).run("r1", t, from, java.util.Set.of(Workload.FILES));
+        assertEquals(ItemResult.WorkloadResult.Outcome.DONE, backup.workloads().get(Workload.FILES).outcome());
+        Map<String, String> original = byDrive(sim, from.id(), "");
+        assertEquals(java.util.Set.of("Documents", "Archive Library"),
+                original.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).collect(java.util.stream.Collectors.toSet()),
+                "files in both of the site's libraries");
+
+        TenantRestoreResult r = new FileRestore(repo, graph).restore("job1", from, t, null, new TenantRestoreOptions(into, "From Comms1", false));
+        assertTrue(r.complete(), r.failures().toString());
+        assertEquals(original, byDrive(sim, into.id(), "/From Comms1"), "each library's files in the other site's library of its name");
+    }
+
+    /** drive name|path -> line of the files under {@code under} in each of the owner's drives. */
+    private static Map<String, String> byDrive(GraphSim sim, String owner, String under) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode f : sim.snapshot(owner).path("files")) {
+            String p = f.get("path").asText();
+            if (p.startsWith(under + "/")) {
+                out.put(f.get("drive").asText() + "|" + p.substring(under.length()), line(f));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aMissingDriveOrARefusedWriteStopsWithOneLineAndWritesNothing(AzuriteExtension.StorageAccount account) throws Exception {
         Instant t = backUp(account, 75, 10, false);
         Map<String, String> before = byId(sim, a.id());

@@ -5,6 +5,7 @@ import io.m365vault.backup.ItemKind;
 import io.m365vault.backup.Json;
 import io.m365vault.backup.ProtectedItem;
 import io.m365vault.backup.Workload;
+import io.m365vault.graph.DeltaPager;
 import io.m365vault.graph.TenantGraph;
 import io.m365vault.graph.TenantGraphReader;
 import io.m365vault.repo.CatalogEntry;
@@ -45,6 +46,12 @@ public final class FileRestore {
 
         String driveId() {
             return Json.text(meta.path("parentReference"), "driveId");
+        }
+
+        /** The name of the drive it is in: the first name of its path. */
+        String drive() {
+            int slash = path.indexOf('/');
+            return slash < 0 ? path : path.substring(0, slash);
         }
     }
 
@@ -145,21 +152,42 @@ public final class FileRestore {
     private void check(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, List<Entry> entries,
                        Map<String, List<CatalogEntry>> older) throws IOException {
         TargetChecks checks = new TargetChecks(graph, new RestoreRun(graph, job, source, at, options, "files", "Files.ReadWrite.All", "drive"));
-        boolean original = options.target().equals(source);
+        Map<String, String> drives = targetDrives(source, options, entries);
         Map<String, Long> bytes = new HashMap<>();
         for (Entry e : entries) {
             if (!e.folder()) {
                 long size = e.meta().path("size").asLong() + older.getOrDefault(e.row().itemId(), List.of()).stream().mapToLong(FileRestore::sizeOf).sum();
-                bytes.merge(original ? e.driveId() : "", size, Long::sum);
+                bytes.merge(drives.get(e.driveId()), size, Long::sum);
             }
         }
-        if (!original) {
-            checks.drive(options.target(), defaultDrive(options.target()), bytes.getOrDefault("", 0L));
-            return;
+        if (bytes.isEmpty()) {
+            // Folders only: the drive must still answer.
+            drives.values().stream().distinct().forEach(d -> bytes.put(d, 0L));
         }
-        for (Map.Entry<String, Long> d : bytes.entrySet()) {
-            checks.drive(options.target(), "/drives/" + Json.seg(d.getKey()), d.getValue());
+        for (Map.Entry<String, Long> d : new java.util.TreeMap<>(bytes).entrySet()) {
+            checks.drive(options.target(), d.getKey(), d.getValue());
         }
+    }
+
+    /**
+     * Where each backed-up drive goes, as a Graph path: in the original place the drive itself; in
+     * a site, its library of the same name when it has one (a site's several libraries stay apart),
+     * else the site's default drive; in a user's or group's, its one drive.
+     */
+    private Map<String, String> targetDrives(ProtectedItem source, TenantRestoreOptions options, List<Entry> entries) throws IOException {
+        boolean original = options.target().equals(source);
+        Map<String, String> libraries = new HashMap<>();
+        if (!original && "site".equals(options.target().kind())) {
+            for (JsonNode d : new DeltaPager(new TenantGraphReader(graph, 200)).all("sites/" + Json.seg(options.target().id()) + "/drives?$select=id,name")) {
+                libraries.putIfAbsent(d.path("name").asText().toLowerCase(Locale.ROOT), "/drives/" + Json.seg(d.path("id").asText()));
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (Entry e : entries) {
+            out.computeIfAbsent(e.driveId(), from -> original ? "/drives/" + Json.seg(from)
+                    : libraries.getOrDefault(e.drive().toLowerCase(Locale.ROOT), defaultDrive(options.target())));
+        }
+        return out;
     }
 
     private TenantRestoreResult write(String job, ProtectedItem source, Instant at, TenantRestoreOptions options, BackedUpTree tree,
@@ -167,7 +195,7 @@ public final class FileRestore {
         RestoreRun run = new RestoreRun(graph, job, source, at, options, "files", "Files.ReadWrite.All", "drive");
         Map<String, DriveTarget> targets = targets(run, source, options, tree, entries);
         DriveUpload upload = new DriveUpload(graph.requests(), repo.reader());
-        return run.each(entries, Entry::path, "file", () -> targets.values().stream().mapToInt(t -> t.folders().created()).sum(),
+        return run.each(entries, Entry::path, "file", () -> targets.values().stream().distinct().mapToInt(t -> t.folders().created()).sum(),
                 (e, tally) -> {
                     DriveTarget t = targets.get(e.driveId());
                     if (e.folder()) {
@@ -236,24 +264,22 @@ public final class FileRestore {
         return t;
     }
 
-    /**
-     * The target drive of each backed-up drive, each checked before anything is written: in the
-     * original place the drive itself, else the target's default drive (a user's OneDrive, a
-     * site's or group's documents).
-     */
+    /** The target drive of each backed-up drive ({@link #targetDrives}), each one's folders and what is there. */
     private Map<String, DriveTarget> targets(RestoreRun run, ProtectedItem source, TenantRestoreOptions options, BackedUpTree tree,
                                              List<Entry> entries) throws IOException {
-        boolean original = options.target().equals(source);
-        String alternate = original ? null : run.answer(defaultDrive(options.target()) + "?$select=id").path("id").asText();
+        Map<String, DriveTarget> byPath = new HashMap<>();
         Map<String, DriveTarget> out = new HashMap<>();
-        for (Entry e : entries) {
-            String from = e.driveId();
-            if (!out.containsKey(from)) {
-                String to = original ? run.answer("/drives/" + Json.seg(from) + "?$select=id").path("id").asText() : alternate;
+        for (Map.Entry<String, String> d : targetDrives(source, options, entries).entrySet()) {
+            DriveTarget t = byPath.get(d.getValue());
+            if (t == null) {
+                String to = run.answer(d.getValue() + "?$select=id").path("id").asText();
                 String base = "/drives/" + Json.seg(to);
-                out.put(from, new DriveTarget(to, run.folders(TargetFolders.Tree.DRIVE, base, tree.folders()),
-                        ExistingItems.files(new TenantGraphReader(graph, 200), to)));
+                // One TargetFolders per target drive: two drives going into one share its folders.
+                t = new DriveTarget(to, run.folders(TargetFolders.Tree.DRIVE, base, tree.folders()),
+                        ExistingItems.files(new TenantGraphReader(graph, 200), to));
+                byPath.put(d.getValue(), t);
             }
+            out.put(d.getKey(), t);
         }
         return out;
     }
