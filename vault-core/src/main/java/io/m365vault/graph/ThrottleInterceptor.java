@@ -45,13 +45,13 @@ public final class ThrottleInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Request request = replayable(chain.request());
+        boolean once = makesSomething(chain.request());
+        Request request = replayable(chain.request(), once);
         String key = governor.keyOf(request.url());
         int units = ResourceUnitEstimate.of(request.method(), request.url(), governor.isDownload(request.url()));
         String where = withoutQuery(request.url());
         ThrottleConfig config = governor.config();
         int maxAttempts = request.body() == null || request.body() instanceof ReplayBody ? config.maxAttempts() : 1;
-        boolean once = makesSomething(request);
         for (int attempt = 1; ; attempt++) {
             ThrottleGovernor.Permit permit = governor.acquire(key, units);
             governor.listener().sent(key, request.method(), where, attempt);
@@ -120,7 +120,7 @@ public final class ThrottleInterceptor implements Interceptor {
      * item, an attachment): sent again after its answer was lost it would make two. The others are
      * reads ({@code $batch}) or harmless twice (an upload session, a publish, a permanent delete).
      */
-    static boolean makesSomething(Request request) {
+    private static boolean makesSomething(Request request) {
         if (!request.method().equals("POST")) {
             return false;
         }
@@ -151,7 +151,7 @@ public final class ThrottleInterceptor implements Interceptor {
             + "make a duplicate; re-run with skip-existing: ";
 
     /** The request with its body held in memory so a retry can send it again (Kiota's bodies read a stream once). */
-    private static Request replayable(Request request) throws IOException {
+    private static Request replayable(Request request, boolean once) throws IOException {
         RequestBody body = request.body();
         if (body == null || body instanceof ReplayBody || body.isOneShot() || body.isDuplex() || body.contentLength() > MAX_REPLAY_BODY) {
             return request;
@@ -162,7 +162,7 @@ public final class ThrottleInterceptor implements Interceptor {
             throw new IOException(request.method() + " " + withoutQuery(request.url()) + ": request body of unknown length over "
                     + MAX_REPLAY_BODY + " bytes cannot be retried; send it with a known Content-Length");
         }
-        return request.newBuilder().method(request.method(), new ReplayBody(body.contentType(), buffer.readByteArray(), makesSomething(request)))
+        return request.newBuilder().method(request.method(), new ReplayBody(body.contentType(), buffer.readByteArray(), once))
                 .build();
     }
 
